@@ -1,0 +1,132 @@
+"""The command line: parse arguments, call a command, print its outcome.
+
+Exit status: 0 clean, 1 content errors (everything valid still published),
+2 wrong usage or an output folder that cannot be used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .problems import Problem, Severity
+from .publish.staging import PublishError
+
+COMMANDS = ("build", "check", "new", "serve", "report")
+
+DESCRIPTION = """\
+sitegen builds a local-government information portal (a district or a
+province) and all of its commune sub-sites from Markdown, in one run.
+
+Commands:
+  build   build every site into the output folder (the default)
+  check   check every file without writing anything
+
+Run 'python build.py COMMAND --help' for a command's options.
+"""
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
+                        help="the portal tree: one folder per site, each with a site.yaml "
+                             "(default: sites)")
+    parser.add_argument("--lang", choices=("vi", "en"), default="vi",
+                        help="language of messages: vi (Vietnamese, default) or en")
+    parser.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'",
+                        help="build as if it were this local time (default: SOURCE_DATE_EPOCH "
+                             "if set, else the clock); decides which scheduled news is "
+                             "published and which week is 'this week'")
+
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python build.py", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    build = commands.add_parser(
+        "build", help="build the portal",
+        description="Build the root portal into OUT/ and every other site into OUT/<slug>/. "
+                    "The new output replaces the old one in a single step at the end, so a "
+                    "failed or interrupted build leaves the published portal as it was.")
+    _common(build)
+    build.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
+                       help="output folder (default: public); an existing folder is replaced "
+                            "only if an earlier build made it")
+    check = commands.add_parser(
+        "check", help="check the content without building",
+        description="Check every file of the portal and print each mistake as "
+                    "path:line:column: lỗi|cảnh báo: message. Writes nothing.")
+    _common(check)
+    check.add_argument("--site", action="append", metavar="SLUG", default=[],
+                       help="check only this site (repeatable)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
+        argv.insert(0, "build")
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    if not args.sites.is_dir():
+        parser.error(f"--sites: '{args.sites}' is not a folder")
+    try:
+        if args.command == "build":
+            return _build(args)
+        if args.command == "check":
+            return _check(args)
+    except PublishError as error:
+        print(error, file=sys.stderr)
+        return 2
+    parser.error(f"unknown command {args.command}")
+    return 2
+
+
+def _now(args: argparse.Namespace):
+    from .commands.build import build_time
+
+    try:
+        return build_time(args.now)
+    except ValueError:
+        raise SystemExit(f"--now: '{args.now}' is not a date such as '27/06/2019 17:00'") from None
+
+
+def _build(args: argparse.Namespace) -> int:
+    from .commands.build import BuildSettings, build
+
+    result = build(BuildSettings(args.sites, args.out, _now(args)))
+    print_problems(result.problems, args.lang)
+    words = SUMMARY[args.lang]
+    print(words.format(sites=result.sites, pages=result.pages, feeds=result.feeds, files=result.files,
+                       warnings=result.warnings, errors=result.errors, seconds=result.seconds,
+                       out=args.out))
+    return 1 if result.errors else 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    from .commands.check import check
+
+    problems = check(args.sites, _now(args), tuple(args.site))
+    print_problems(problems, args.lang)
+    errors = sum(1 for p in problems if p.severity == Severity.ERROR)
+    warnings = sum(1 for p in problems if p.severity == Severity.WARNING)
+    print(CHECKED[args.lang].format(errors=errors, warnings=warnings))
+    return 1 if errors else 0
+
+
+SUMMARY = {
+    "vi": "Đã dựng {sites} trang: {pages} trang web, {feeds} tệp RSS/lịch, {files} tệp đính kèm "
+          "vào '{out}'; {warnings} cảnh báo, {errors} lỗi; {seconds:.1f} giây.",
+    "en": "Built {sites} sites: {pages} pages, {feeds} feeds and calendars, {files} files "
+          "into '{out}'; {warnings} warnings, {errors} errors; {seconds:.1f} s.",
+}
+CHECKED = {
+    "vi": "Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo.",
+    "en": "Checked: {errors} errors, {warnings} warnings.",
+}
+
+
+def print_problems(problems: list[Problem], lang: str) -> None:
+    for found in problems:
+        if found.severity != Severity.INFO:
+            print(found.format(lang), file=sys.stderr)

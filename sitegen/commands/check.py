@@ -1,0 +1,17 @@
+"""`check`: read and validate everything, write nothing."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from ..problems import Problem
+from .build import read_portal
+
+
+def check(sites: Path, now: datetime, only: tuple[str, ...] = ()) -> list[Problem]:
+    _portal, problems = read_portal(sites, now)
+    if only:
+        prefixes = tuple(str(sites / slug) for slug in only)
+        problems = [p for p in problems if p.path.startswith(prefixes)]
+    return sorted(problems, key=Problem.sort_key)

@@ -1,0 +1,214 @@
+"""Markdown bodies to safe HTML, with the site's own links made portable.
+
+Python-Markdown renders (tables, heading anchors with ASCII ids, a picture
+alone in its paragraph becomes a figure with its caption); links and
+pictures that point into the site folder are checked and rewritten to start
+with SITE_ROOT_MARK, so one stored body serves every page and feed that
+shows it; then nh3 (the Ammonia sanitizer) removes script, event handlers
+and unsafe URLs unless the site allows raw HTML.
+"""
+
+from __future__ import annotations
+
+import html as htmlmod
+import re
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+
+import markdown
+import nh3
+from markdown.treeprocessors import Treeprocessor
+
+from ..problems import Problem, Severity, problem
+from .records import Body, Heading
+from .source import SITE_ROOT_MARK
+from ..vietnamese import slugify
+from .types import SAFE_SCHEMES, clean_relative_path
+
+ALLOWED_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd", "del",
+    "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4", "h5",
+    "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q", "s", "samp", "small",
+    "span", "strong", "sub", "summary", "sup", "table", "tbody", "td", "tfoot", "th", "thead", "time",
+    "tr", "u", "ul",
+}
+ALLOWED_ATTRIBUTES = {
+    "*": {"id", "title", "lang"},
+    "a": {"href"},
+    "img": {"src", "alt", "width", "height"},
+    "td": {"colspan", "rowspan", "align"},
+    "th": {"colspan", "rowspan", "align", "scope"},
+    "ol": {"start"},
+    "time": {"datetime"},
+}
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+
+
+@dataclass
+class _Findings:
+    """What the tree pass learns about one body."""
+
+    site_files: frozenset[str]
+    allow_html: bool
+    broken: list[tuple[str, str]] = field(default_factory=list)  # (code, target)
+    images: list[str] = field(default_factory=list)
+    first_paragraph: str = ""
+
+
+class _SiteLinks(Treeprocessor):
+    """Checks and rewrites links and pictures; makes figures; finds the lead paragraph."""
+
+    findings: _Findings
+
+    def run(self, root: etree.Element) -> None:
+        self._figures(root)
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag == "a":
+                    self._link(parent, child)
+                elif child.tag == "img":
+                    self._picture(parent, child)
+        for child in root:
+            if child.tag == "p":
+                text = _STASH.sub("", "".join(child.itertext())).strip()
+                if text:
+                    self.findings.first_paragraph = " ".join(text.split())
+                    break
+
+    def _figures(self, root: etree.Element) -> None:
+        for paragraph in root.findall("p"):
+            children = list(paragraph)
+            if len(children) == 1 and children[0].tag == "img" and not (paragraph.text or "").strip() \
+                    and not (children[0].tail or "").strip():
+                image = children[0]
+                caption = image.get("title") or image.get("alt") or ""
+                paragraph.tag = "figure"
+                image.tail = None
+                if image.attrib.pop("title", None) is not None and not image.get("alt"):
+                    image.set("alt", caption)
+                if caption:
+                    etree.SubElement(paragraph, "figcaption").text = caption
+
+    def _link(self, parent: etree.Element, link: etree.Element) -> None:
+        target = link.get("href", "")
+        resolved, code = self._resolve(target, is_picture=False)
+        if code:
+            self.findings.broken.append((code, target))
+            _unwrap(parent, link)
+        elif resolved is not None:
+            link.set("href", resolved)
+
+    def _picture(self, parent: etree.Element, image: etree.Element) -> None:
+        target = image.get("src", "")
+        resolved, code = self._resolve(target, is_picture=True)
+        if code:
+            self.findings.broken.append((code, target))
+            _remove_keep_tail(parent, image)
+        elif resolved is not None:
+            image.set("src", resolved)
+            if resolved.startswith(SITE_ROOT_MARK):
+                self.findings.images.append(resolved[len(SITE_ROOT_MARK):])
+
+    def _resolve(self, target: str, is_picture: bool) -> tuple[str | None, str | None]:
+        """(new URL or None to keep, problem code or None)."""
+        target = target.strip()
+        if not target or target.startswith("#"):
+            return None, None
+        scheme = _SCHEME.match(target)
+        if scheme:
+            if scheme.group(1).lower() in SAFE_SCHEMES or self.findings.allow_html:
+                return None, None
+            return None, "link-outside-site"
+        if target.startswith("//"):
+            return None, None
+        path, _, fragment = target.partition("#")
+        path = path.split("?")[0]
+        candidates = [clean_relative_path(path.lstrip("/"))]
+        if path.startswith("../"):
+            candidates.append(clean_relative_path(path[3:]))
+        found = next((c for c in candidates if c and c in self.findings.site_files), None)
+        if found:
+            return SITE_ROOT_MARK + found + (f"#{fragment}" if fragment else ""), None
+        clean = next((c for c in candidates if c), None)
+        if clean is None:
+            return None, "link-outside-site"
+        if is_picture:
+            return None, "missing-image"
+        if clean.startswith(("files/", "images/")) or re.search(r"\.(pdf|docx?|xlsx?|pptx?|zip|jpe?g|png|gif|webp|odt|ods)$", clean, re.I):
+            return None, "missing-link-target"
+        # A page of this site ('/gioi-thieu/'): made relative when rendered.
+        return SITE_ROOT_MARK + clean + ("/" if path.endswith("/") else "") + (f"#{fragment}" if fragment else ""), None
+
+
+def _unwrap(parent: etree.Element, link: etree.Element) -> None:
+    """Replace a link by its text, so the words stay but the broken link goes."""
+    link.tag = "span"
+    link.attrib.clear()
+
+
+def _remove_keep_tail(parent: etree.Element, child: etree.Element) -> None:
+    index = list(parent).index(child)
+    tail = child.tail or ""
+    if index > 0:
+        before = parent[index - 1]
+        before.tail = (before.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(child)
+
+
+def _anchor(value: str, separator: str) -> str:
+    return slugify(value, fallback="muc")
+
+
+class MarkdownRenderer:
+    """One reusable Python-Markdown instance per build process and html setting."""
+
+    def __init__(self) -> None:
+        self._instances: dict[bool, tuple[markdown.Markdown, _SiteLinks]] = {}
+
+    def _instance(self, allow_html: bool) -> tuple[markdown.Markdown, _SiteLinks]:
+        if allow_html not in self._instances:
+            md = markdown.Markdown(
+                extensions=["tables", "sane_lists", "toc"],
+                extension_configs={"toc": {"slugify": _anchor, "toc_depth": "2-4"}},
+                output_format="html",
+            )
+            links = _SiteLinks(md)
+            md.treeprocessors.register(links, "site_links", 15)
+            self._instances[allow_html] = (md, links)
+        return self._instances[allow_html]
+
+    def render(self, text: str, *, path: str, body_line: int, site_files: frozenset[str],
+               allow_html: bool) -> tuple[Body, list[Problem]]:
+        md, links = self._instance(allow_html)
+        links.findings = _Findings(site_files, allow_html)
+        md.reset()
+        html = md.convert(text)
+        headings = tuple(_flatten(getattr(md, "toc_tokens", [])))
+        if not allow_html:
+            html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
+                             url_schemes=set(SAFE_SCHEMES), link_rel=None, strip_comments=True)
+        findings = links.findings
+        problems = [
+            problem(path, _line_of(text, target, body_line), code, Severity.ERROR, value=target)
+            for code, target in findings.broken
+        ]
+        body = Body(html=html, first_paragraph=findings.first_paragraph, headings=headings,
+                    images=tuple(findings.images))
+        return body, problems
+
+
+def _flatten(tokens: list[dict]) -> list[Heading]:
+    result = []
+    for token in tokens:
+        name = htmlmod.unescape(_STASH.sub("", re.sub(r"<[^>]+>", "", token["name"])))
+        result.append(Heading(token["level"], token["id"], " ".join(name.split())))
+        result.extend(_flatten(token.get("children", [])))
+    return result
+
+
+def _line_of(text: str, needle: str, body_line: int) -> int:
+    index = text.find(needle)
+    return body_line + (text.count("\n", 0, index) if index >= 0 else 0)

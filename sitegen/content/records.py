@@ -1,0 +1,168 @@
+"""The content records: plain, frozen data read from one site folder.
+
+Paths to pictures and attachments are relative to the site folder
+('images/x.jpg'); body_html is sanitised HTML in which links to the site's
+own files start with SITE_ROOT_MARK (resolved per page when rendering).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class MenuItem:
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Notice:
+    text: str
+    start: datetime | None
+    until: datetime | None
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    slug: str
+    name: str
+    kind: str
+    short_name: str = ""
+    parent: str | None = None
+    base_url: str | None = None
+    owner: str = ""
+    responsible: str = ""
+    licence: str = ""
+    address: str = ""
+    phone: str = ""
+    email: str = ""
+    menu: tuple[MenuItem, ...] = ()
+    allow_html: bool = False
+    feedback_url: str = ""
+    notice: Notice | None = None
+
+    @property
+    def level(self) -> str:
+        """The procedure level (cấp thực hiện) this site works at."""
+        return {"province": "province", "district": "district"}.get(self.kind, "commune")
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    anchor: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Body:
+    html: str
+    first_paragraph: str = ""
+    headings: tuple[Heading, ...] = ()
+    images: tuple[str, ...] = ()  # site files the body shows, for the report
+
+
+@dataclass(frozen=True)
+class Article:
+    source: str
+    slug: str
+    title: str
+    date: datetime
+    categories: tuple[str, ...]
+    author: str
+    summary: str
+    image: str | None
+    image_caption: str
+    tags: tuple[str, ...]
+    featured: bool
+    to_parent: bool
+    body: Body
+
+
+@dataclass(frozen=True)
+class Person:
+    source: str
+    slug: str
+    name: str
+    position: str
+    unit: str
+    order: int
+    leader: bool
+    photo: str | None
+    phone: str
+    email: str
+    duties: tuple[str, ...]
+    body: Body
+
+
+@dataclass(frozen=True)
+class Event:
+    source: str
+    slug: str
+    title: str
+    start: datetime
+    end: datetime | None
+    all_day: bool
+    location: str
+    chair: str
+    participants: tuple[str, ...]
+    kind: str
+    invitation: str | None
+    cancelled: bool
+    body: Body
+
+
+@dataclass(frozen=True)
+class Form:
+    title: str
+    file: str | None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    source: str
+    slug: str
+    code: str
+    title: str
+    field: str
+    level: str
+    online: str
+    processing_time: str
+    fee: str
+    agency: str
+    applicants: str
+    result: str
+    forms: tuple[Form, ...]
+    legal_basis: tuple[str, ...]
+    online_url: str
+    body: Body
+    origin: str = ""  # the site whose file this is (set when inherited)
+
+
+@dataclass(frozen=True)
+class Page:
+    source: str
+    slug: str
+    title: str
+    menu: int | None
+    topic: str | None
+    body: Body
+
+
+@dataclass(frozen=True)
+class SiteContent:
+    """Everything read from one site folder, published items only."""
+
+    slug: str
+    folder: str
+    config: SiteConfig
+    articles: tuple[Article, ...] = ()
+    people: tuple[Person, ...] = ()
+    events: tuple[Event, ...] = ()
+    procedures: tuple[Procedure, ...] = ()
+    pages: tuple[Page, ...] = ()
+    files: tuple[str, ...] = ()  # images/ and files/, copied as they are
+    has_templates: bool = False
+    held_back: tuple[str, ...] = field(default=())  # drafts and scheduled items' sources

@@ -1,0 +1,468 @@
+"""The value types of front-matter fields: each parses an editor's text.
+
+A type turns a Value (text, list or mapping from YAML, with its line) into
+the Python value the rest of the build uses, or raises Invalid with a
+problem code from problems.MESSAGES. Types know nothing of content kinds;
+kinds.py puts them together.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from typing import Any
+from urllib.parse import unquote
+from zoneinfo import ZoneInfo
+
+from ..problems import Severity, Words, hint
+from ..vietnamese import fold, slugify
+from .source import Value
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+class Invalid(Exception):
+    """A value the type cannot accept; params fill the message."""
+
+    def __init__(self, code: str, severity: Severity = Severity.ERROR, fixed: Any = None,
+                 **params: object):
+        super().__init__(code)
+        self.code = code
+        self.severity = severity
+        self.fixed = fixed  # for a warning: the value used instead
+        self.params = params
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a type may need to know: where the value comes from."""
+
+    path: str
+    key: str
+    site_files: frozenset[str] = frozenset()
+
+
+class FieldType:
+    example: Any = "..."
+
+    def parse(self, value: Value, context: Context) -> Any:
+        raise NotImplementedError
+
+    def scaffold(self, example: Any) -> str:
+        """How an example value is written in a new file."""
+        return yaml_scalar(example)
+
+
+def yaml_scalar(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(yaml_scalar(v) for v in value) + "]"
+    text = str(value)
+    if text == "" or re.search(r"^[\[\]{}&*!|>'\"%@`#,?-]|: | #|^(true|false|null|~)$", text, re.I):
+        return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return text
+
+
+def _text_of(value: Value, context: Context, example: Any) -> str:
+    data = value.data
+    if data is None:
+        return ""
+    if isinstance(data, bool):
+        return "true" if data else "false"
+    if isinstance(data, (list, dict)):
+        raise Invalid("expected-text", key=context.key, example=yaml_scalar(example))
+    return " ".join(str(data).split()) if "\n" not in str(data) else str(data).strip()
+
+
+class Text(FieldType):
+    def __init__(self, max_length: int = 500, multiline: bool = False):
+        self.max_length = max_length
+        self.multiline = multiline
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example)
+        if not self.multiline:
+            text = " ".join(text.split())
+        if len(text) > self.max_length:
+            raise Invalid("text-too-long", key=context.key, length=len(text), limit=self.max_length)
+        return text
+
+
+class Integer(FieldType):
+    example = 1
+
+    def parse(self, value: Value, context: Context) -> int:
+        text = _text_of(value, context, 1).strip()
+        if not re.fullmatch(r"-?\d{1,9}", text):
+            raise Invalid("expected-integer", key=context.key, value=text, example=1)
+        return int(text)
+
+
+_TRUE_WORDS = {"true", "yes", "có", "co", "1", "x"}
+_FALSE_WORDS = {"false", "no", "không", "khong", "0"}
+
+
+class Boolean(FieldType):
+    example = True
+
+    def parse(self, value: Value, context: Context) -> bool:
+        if isinstance(value.data, bool):
+            return value.data
+        text = _text_of(value, context, True).strip().lower()
+        if text in _TRUE_WORDS:
+            return True
+        if text in _FALSE_WORDS:
+            return False
+        raise Invalid("expected-boolean", key=context.key, value=text)
+
+
+_ISO = re.compile(
+    r"(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[ T]+(?P<H>\d{1,2})[:hH](?P<M>\d{2})?(?::(?P<S>\d{2})(?:\.\d+)?)?"
+    r"\s*(?P<tz>Z|[+-]\d{2}:?\d{2})?)?"
+)
+_VIETNAMESE = re.compile(
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+    r"(?:[ ,]+(?:lúc\s+)?(?P<H>\d{1,2})(?:[:hH]|\s*giờ\s*)(?P<M>\d{2})?(?::(?P<S>\d{2}))?\s*(?:phút)?)?"
+)
+_TIME_FIRST = re.compile(
+    r"(?P<H>\d{1,2})[:hH](?P<M>\d{2})?(?:\s*(?:ngày)?\s*|,\s*)"
+    r"(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})"
+)
+
+
+@dataclass(frozen=True)
+class When:
+    """A moment written by an editor; all_day when no time was given."""
+
+    moment: datetime
+    all_day: bool
+
+
+def parse_when(text: str) -> When:
+    """Read the date forms editors write; raise ValueError with a reason."""
+    text = " ".join(text.strip().split())
+    for pattern in (_ISO, _VIETNAMESE, _TIME_FIRST):
+        match = pattern.fullmatch(text)
+        if match:
+            return _build_when(match.groupdict())
+    raise ValueError("format")
+
+
+def _build_when(parts: dict[str, str | None]) -> When:
+    year, month, day = int(parts["y"]), int(parts["m"]), int(parts["d"])
+    hour = int(parts["H"]) if parts.get("H") else None
+    minute = int(parts["M"]) if parts.get("M") else 0
+    second = int(parts["S"]) if parts.get("S") else 0
+    _check_calendar(year, month, day, hour, minute, second)
+    moment = datetime(year, month, day, hour or 0, minute, second)
+    offset = parts.get("tz")
+    if offset:
+        moment = moment.replace(tzinfo=_fixed_offset(offset)).astimezone(LOCAL_TZ)
+    else:
+        moment = moment.replace(tzinfo=LOCAL_TZ)
+    return When(moment, all_day=hour is None)
+
+
+def _fixed_offset(text: str) -> timezone:
+    if text == "Z":
+        return timezone.utc
+    sign = -1 if text[0] == "-" else 1
+    digits = text[1:].replace(":", "")
+    return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
+
+
+class ImpossibleDate(ValueError):
+    def __init__(self, vi: str, en: str):
+        super().__init__(en)
+        self.words = Words(vi, en)
+
+
+def _check_calendar(year: int, month: int, day: int, hour: int | None, minute: int, second: int) -> None:
+    if not 1 <= month <= 12:
+        raise ImpossibleDate(f"không có tháng {month}", f"there is no month {month}")
+    if not 1900 <= year <= 2200:
+        raise ImpossibleDate(f"năm {year} nằm ngoài khoảng hợp lý", f"the year {year} is out of range")
+    days = _days_in_month(year, month)
+    if not 1 <= day <= days:
+        raise ImpossibleDate(f"tháng {month}/{year} chỉ có {days} ngày", f"{month}/{year} has only {days} days")
+    if hour is not None and not 0 <= hour <= 23:
+        raise ImpossibleDate("giờ phải từ 0 đến 23", "the hour must be 0 to 23")
+    if not 0 <= minute <= 59 or not 0 <= second <= 59:
+        raise ImpossibleDate("phút phải từ 0 đến 59", "minutes must be 0 to 59")
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+        return 29 if leap else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+class DateTime(FieldType):
+    """A local (Asia/Ho_Chi_Minh) moment; gives a When."""
+
+    example = "27/06/2019 17:00"
+
+    def parse(self, value: Value, context: Context) -> When:
+        text = _text_of(value, context, self.example)
+        try:
+            return parse_when(text)
+        except ImpossibleDate as error:
+            raise Invalid("impossible-date", key=context.key, value=text, detail=error.words)
+        except ValueError:
+            raise Invalid("bad-date", key=context.key, value=text)
+
+
+class Choice(FieldType):
+    """One of a few words; Vietnamese aliases (with or without diacritics) accepted."""
+
+    def __init__(self, choices: dict[str, tuple[str, ...]]):
+        self.choices = choices
+        self.example = next(iter(choices))
+        self._lookup = {}
+        for canonical, aliases in choices.items():
+            for word in (canonical, *aliases):
+                self._lookup[fold(word)] = canonical
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example)
+        found = self._lookup.get(fold(text))
+        if found:
+            return found
+        suggestion = closest(fold(text), list(self._lookup))
+        extra = hint("did-you-mean", suggestion=self._lookup[suggestion]) if suggestion else ""
+        raise Invalid("bad-choice", key=context.key, value=text,
+                      choices=" | ".join(self.choices), hint=extra)
+
+
+def closest(word: str, candidates: list[str]) -> str | None:
+    import difflib
+
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+class TextList(FieldType):
+    """A list of short texts; a single text is split at commas when split=True."""
+
+    def __init__(self, example: tuple[str, ...], split: bool = True, max_items: int = 50,
+                 max_length: int = 300):
+        self.example = list(example)
+        self.split = split
+        self.max_items = max_items
+        self.item = Text(max_length)
+
+    def parse(self, value: Value, context: Context) -> tuple[str, ...]:
+        data = value.data
+        if data is None:
+            return ()
+        if isinstance(data, dict):
+            raise Invalid("expected-list", key=context.key, example=yaml_scalar(self.example))
+        if isinstance(data, list):
+            items = [self.item.parse(item, context) for item in data]
+        else:
+            text = _text_of(value, context, self.example)
+            items = text.split(",") if self.split else [text]
+        cleaned = []
+        for item in (" ".join(i.split()) for i in items):
+            if item and item not in cleaned:
+                cleaned.append(item)
+        if len(cleaned) > self.max_items:
+            raise Invalid("too-many-items", key=context.key, count=len(cleaned), limit=self.max_items)
+        return tuple(cleaned)
+
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_DRIVE = re.compile(r"^[a-zA-Z]:[\\/]")
+
+
+def clean_relative_path(text: str) -> str | None:
+    """A safe relative POSIX path inside a site folder, or None.
+
+    Refuses absolute, Windows-drive, scheme, '..' and URL-encoded escapes.
+    """
+    text = text.strip()
+    if not text or _DRIVE.match(text) or text.startswith(("/", "\\", "~")) or _SCHEME.match(text):
+        return None
+    decoded = text
+    for _ in range(3):  # '%252e' decodes twice; stop when stable
+        once = unquote(decoded)
+        if once == decoded:
+            break
+        decoded = once
+    decoded = decoded.replace("\\", "/")
+    if decoded.startswith("/") or _DRIVE.match(decoded) or "\x00" in decoded:
+        return None
+    parts = [p for p in decoded.split("/") if p not in ("", ".")]
+    if not parts or any(p == ".." or p.startswith("..") and set(p) == {"."} for p in parts):
+        return None
+    return posixpath.join(*parts)
+
+
+class AssetPath(FieldType):
+    """A file in the site folder (images/, files/): must exist and stay inside."""
+
+    def __init__(self, folder: str, example: str):
+        self.folder = folder
+        self.example = example
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example)
+        path = clean_relative_path(text)
+        if path is None:
+            raise Invalid("bad-path", key=context.key, value=text, example=self.example)
+        if path not in context.site_files:
+            raise Invalid("missing-file", key=context.key, value=text, folder=self.folder,
+                          hint=_similar_file(path, context.site_files))
+        return path
+
+
+def _similar_file(path: str, files: frozenset[str]):
+    lowered = {f.lower(): f for f in files}
+    if path.lower() in lowered:
+        return hint("did-you-mean", suggestion=lowered[path.lower()])
+    suggestion = closest(path, sorted(files))
+    return hint("did-you-mean", suggestion=suggestion) if suggestion else ""
+
+
+SAFE_SCHEMES = ("http", "https", "mailto", "tel")
+
+
+def clean_url(text: str) -> str | None:
+    """An external http(s)/mailto/tel address or a site path starting with '/'."""
+    text = text.strip()
+    squeezed = re.sub(r"\s", "", text)
+    match = _SCHEME.match(squeezed)
+    if match:
+        if match.group(1).lower() not in SAFE_SCHEMES or re.search(r"\s", text):
+            return None
+        return text
+    if text.startswith("//"):
+        return None
+    if text.startswith("/"):
+        path = clean_relative_path(text.lstrip("/").split("#")[0].split("?")[0] or "x")
+        return text if path is not None else None
+    return None
+
+
+class Url(FieldType):
+    def __init__(self, example: str = "https://dichvucong.gov.vn/", site_paths: bool = True):
+        self.example = example
+        self.site_paths = site_paths
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example)
+        url = clean_url(text)
+        if url is None or (not self.site_paths and url.startswith("/")):
+            raise Invalid("bad-url", key=context.key, value=text, example=self.example)
+        return url
+
+
+class BaseUrl(Url):
+    def __init__(self):
+        super().__init__("https://lacthuy.hoabinh.gov.vn/", site_paths=False)
+
+    def parse(self, value: Value, context: Context) -> str:
+        url = super().parse(value, context)
+        if not url.lower().startswith(("http://", "https://")):
+            raise Invalid("bad-url", key=context.key, value=url, example=self.example)
+        return url.rstrip("/") + "/"
+
+
+class Email(FieldType):
+    example = "bbt@lacthuy.hoabinh.gov.vn"
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example).strip()
+        if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", text):
+            raise Invalid("bad-email", key=context.key, value=text, example=self.example)
+        return text
+
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class Slug(FieldType):
+    example = "ten-bai-viet"
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example).strip()
+        if SLUG.fullmatch(text) and len(text) <= 80:
+            return text
+        suggestion = slugify(text)
+        raise Invalid("bad-slug", Severity.WARNING, fixed=suggestion, key=context.key,
+                      value=text, suggestion=suggestion)
+
+
+PROCEDURE_CODE = re.compile(r"\d\.\d{6}(?:\.\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2})?")
+
+
+class ProcedureCode(FieldType):
+    example = "1.001193"
+
+    def parse(self, value: Value, context: Context) -> str:
+        text = _text_of(value, context, self.example).strip()
+        if not PROCEDURE_CODE.fullmatch(text):
+            raise Invalid("bad-procedure-code", key=context.key, value=text)
+        return text
+
+
+class Mapping(FieldType):
+    """A nested mapping with its own fields (a form, a menu entry, a notice)."""
+
+    def __init__(self, fields: dict[str, FieldType], required: tuple[str, ...], example: str,
+                 from_text: str | None = None):
+        self.fields = fields
+        self.required = required
+        self.example = example
+        self.from_text = from_text
+
+    def parse(self, value: Value, context: Context) -> dict[str, Any]:
+        data = value.data
+        if isinstance(data, str) and self.from_text:
+            data = {self.from_text: Value(data, value.line, value.column)}
+        if not isinstance(data, dict):
+            raise Invalid("expected-mapping", key=context.key, example=self.example)
+        result: dict[str, Any] = {}
+        for name, item in data.items():
+            if name not in self.fields:
+                suggestion = closest(name, list(self.fields))
+                raise Invalid("unknown-key", key=f"{context.key}.{name}", kind=context.key,
+                              hint=hint("did-you-mean", suggestion=suggestion) if suggestion
+                              else hint("known-keys", keys=", ".join(self.fields)))
+            sub = Context(context.path, f"{context.key}.{name}", context.site_files)
+            result[name] = self.fields[name].parse(item, sub)
+        for name in self.required:
+            if result.get(name) in (None, ""):
+                raise Invalid("missing-field", key=f"{context.key}.{name}", help="",
+                              example=yaml_scalar(getattr(self.fields[name], "example", "...")))
+        return result
+
+    def scaffold(self, example: Any) -> str:
+        return str(example)
+
+
+class MappingList(FieldType):
+    """A list of nested mappings (forms, menu)."""
+
+    def __init__(self, item: Mapping, example: str, max_items: int = 50):
+        self.item = item
+        self.example = example
+        self.max_items = max_items
+
+    def parse(self, value: Value, context: Context) -> tuple[dict[str, Any], ...]:
+        data = value.data
+        if data is None:
+            return ()
+        if not isinstance(data, list):
+            data = [value]
+        if len(data) > self.max_items:
+            raise Invalid("too-many-items", key=context.key, count=len(data), limit=self.max_items)
+        return tuple(self.item.parse(item, context) for item in data)
+
+    def scaffold(self, example: Any) -> str:
+        return str(example)

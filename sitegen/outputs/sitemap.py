@@ -1,0 +1,34 @@
+"""sitemap.xml and robots.txt of one site, with absolute URLs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import TYPE_CHECKING
+from xml.sax.saxutils import escape
+
+from ..portal import paths
+
+if TYPE_CHECKING:
+    from ..portal.model import Site
+    from ..render.links import Linker
+
+
+def render_sitemap(site: "Site", entries: tuple[tuple[str, datetime | None], ...],
+                   linker: "Linker") -> bytes:
+    """entries: (site-relative path, last change or None) of every page."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+    for path, changed in entries:
+        lines.append(f"  <url><loc>{escape(linker.absolute(site.ref, path))}</loc>"
+                     + (f"<lastmod>{changed.isoformat()}</lastmod>" if changed else "") + "</url>")
+    lines.append("</urlset>")
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def render_robots(site: "Site", linker: "Linker", sub_sites: tuple = ()) -> bytes:
+    """Every crawler welcome; the root also names its sub-sites' sitemaps."""
+    lines = ["User-agent: *", "Allow: /", ""]
+    lines.append(f"Sitemap: {linker.absolute(site.ref, paths.SITEMAP)}")
+    for ref in sub_sites:
+        lines.append(f"Sitemap: {linker.absolute(ref, paths.SITEMAP)}")
+    return ("\n".join(lines) + "\n").encode("utf-8")

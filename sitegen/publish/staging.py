@@ -1,0 +1,182 @@
+"""Publishing crash-safely: write a staging folder, then swap it in at once.
+
+The build never writes into the published folder. It writes a complete new
+tree beside it (same file system), then exchanges the two in one atomic
+rename, so a citizen (or a build killed at any moment) sees either the old
+portal or the new one, never a half-written mix. A lock file keeps two
+builds off the same output, and a marker file inside the output proves the
+folder is ours before anything in it is ever replaced.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import ctypes.util
+import errno
+import json
+import os
+import shutil
+from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not on POSIX
+    fcntl = None
+
+MARKER = ".sitegen-output"
+
+
+class PublishError(Exception):
+    """The output folder cannot be used; the message says why, for the user."""
+
+
+class Staging:
+    """with Staging(out) as stage: stage.write(...); stage.commit()"""
+
+    def __init__(self, out: Path, protect: tuple[Path, ...] = ()):
+        self.out = Path(os.path.abspath(out))
+        self.protect = tuple(Path(os.path.abspath(p)) for p in protect)
+        self.parent = self.out.parent
+        self.folder = self.parent / f".{self.out.name}.staging"
+        self._lock_file = None
+        self.committed = False
+
+    # The life of a build ---------------------------------------------------
+    def __enter__(self) -> "Staging":
+        self._check_out()
+        self.parent.mkdir(parents=True, exist_ok=True)
+        self._lock()
+        # A staging folder left by a killed build is ours and unfinished.
+        _remove_tree(self.folder)
+        self.folder.mkdir()
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        try:
+            if not self.committed:
+                _remove_tree(self.folder)
+        finally:
+            self._unlock()
+
+    def write(self, relative: str, data: bytes) -> None:
+        target = self._inside(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "wb") as handle:
+            handle.write(data)
+
+    def copy(self, relative: str, source: Path) -> None:
+        target = self._inside(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+
+    def reuse(self, relative: str) -> bool:
+        """Take an unchanged file from the published tree (a hard link, no copy)."""
+        old = self.out / relative
+        target = self._inside(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, target)
+            return True
+        except OSError:
+            return False
+
+    def commit(self, info: dict) -> None:
+        """Swap the finished staging folder in as the published output."""
+        (self.folder / MARKER).write_text(json.dumps(info, ensure_ascii=False, sort_keys=True) + "\n",
+                                          encoding="utf-8")
+        _sync_tree(self.folder)
+        if self.out.exists():
+            _exchange(self.folder, self.out)
+            self.committed = True
+            _remove_tree(self.folder)  # now holds the previous publication
+        else:
+            os.rename(self.folder, self.out)
+            self.committed = True
+        _sync_dir(self.parent)
+
+    # Safety ----------------------------------------------------------------
+    def _inside(self, relative: str) -> Path:
+        parts = relative.split("/")
+        if relative.startswith("/") or any(p in ("", ".", "..") for p in parts[:-1]) or parts[-1] in ("", ".", ".."):
+            raise ValueError(f"unsafe output path {relative!r}")
+        return self.folder.joinpath(*parts)
+
+    def _check_out(self) -> None:
+        out = self.out
+        if out == Path(out.anchor) or out == Path.home():
+            raise PublishError(f"Không dùng '{out}' làm thư mục đầu ra. / Refusing to use '{out}' as output.")
+        for kept in self.protect:
+            if out == kept or kept.is_relative_to(out) or out.is_relative_to(kept):
+                raise PublishError(
+                    f"Thư mục đầu ra '{out}' trùng hoặc chứa thư mục nội dung '{kept}'. "
+                    f"/ The output '{out}' overlaps the content folder '{kept}'.")
+        if out.exists() and not out.is_dir():
+            raise PublishError(f"'{out}' là một tệp, không phải thư mục. / '{out}' is a file, not a folder.")
+        if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
+            raise PublishError(
+                f"Thư mục '{out}' đã có nội dung không do sitegen tạo ra; để không xóa nhầm, bản dựng "
+                f"dừng lại. Hãy chọn thư mục đầu ra khác (--out) hoặc tự xóa thư mục này. "
+                f"/ '{out}' holds files sitegen did not write; choose another --out or empty it.")
+
+    def _lock(self) -> None:
+        if fcntl is None:
+            return
+        path = self.parent / f".{self.out.name}.lock"
+        self._lock_file = open(path, "a+")
+        try:
+            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            self._lock_file.close()
+            self._lock_file = None
+            raise PublishError(
+                f"Một bản dựng khác đang ghi vào '{self.out}'. Hãy chờ bản dựng đó xong rồi chạy lại. "
+                f"/ Another build is writing to '{self.out}'; wait for it to finish.")
+
+    def _unlock(self) -> None:
+        if self._lock_file is not None:
+            self._lock_file.close()
+            self._lock_file = None
+
+
+def _exchange(new: Path, current: Path) -> None:
+    """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE); else as
+    near as the system allows: two renames a moment apart."""
+    libc_name = ctypes.util.find_library("c")
+    if libc_name:
+        libc = ctypes.CDLL(libc_name, use_errno=True)
+        renameat2 = getattr(libc, "renameat2", None)
+        if renameat2 is not None:
+            at_fdcwd, rename_exchange = -100, 2
+            result = renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(current), rename_exchange)
+            if result == 0:
+                return
+            if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+                raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(current))
+    aside = current.with_name(current.name + ".previous")
+    _remove_tree(aside)
+    os.rename(current, aside)
+    os.rename(new, current)
+    os.rename(aside, new)
+
+
+def _remove_tree(path: Path) -> None:
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+def _sync_tree(folder: Path) -> None:
+    """Make the staged files durable before they become the publication."""
+    os.sync()
+
+
+def _sync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

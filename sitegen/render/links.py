@@ -1,0 +1,97 @@
+"""Links from one page to another, written so the output works anywhere.
+
+Inside a site, links are relative: the site works when <out> is served as
+one web root, when its folder is served alone on its own domain, and from a
+plain copy on disk. A link to another site is relative too, unless one of
+the two sites has its own domain (then it may be served apart: absolute).
+Feeds, sitemaps, canonical links and the 404 page use absolute URLs.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markupsafe import Markup
+
+from ..content.records import Body
+from ..content.source import SITE_ROOT_MARK
+from ..portal import paths
+from ..portal.model import SiteRef
+from ..vietnamese import slugify
+
+_MARKED = re.compile(SITE_ROOT_MARK + r'([^"\s<>]*)')
+
+
+class Linker:
+    """Makes URLs for the page at `page_path` of `site` (absolute_only for 404 pages)."""
+
+    def __init__(self, site: SiteRef, page_path: str, absolute_only: bool = False):
+        self.site_ref = site
+        self.page_path = page_path
+        self.absolute_only = absolute_only
+        self._here = posixpath.dirname(site.prefix + paths.output_file(page_path))
+
+    def __call__(self, path: str) -> str:
+        return self.to(path)
+
+    def to(self, path: str) -> str:
+        """A path of this site ('' is its home)."""
+        return self.site(self.site_ref, path)
+
+    def site(self, ref: SiteRef, path: str = "") -> str:
+        """A path of any site of the portal."""
+        if self.absolute_only or (ref.slug != self.site_ref.slug and (ref.own_domain or self.site_ref.own_domain)):
+            return self.absolute(ref, path)
+        return self._relative(ref.prefix + path)
+
+    def _relative(self, target: str) -> str:
+        anchor = ""
+        if "#" in target:
+            target, anchor = target.split("#", 1)
+            anchor = "#" + anchor
+        folder = target == "" or target.endswith("/")
+        relative = posixpath.relpath(target.rstrip("/") or ".", self._here or ".")
+        if folder:
+            relative = "./" if relative == "." else relative + "/"
+        return relative + anchor
+
+    @staticmethod
+    def absolute(ref: SiteRef, path: str) -> str:
+        return ref.url + path
+
+    def body(self, body: Body, owner: SiteRef | None = None) -> Markup:
+        """Stored body HTML with its site links made right for this page."""
+        owner = owner or self.site_ref
+        return Markup(_MARKED.sub(lambda m: self.site(owner, m.group(1)), body.html))
+
+    def absolute_body(self, body: Body, owner: SiteRef) -> str:
+        return _MARKED.sub(lambda m: self.absolute(owner, m.group(1)), body.html)
+
+    # Shorthands for templates.
+    def article(self, article, owner: SiteRef | None = None) -> str:
+        return self.site(owner or self.site_ref, paths.article(article.slug))
+
+    def person(self, person) -> str:
+        return self.to(paths.person(person.slug))
+
+    def event(self, event) -> str:
+        return self.to(paths.event(event.slug))
+
+    def procedure(self, procedure) -> str:
+        return self.to(paths.procedure(procedure.slug))
+
+    def page(self, page) -> str:
+        return self.to(paths.page(page.slug))
+
+    def category(self, name: str) -> str:
+        return self.to(paths.category(slugify(name)))
+
+    def tag(self, name: str) -> str:
+        return self.to(paths.tag(slugify(name)))
+
+    def file(self, path: str | None, owner: SiteRef | None = None) -> str:
+        return self.site(owner or self.site_ref, path) if path else ""
+
+    def canonical(self) -> str:
+        return self.absolute(self.site_ref, self.page_path)

@@ -1,0 +1,70 @@
+"""Turning planned outputs into bytes: pages through Jinja2, data files
+through their own writers (feedgen, icalendar, the sitemap)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jinja2 import Environment, TemplateError
+
+from ..outputs.calendar import render_calendar
+from ..outputs.feeds import render_feed
+from ..outputs.plan import Output
+from ..outputs.sitemap import render_robots, render_sitemap
+from ..portal.model import Site
+from ..problems import Problem, Severity, problem
+from .links import Linker
+from .theme import Theme
+
+
+class Renderer:
+    """Renders the outputs of any site; keeps one Jinja environment per template set."""
+
+    def __init__(self, theme: Theme):
+        self.theme = theme
+        self._theme_env = theme.environment()
+        self._site_envs: dict[str, Environment] = {}
+        self._broken: set[tuple[str, str]] = set()
+        self.problems: list[Problem] = []
+
+    def render(self, output: Output) -> bytes:
+        site: Site = output.context["site"]
+        if output.renderer == "page":
+            return self._page(output, site)
+        linker = Linker(site.ref, "", absolute_only=True)
+        wording = self.theme.wording
+        if output.renderer == "feed":
+            return render_feed(output.data, site, linker, wording)
+        if output.renderer == "calendar":
+            return render_calendar(site, linker, wording)
+        if output.renderer == "sitemap":
+            return render_sitemap(site, output.data, linker)
+        if output.renderer == "robots":
+            return render_robots(site, linker, output.data or ())
+        raise ValueError(f"no renderer {output.renderer!r}")
+
+    def _page(self, output: Output, site: Site) -> bytes:
+        meta = output.context["meta"]
+        linker = Linker(site.ref, meta.path, absolute_only=meta.kind == "not-found")
+        context = dict(output.context, link=linker)
+        env = self._environment(site)
+        if env is not self._theme_env and (site.slug, output.template) not in self._broken:
+            try:
+                return env.get_template(output.template).render(context).encode("utf-8")
+            except TemplateError as error:
+                self._report_template(site, output.template, error)
+        return self._theme_env.get_template(output.template).render(context).encode("utf-8")
+
+    def _environment(self, site: Site) -> Environment:
+        if not site.has_templates:
+            return self._theme_env
+        if site.slug not in self._site_envs:
+            self._site_envs[site.slug] = self.theme.environment(Path(site.folder) / "templates")
+        return self._site_envs[site.slug]
+
+    def _report_template(self, site: Site, name: str, error: TemplateError) -> None:
+        self._broken.add((site.slug, name))
+        line = getattr(error, "lineno", None)
+        detail = getattr(error, "message", None) or str(error)
+        self.problems.append(problem(f"{site.folder}/templates/{name}", line, "bad-template",
+                                     Severity.ERROR, name=name, detail=detail))

@@ -1,0 +1,88 @@
+"""The theme: its templates, static files and wording, and the Jinja2 setup.
+
+Every site renders with the theme's templates. A site with its own
+templates/ folder gets an environment of its own in Jinja's immutable
+sandbox, whose loader looks in that folder first: a sub-site's template can
+change the look of its own pages but cannot reach Python objects, files
+outside its folder, or other sites.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+from .. import vietnamese
+from ..outputs.feeds import feed_title
+from ..portal import paths
+
+THEMES = Path(__file__).resolve().parent.parent.parent / "themes"
+DEFAULT_THEME = THEMES / "default"
+
+
+@dataclass(frozen=True)
+class Theme:
+    folder: Path
+    wording: dict[str, str]
+    static_files: tuple[str, ...]  # relative to static/, copied into every site's assets/
+    fingerprint: str  # changes when any template, static file or wording changes
+
+    @classmethod
+    def load(cls, folder: Path = DEFAULT_THEME) -> "Theme":
+        wording = yaml.safe_load((folder / "wording.yaml").read_text(encoding="utf-8"))
+        static = folder / "static"
+        static_files = tuple(sorted(p.relative_to(static).as_posix()
+                                    for p in static.rglob("*") if p.is_file()))
+        return cls(folder, {k: str(v) for k, v in wording.items()}, static_files,
+                   _fingerprint(folder))
+
+    def static_path(self, name: str) -> Path:
+        return self.folder / "static" / name
+
+    def environment(self, site_templates: Path | None = None) -> Environment:
+        theme_loader = FileSystemLoader(str(self.folder / "templates"))
+        if site_templates is None:
+            env = Environment(loader=theme_loader, **_OPTIONS)
+        else:
+            loader = ChoiceLoader([FileSystemLoader(str(site_templates), followlinks=False), theme_loader])
+            env = ImmutableSandboxedEnvironment(loader=loader, **_OPTIONS)
+        env.filters.update(FILTERS)
+        wording = self.wording
+        env.globals.update(
+            t=wording,
+            paths=paths.SECTIONS,
+            feed_title=lambda spec, site: feed_title(spec, site, wording),
+        )
+        return env
+
+
+_OPTIONS = dict(
+    autoescape=select_autoescape(default=True, default_for_string=True),
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+    auto_reload=False,
+)
+
+FILTERS = {
+    "vn_datetime": vietnamese.format_datetime,
+    "vn_date": vietnamese.format_date,
+    "vn_day": vietnamese.format_day,
+    "vn_time": vietnamese.format_time,
+    "weekday": vietnamese.weekday,
+    "number": vietnamese.format_number,
+    "iso": lambda moment: moment.isoformat(),
+}
+
+
+def _fingerprint(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]

@@ -1,0 +1,92 @@
+"""Vietnamese conventions: alphabetical order, dates, numbers, URL names.
+
+Weekday names and number symbols come from Babel's CLDR data for 'vi';
+formatting itself is a plain f-string so thousands of pages stay fast.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from functools import lru_cache
+
+from babel import Locale
+from babel.numbers import format_decimal
+
+_LOCALE = Locale.parse("vi")
+# Monday first, as Python's weekday(): 'Thứ Hai' ... 'Chủ Nhật'.
+WEEKDAYS = tuple(_LOCALE.days["format"]["wide"][i] for i in range(7))
+
+ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
+_RANK = {letter: index for index, letter in enumerate(ALPHABET)}
+_SHAPE = {  # a base letter with a shape mark is another letter of the alphabet
+    ("a", "\u0306"): "ă", ("a", "\u0302"): "â", ("e", "\u0302"): "ê",
+    ("o", "\u0302"): "ô", ("o", "\u031b"): "ơ", ("u", "\u031b"): "ư",
+}
+# Tones in the traditional order: ngang, huyền, hỏi, ngã, sắc, nặng.
+_TONES = {"\u0300": 1, "\u0309": 2, "\u0303": 3, "\u0301": 4, "\u0323": 5}
+
+
+@lru_cache(maxsize=4096)
+def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Sort key for Vietnamese order: a ă â b c d đ e ê …, tones second."""
+    letters: list[int] = []
+    tones: list[int] = []
+    for char in unicodedata.normalize("NFC", text.lower()):
+        parts = unicodedata.normalize("NFD", char)
+        letter, tone = parts[0], 0
+        for mark in parts[1:]:
+            if mark in _TONES:
+                tone = _TONES[mark]
+            else:
+                letter = _SHAPE.get((letter, mark), letter)
+        letters.append(_RANK.get(letter, 100 + ord(letter)))
+        tones.append(tone)
+    return tuple(letters), tuple(tones)
+
+
+def person_key(name: str) -> tuple:
+    """People are listed by given name (the last word), then the full name."""
+    words = name.split()
+    return collation_key(words[-1] if words else ""), collation_key(name)
+
+
+def weekday(moment: date) -> str:
+    return WEEKDAYS[moment.weekday()]
+
+
+def format_date(moment: date) -> str:
+    return f"{moment:%d/%m/%Y}"
+
+
+def format_time(moment: datetime) -> str:
+    return f"{moment:%H:%M}"
+
+
+def format_datetime(moment: datetime) -> str:
+    """'Thứ Sáu, 28/06/2019 17:00'."""
+    return f"{weekday(moment)}, {moment:%d/%m/%Y %H:%M}"
+
+
+def format_day(moment: date) -> str:
+    """'Thứ Sáu, 28/06/2019'."""
+    return f"{weekday(moment)}, {moment:%d/%m/%Y}"
+
+
+def format_number(value: float) -> str:
+    """2.896 and 41,7: '.' groups thousands, ',' marks decimals."""
+    return format_decimal(value, locale=_LOCALE)
+
+
+def fold(text: str) -> str:
+    """Lowercase ASCII without diacritics ('đ' → 'd'), for forgiving comparisons."""
+    text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))
+    return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
+
+
+def slugify(text: str, fallback: str = "muc") -> str:
+    """ASCII URL name: 'Đảng - Đoàn thể' → 'dang-doan-the'."""
+    from slugify import slugify as _slugify
+
+    result = _slugify(text.replace("đ", "d").replace("Đ", "D"), max_length=80, word_boundary=True)
+    return result or fallback
