@@ -96,6 +96,7 @@ def _build(args: argparse.Namespace) -> int:
 
     result = build(BuildSettings(args.sites, args.out, _now(args)))
     print_problems(result.problems, args.lang)
+    sys.stderr.flush()
     words = SUMMARY[args.lang]
     print(words.format(sites=result.sites, pages=result.pages, feeds=result.feeds, files=result.files,
                        warnings=result.warnings, errors=result.errors, seconds=result.seconds,
@@ -127,6 +128,7 @@ CHECKED = {
 
 
 def print_problems(problems: list[Problem], lang: str) -> None:
+    sys.stdout.flush()
     for found in problems:
         if found.severity != Severity.INFO:
             print(found.format(lang), file=sys.stderr)

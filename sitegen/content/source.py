@@ -260,7 +260,10 @@ _SYNTAX_HINTS = (
 
 
 def _syntax_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> Problem:
-    mark = error.problem_mark or error.context_mark
+    # An unclosed bracket or quote is reported where the file ends; the editor
+    # must fix the line where it opens.
+    opened = error.context and ("flow" in error.context or "quoted" in error.context)
+    mark = (error.context_mark if opened else None) or error.problem_mark or error.context_mark
     line = mark.line + first_line if mark else first_line
     column = mark.column + 1 if mark else None
     text = " ".join(filter(None, [error.context, error.problem]))

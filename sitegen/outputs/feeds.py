@@ -7,6 +7,7 @@ times carry +07:00, each entry has the summary and the full text.
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -98,7 +99,8 @@ def render_feed(spec: FeedSpec, site: "Site", linker: "Linker", wording: dict[st
             entry.author(name=article.author)
         for name in article.categories:
             entry.category(term=name)
-        entry.description(article.summary or article.title)
+        # RSS readers read <description> as HTML: the plain summary is escaped for it.
+        entry.description(html.escape(article.summary or article.title))
         content = linker.absolute_body(article.body, owner)
         if spec.format == "rss":
             entry.content(content, type="CDATA")

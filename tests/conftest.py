@@ -1,0 +1,165 @@
+"""Small real portals written into a temporary folder, and ways to look at
+what a build published (every page, every link)."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+
+from sitegen.cli import main
+
+NOW = "22/11/2026 10:00"  # a Sunday: this week is 16–22/11/2026
+
+ROOT_SITE = """\
+name: Cổng thông tin điện tử huyện Mẫu
+short_name: Huyện Mẫu
+kind: district
+base_url: https://huyenmau.example.vn/
+owner: Ủy ban nhân dân huyện Mẫu
+responsible: Trần Văn Bình - Phó Chủ tịch UBND huyện
+licence: Giấy phép số 1/GP-TTĐT
+address: Thị trấn Mẫu, huyện Mẫu
+phone: 0218 3 000 000
+email: bbt@huyenmau.example.vn
+"""
+
+
+def commune_site(name: str, parent: str = "huyen-mau", extra: str = "") -> str:
+    return f"name: Trang thông tin điện tử xã {name}\nshort_name: {name}\nkind: commune\nparent: {parent}\n" \
+           f"owner: Ủy ban nhân dân xã {name}\n{extra}"
+
+
+def news(title: str, date: str = "2026-11-10 08:00", body: str = "Nội dung bài viết.", **fields) -> str:
+    lines = [f"title: {title}", f"date: {date}"] if date else [f"title: {title}"]
+    for key, value in fields.items():
+        lines.append(f"{key}: {value}")
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+def front(fields: dict, body: str = "") -> str:
+    lines = [f"{key}: {value}" for key, value in fields.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n" + body + "\n"
+
+
+def write_tree(root: Path, files: dict[str, str | bytes]) -> Path:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if content.startswith("\n") else content,
+                            encoding="utf-8")
+    return root
+
+
+@dataclass
+class Built:
+    out: Path
+    code: int
+    stdout: str
+    stderr: str
+
+    def page(self, relative: str) -> str:
+        path = self.out / relative
+        if path.is_dir() or relative.endswith("/") or relative == "":
+            path = path / "index.html"
+        return path.read_text(encoding="utf-8")
+
+    def all_text(self) -> str:
+        return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                         for p in sorted(self.out.rglob("*")) if p.is_file())
+
+
+@pytest.fixture
+def build_portal(tmp_path, capsys):
+    """build_portal(files) writes a portal and builds it in-process."""
+
+    def run(files: dict[str, str | bytes], *extra: str, now: str = NOW, out: Path | None = None) -> Built:
+        sites = write_tree(tmp_path / "sites", files)
+        out = out or tmp_path / "public"
+        code = main(["build", "--sites", str(sites), "--out", str(out), "--now", now, *extra])
+        captured = capsys.readouterr()
+        return Built(out, code, captured.out, captured.err)
+
+    return run
+
+
+class _Links(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        for name in ("href", "src"):
+            if attributes.get(name) and not (tag == "link" and attributes.get("rel") == "canonical"):
+                self.links.append((tag, attributes[name]))
+        if tag == "form" and attributes.get("action"):
+            self.links.append((tag, attributes["action"]))
+
+
+def page_links(path: Path) -> tuple[list[tuple[str, str]], set[str]]:
+    parser = _Links()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser.links, parser.ids
+
+
+def resolve(out: Path, page: Path, url: str) -> Path | None:
+    """The file a relative link of a page points to, or None for outside links."""
+    parts = urlsplit(url)
+    if parts.scheme or url.startswith("//"):
+        return None
+    target = (page.parent / unquote(parts.path)).resolve() if parts.path else page.resolve()
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def broken_links(out: Path) -> list[str]:
+    """Every internal link or asset of every page that leads to no file."""
+    broken = []
+    for page in sorted(out.rglob("*.html")):
+        if page.name == "404.html":
+            continue  # its links are absolute: it is served at any depth
+        links, _ids = page_links(page)
+        for tag, url in links:
+            target = resolve(out, page, url)
+            if target is None:
+                continue
+            if not target.is_relative_to(out.resolve()) or not target.is_file():
+                broken.append(f"{page.relative_to(out)}: <{tag}> {url}")
+    return broken
+
+
+def reachable(out: Path, start: Path, within: Path) -> set[Path]:
+    """Every file reachable by links from a page, staying inside `within`."""
+    seen: set[Path] = set()
+    queue = [start.resolve()]
+    within = within.resolve()
+    while queue:
+        page = queue.pop()
+        if page in seen or not page.is_file():
+            continue
+        seen.add(page)
+        if page.suffix != ".html":
+            continue
+        links, _ids = page_links(page)
+        for _tag, url in links:
+            target = resolve(out, page, url)
+            if target is not None and target.is_relative_to(within) and target not in seen:
+                queue.append(target)
+    return seen
+
+
+def strip_tags(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
