@@ -22,6 +22,7 @@ province) and all of its commune sub-sites from Markdown, in one run.
 Commands:
   build   build every site into the output folder (the default)
   check   check every file without writing anything
+  new     write a ready-to-edit file: news, staff, event, procedure or page
 
 Run 'python build.py COMMAND --help' for a command's options.
 """
@@ -59,6 +60,18 @@ def make_parser() -> argparse.ArgumentParser:
     _common(check)
     check.add_argument("--site", action="append", metavar="SLUG", default=[],
                        help="check only this site (repeatable)")
+    new = commands.add_parser(
+        "new", help="write a ready-to-edit file",
+        description="Write a new file with every field present and a short comment for each, "
+                    "in the right folder of the site, named from the title (and today's date for "
+                    "news and events). An existing file is never overwritten.")
+    new.add_argument("kind", choices=("news", "staff", "event", "procedure", "page"),
+                     help="news (tin bài), staff (cán bộ), event (lịch), procedure (thủ tục), page (trang)")
+    new.add_argument("title", help="the title (for staff: the person's name), in quotes")
+    new.add_argument("--site", required=True, metavar="SLUG", help="the site's folder name, e.g. an-binh")
+    new.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
+                     help="the portal tree (default: sites)")
+    new.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'", help="the date to write (default: now)")
     return parser
 
 
@@ -75,6 +88,8 @@ def main(argv: list[str] | None = None) -> int:
             return _build(args)
         if args.command == "check":
             return _check(args)
+        if args.command == "new":
+            return _new(args)
     except PublishError as error:
         print(error, file=sys.stderr)
         return 2
@@ -108,11 +123,22 @@ def _check(args: argparse.Namespace) -> int:
     from .commands.check import check
 
     problems = check(args.sites, _now(args), tuple(args.site))
-    print_problems(problems, args.lang)
+    print_problems(problems, args.lang, notes=True)
     errors = sum(1 for p in problems if p.severity == Severity.ERROR)
     warnings = sum(1 for p in problems if p.severity == Severity.WARNING)
     print(CHECKED[args.lang].format(errors=errors, warnings=warnings))
     return 1 if errors else 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .commands.new import new_file
+
+    created = new_file(args.sites, args.site, args.kind, args.title, _now(args))
+    if created.path is None:
+        print(created.error, file=sys.stderr)
+        return 1
+    print(f"Đã tạo / Created: {created.path}")
+    return 0
 
 
 SUMMARY = {
@@ -127,8 +153,9 @@ CHECKED = {
 }
 
 
-def print_problems(problems: list[Problem], lang: str) -> None:
+def print_problems(problems: list[Problem], lang: str, notes: bool = False) -> None:
+    """Errors and warnings; notes (drafts, scheduled items) too when asked."""
     sys.stdout.flush()
     for found in problems:
-        if found.severity != Severity.INFO:
+        if notes or found.severity != Severity.INFO:
             print(found.format(lang), file=sys.stderr)

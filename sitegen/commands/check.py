@@ -12,6 +12,7 @@ from .build import read_portal
 def check(sites: Path, now: datetime, only: tuple[str, ...] = ()) -> list[Problem]:
     _portal, problems = read_portal(sites, now)
     if only:
-        prefixes = tuple(str(sites / slug) for slug in only)
-        problems = [p for p in problems if p.path.startswith(prefixes)]
+        folders = tuple(str(sites / slug) for slug in only)
+        problems = [p for p in problems
+                    if p.path in folders or p.path.startswith(tuple(f + "/" for f in folders))]
     return sorted(problems, key=Problem.sort_key)

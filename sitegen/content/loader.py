@@ -7,6 +7,7 @@ One bad file is reported and skipped; it never stops the rest of the site.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from ..vietnamese import slugify
 from .types import SLUG, parse_when
 
 ASSET_FOLDERS = ("images", "files")
+CONTENT_KINDS = (kinds.NEWS, kinds.STAFF, kinds.EVENT, kinds.PROCEDURE, kinds.PAGE)
 FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 NEWS_RESERVED = re.compile(r"trang-\d+")
 PAGE_RESERVED = frozenset({
@@ -34,10 +36,39 @@ PAGE_RESERVED = frozenset({
 })
 
 
+@dataclass(frozen=True)
+class Entry:
+    """One item read from a file, before the build's clock is applied."""
+
+    kind: str
+    path: str  # as shown to the editor
+    stem: str  # the file name without its extension
+    values: dict[str, Any]
+    lines: dict[str, int]
+    body: Body
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """What one content file gave: its items, its problems, its drafts.
+
+    It depends only on the file's bytes and the site's context (its files,
+    allow_html, level), so it can be kept between builds.
+    """
+
+    entries: tuple[Entry, ...]
+    problems: tuple[Problem, ...]
+    drafts: tuple[str, ...] = ()
+
+
+FileKey = tuple  # (site context, relative path, size, mtime): see _file_key
+
+
 @dataclass
 class LoadResult:
     content: SiteContent | None
     problems: list[Problem] = field(default_factory=list)
+    cache: dict[FileKey, FileResult] = field(default_factory=dict)  # what this build read
 
 
 @dataclass
@@ -47,29 +78,38 @@ class _SiteReader:
     folder: Path
     slug: str
     display: str  # how paths are shown to the editor, e.g. 'sites/an-binh'
-    now: datetime
     renderer: MarkdownRenderer
     files: frozenset[str] = frozenset()
     allow_html: bool = False
     level: str = "commune"  # the procedure level this site works at
     problems: list[Problem] = field(default_factory=list)
-    held_back: list[str] = field(default_factory=list)
 
     def shown(self, relative: str) -> str:
         return f"{self.display}/{relative}"
 
-    def body(self, document: Document) -> Body:
-        body, problems = self.renderer.render(
+    def body(self, document: Document, problems: list[Problem]) -> Body:
+        if not document.body.strip():
+            return Body("")
+        body, found = self.renderer.render(
             document.body, path=document.path, body_line=document.body_line,
             site_files=self.files, allow_html=self.allow_html)
-        self.problems.extend(problems)
+        problems.extend(found)
         return body
 
+    def context_key(self) -> str:
+        digest = hashlib.blake2b(digest_size=16)
+        for part in (self.display, self.slug, str(self.allow_html), self.level, *sorted(self.files)):
+            digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
+        return digest.hexdigest()
 
-def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer) -> LoadResult:
-    """Read one site folder. display is the folder as the user named it."""
+
+def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer,
+              cache: dict[FileKey, FileResult] | None = None) -> LoadResult:
+    """Read one site folder. display is the folder as the user named it;
+    cache holds what an earlier build read (FileResults by file key)."""
+    cache = cache or {}
     slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
-    reader = _SiteReader(folder, slug, display, now, renderer)
+    reader = _SiteReader(folder, slug, display, renderer)
     if folder.name != slug:
         reader.problems.append(problem(display, None, "bad-site-folder", folder=folder.name, slug=slug))
     all_files = _list_files(reader)
@@ -79,22 +119,46 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
         return LoadResult(None, reader.problems)
     reader.allow_html = config.allow_html
     reader.level = config.level
+    context = reader.context_key()
+    used: dict[FileKey, FileResult] = {}
+    entries: dict[str, list[Entry]] = {k.name: [] for k in CONTENT_KINDS}
+    held_back: list[str] = []
+    for kind in CONTENT_KINDS:
+        for relative in _kind_files(reader, kind, all_files):
+            key = _file_key(reader, context, relative)
+            result = cache.get(key) if key else None
+            if result is None:
+                result = read_file(reader, kind, relative)
+            if key:
+                used[key] = result
+            reader.problems.extend(result.problems)
+            held_back.extend(result.drafts)
+            entries[kind.name].extend(result.entries)
+    finisher = _Finisher(reader, now, held_back)
     content = SiteContent(
         slug=slug,
         folder=str(folder),
         config=config,
-        articles=tuple(_unique_slugs(reader, _read_kind(reader, kinds.NEWS, all_files, _article),
+        articles=tuple(_unique_slugs(reader, finisher.articles(entries["news"]),
                                      reserved=NEWS_RESERVED.fullmatch)),
-        people=tuple(_unique_slugs(reader, _read_kind(reader, kinds.STAFF, all_files, _person))),
-        events=tuple(_unique_slugs(reader, _read_events(reader, all_files))),
-        procedures=tuple(_unique_codes(reader, _read_kind(reader, kinds.PROCEDURE, all_files, _procedure))),
-        pages=tuple(_unique_slugs(reader, _read_kind(reader, kinds.PAGE, all_files, _page),
+        people=tuple(_unique_slugs(reader, (_person(e) for e in entries["staff"]))),
+        events=tuple(_unique_slugs(reader, (_event(e) for e in entries["event"]))),
+        procedures=tuple(_unique_codes(reader, (_procedure(e, reader) for e in entries["procedure"]))),
+        pages=tuple(_unique_slugs(reader, (_page(e) for e in entries["page"]),
                                   reserved=PAGE_RESERVED.__contains__)),
         files=tuple(sorted(reader.files)),
         has_templates=(folder / "templates").is_dir(),
-        held_back=tuple(sorted(reader.held_back)),
+        held_back=tuple(sorted(held_back)),
     )
-    return LoadResult(content, reader.problems)
+    return LoadResult(content, reader.problems, used)
+
+
+def _file_key(reader: _SiteReader, context: str, relative: str) -> FileKey | None:
+    try:
+        stat = (reader.folder / relative).stat()
+    except OSError:
+        return None
+    return (context, relative, stat.st_size, stat.st_mtime_ns)
 
 
 def _list_files(reader: _SiteReader) -> list[str]:
@@ -128,11 +192,11 @@ def _list_files(reader: _SiteReader) -> list[str]:
     return found
 
 
-def _read_bytes(reader: _SiteReader, relative: str) -> bytes | None:
+def _read_bytes(reader: _SiteReader, relative: str, problems: list[Problem]) -> bytes | None:
     try:
         return (reader.folder / relative).read_bytes()
     except OSError as error:
-        reader.problems.append(problem(reader.shown(relative), None, "unreadable", detail=error.strerror))
+        problems.append(problem(reader.shown(relative), None, "unreadable", detail=error.strerror))
         return None
 
 
@@ -141,7 +205,7 @@ def _read_config(reader: _SiteReader) -> SiteConfig | None:
     if not (reader.folder / "site.yaml").is_file():
         reader.problems.append(problem(reader.display, None, "no-site-yaml", folder=reader.folder.name))
         return None
-    raw = _read_bytes(reader, "site.yaml")
+    raw = _read_bytes(reader, "site.yaml", reader.problems)
     if raw is None:
         return None
     mapping, problems = read_yaml_file(raw, path)
@@ -178,34 +242,62 @@ def _moment(when) -> datetime | None:
     return when.moment if when else None
 
 
-Builder = Callable[[_SiteReader, Document, dict[str, Any], dict[str, int]], Any]
-
-
-def _read_kind(reader: _SiteReader, kind: Kind, all_files: list[str], build: Builder) -> Iterator[Any]:
-    for relative in _kind_files(reader, kind, all_files):
-        raw = _read_bytes(reader, relative)
-        if raw is None:
+def read_file(reader: _SiteReader, kind: Kind, relative: str) -> FileResult:
+    """Read, validate and render one content file (no clock involved)."""
+    problems: list[Problem] = []
+    raw = _read_bytes(reader, relative, problems)
+    if raw is None:
+        return FileResult((), tuple(problems))
+    path = reader.shown(relative)
+    if kind is kinds.EVENT and relative.lower().endswith((".yaml", ".yml")):
+        documents = _event_documents(raw, path, problems)
+    else:
+        document = read_document(raw, path)
+        problems.extend(document.problems)
+        documents = [document] if document.ok else []
+    entries, drafts = [], []
+    for document in documents:
+        values, lines, found, usable = validate(kind, document.fields, document.path, reader.files)
+        problems.extend(found)
+        if values.get("draft"):
+            problems.append(problem(document.path, lines.get("draft"), "draft", Severity.INFO))
+            drafts.append(document.path)
             continue
-        document = read_document(raw, reader.shown(relative))
-        reader.problems.extend(document.problems)
-        if not document.ok:
+        if not usable:
             continue
-        item = _validated(reader, kind, document, document.fields, build)
-        if item is not None:
-            yield item
+        if kind is kinds.STAFF:
+            _check_leader(document, values, lines, problems)
+        if kind is kinds.EVENT:
+            _check_end(document, values, lines, problems)
+        entries.append(Entry(kind.name, document.path, Path(relative).stem, values, lines,
+                             reader.body(document, problems)))
+    return FileResult(tuple(entries), tuple(problems), tuple(drafts))
 
 
-def _validated(reader: _SiteReader, kind: Kind, document: Document, fields: dict[str, Value],
-               build: Builder) -> Any:
-    values, lines, problems, usable = validate(kind, fields, document.path, reader.files)
-    reader.problems.extend(problems)
-    if values.get("draft"):
-        reader.problems.append(problem(document.path, lines.get("draft"), "draft", Severity.INFO))
-        reader.held_back.append(document.path)
-        return None
-    if not usable:
-        return None
-    return build(reader, document, values, lines)
+def _event_documents(raw: bytes, path: str, problems: list[Problem]) -> list[Document]:
+    """A week's schedule in one YAML file: each item under 'events:' is an event."""
+    mapping, found = read_yaml_file(raw, path)
+    problems.extend(found)
+    if mapping is None:
+        return []
+    listed = mapping.get("events")
+    if listed is None:
+        items = [Value(mapping, 1, 1)] if mapping else []
+    elif isinstance(listed.data, list):
+        items = listed.data
+    else:
+        problems.append(problem(path, listed.line, "expected-list", key="events",
+                                example="\n  - title: ...\n    start: 25/11/2019 08:00"))
+        return []
+    if not items:
+        problems.append(problem(path, 1, "event-list-empty", Severity.WARNING))
+    documents = []
+    for item in items:
+        if isinstance(item.data, dict):
+            documents.append(Document(path, fields=item.data, body="", body_line=item.line))
+        else:
+            problems.append(problem(path, item.line, "yaml-not-mapping"))
+    return documents
 
 
 def _kind_files(reader: _SiteReader, kind: Kind, all_files: list[str]) -> list[str]:
@@ -223,63 +315,85 @@ def _kind_files(reader: _SiteReader, kind: Kind, all_files: list[str]) -> list[s
     return chosen
 
 
-def _stem(document: Document) -> str:
-    return Path(document.path).stem
+def _check_leader(document: Document, values: dict[str, Any], lines: dict[str, int],
+                  problems: list[Problem]) -> None:
+    """The rules ask a short biography and assigned duties of every leader."""
+    if not values["leader"]:
+        return
+    if not document.body.strip():
+        problems.append(problem(document.path, lines.get("leader"), "leader-no-biography", Severity.WARNING))
+    if not values["duties"]:
+        problems.append(problem(document.path, lines.get("leader"), "leader-no-duties", Severity.WARNING))
 
 
-def _article(reader: _SiteReader, document: Document, values: dict[str, Any],
-             lines: dict[str, int]) -> Article | None:
-    when = values["date"]
-    stem = _stem(document)
-    dated = FILE_DATE.match(stem)
-    if when is None and dated:
-        try:
-            when = parse_when(dated.group(1))
-        except ValueError:
-            when = None
-    if when is None:
-        if "date" not in lines:
-            field = kinds.NEWS.field("date")
-            reader.problems.append(problem(document.path, min(lines.values(), default=1),
-                                           "missing-field", key="date",
-                                           help=field.help, example=field.example_value()))
-        return None
-    if when.moment > reader.now:
-        reader.problems.append(problem(document.path, lines.get("date"), "scheduled", Severity.INFO,
-                                       date=when.moment.strftime("%d/%m/%Y %H:%M")))
-        reader.held_back.append(document.path)
-        return None
-    body = reader.body(document)
-    categories = values["categories"] or ((values["category"],) if values["category"] else ())
-    return Article(
-        source=document.path,
-        slug=values["slug"] or slugify(values["title"]),
-        title=values["title"],
-        date=when.moment,
-        categories=categories,
-        author=values["author"] or "",
-        summary=values["summary"] or body.first_paragraph,
-        image=values["image"],
-        image_caption=values["image_caption"] or "",
-        tags=values["tags"],
-        featured=values["featured"],
-        to_parent=values["to_parent"],
-        body=body,
-    )
+def _check_end(document: Document, values: dict[str, Any], lines: dict[str, int],
+               problems: list[Problem]) -> None:
+    start, end = values["start"], values["end"]
+    if end is not None and end.moment < start.moment:
+        problems.append(problem(document.path, lines.get("end"), "end-before-start", Severity.WARNING,
+                                start=start.moment.strftime("%d/%m/%Y %H:%M"),
+                                end=end.moment.strftime("%d/%m/%Y %H:%M")))
+        values["end"] = None
 
 
-def _person(reader: _SiteReader, document: Document, values: dict[str, Any],
-            lines: dict[str, int]) -> Person:
-    body = reader.body(document)
-    if values["leader"]:
-        if not document.body.strip():
-            reader.problems.append(problem(document.path, lines.get("leader"), "leader-no-biography",
-                                           Severity.WARNING))
-        if not values["duties"]:
-            reader.problems.append(problem(document.path, lines.get("leader"), "leader-no-duties",
-                                           Severity.WARNING))
+class _Finisher:
+    """Applies the build's clock: news dated later is scheduled, not published."""
+
+    def __init__(self, reader: _SiteReader, now: datetime, held_back: list[str]):
+        self.reader = reader
+        self.now = now
+        self.held_back = held_back
+
+    def articles(self, entries: list[Entry]) -> Iterator[Article]:
+        for entry in entries:
+            article = self._article(entry)
+            if article is not None:
+                yield article
+
+    def _article(self, entry: Entry) -> Article | None:
+        values = entry.values
+        when = values["date"]
+        dated = FILE_DATE.match(entry.stem)
+        if when is None and dated:
+            try:
+                when = parse_when(dated.group(1))
+            except ValueError:
+                when = None
+        if when is None:
+            date_field = kinds.NEWS.field("date")
+            self.reader.problems.append(problem(entry.path, min(entry.lines.values(), default=1),
+                                                "missing-field", key="date", help=date_field.help,
+                                                example=date_field.example_value()))
+            return None
+        if when.moment > self.now:
+            self.reader.problems.append(problem(entry.path, entry.lines.get("date"), "scheduled",
+                                                Severity.INFO,
+                                                date=when.moment.strftime("%d/%m/%Y %H:%M")))
+            self.held_back.append(entry.path)
+            return None
+        body = entry.body
+        categories = values["categories"] or ((values["category"],) if values["category"] else ())
+        return Article(
+            source=entry.path,
+            slug=values["slug"] or slugify(values["title"]),
+            title=values["title"],
+            date=when.moment,
+            categories=categories,
+            author=values["author"] or "",
+            summary=values["summary"] or body.first_paragraph,
+            image=values["image"],
+            image_caption=values["image_caption"] or "",
+            tags=values["tags"],
+            featured=values["featured"],
+            to_parent=values["to_parent"],
+            body=body,
+        )
+
+
+def _person(entry: Entry) -> Person:
+    values = entry.values
     return Person(
-        source=document.path,
+        source=entry.path,
         slug=values["slug"] or slugify(values["name"]),
         name=values["name"],
         position=values["position"],
@@ -290,65 +404,16 @@ def _person(reader: _SiteReader, document: Document, values: dict[str, Any],
         phone=values["phone"] or "",
         email=values["email"] or "",
         duties=values["duties"],
-        body=body,
+        body=entry.body,
     )
 
 
-def _read_events(reader: _SiteReader, all_files: list[str]) -> Iterator[Event]:
-    for relative in _kind_files(reader, kinds.EVENT, all_files):
-        raw = _read_bytes(reader, relative)
-        if raw is None:
-            continue
-        path = reader.shown(relative)
-        if relative.lower().endswith((".yaml", ".yml")):
-            yield from _events_from_yaml(reader, raw, path)
-            continue
-        document = read_document(raw, path)
-        reader.problems.extend(document.problems)
-        if document.ok:
-            event = _validated(reader, kinds.EVENT, document, document.fields, _event)
-            if event is not None:
-                yield event
-
-
-def _events_from_yaml(reader: _SiteReader, raw: bytes, path: str) -> Iterator[Event]:
-    mapping, problems = read_yaml_file(raw, path)
-    reader.problems.extend(problems)
-    if mapping is None:
-        return
-    listed = mapping.get("events")
-    if listed is None:
-        entries = [Value(mapping, 1, 1)] if mapping else []
-    elif isinstance(listed.data, list):
-        entries = listed.data
-    else:
-        reader.problems.append(problem(path, listed.line, "expected-list", key="events",
-                                       example="\n  - title: ...\n    start: 25/11/2019 08:00"))
-        return
-    if not entries:
-        reader.problems.append(problem(path, 1, "event-list-empty", Severity.WARNING))
-    for entry in entries:
-        if not isinstance(entry.data, dict):
-            reader.problems.append(problem(path, entry.line, "yaml-not-mapping"))
-            continue
-        document = Document(path, fields=entry.data, body="", body_line=entry.line)
-        event = _validated(reader, kinds.EVENT, document, entry.data, _event)
-        if event is not None:
-            yield event
-
-
-def _event(reader: _SiteReader, document: Document, values: dict[str, Any],
-           lines: dict[str, int]) -> Event:
-    start = values["start"]
-    end = values["end"]
-    if end is not None and end.moment < start.moment:
-        reader.problems.append(problem(document.path, lines.get("end"), "end-before-start",
-                                       Severity.WARNING, start=start.moment.strftime("%d/%m/%Y %H:%M"),
-                                       end=end.moment.strftime("%d/%m/%Y %H:%M")))
-        end = None
+def _event(entry: Entry) -> Event:
+    values = entry.values
+    start, end = values["start"], values["end"]
     slug = values["slug"] or f"{start.moment:%Y-%m-%d}-{slugify(values['title'])}"[:90].rstrip("-")
     return Event(
-        source=document.path,
+        source=entry.path,
         slug=slug,
         title=values["title"],
         start=start.moment,
@@ -360,14 +425,14 @@ def _event(reader: _SiteReader, document: Document, values: dict[str, Any],
         kind=values["kind"],
         invitation=values["invitation"],
         cancelled=values["cancelled"],
-        body=reader.body(document) if document.body.strip() else Body(""),
+        body=entry.body,
     )
 
 
-def _procedure(reader: _SiteReader, document: Document, values: dict[str, Any],
-               lines: dict[str, int]) -> Procedure:
+def _procedure(entry: Entry, reader: _SiteReader) -> Procedure:
+    values = entry.values
     return Procedure(
-        source=document.path,
+        source=entry.path,
         slug=values["code"].replace(".", "-"),
         code=values["code"],
         title=values["title"],
@@ -382,21 +447,20 @@ def _procedure(reader: _SiteReader, document: Document, values: dict[str, Any],
         forms=tuple(Form(f["title"], f.get("file")) for f in values["forms"]),
         legal_basis=values["legal_basis"],
         online_url=values["online_url"] or "",
-        body=reader.body(document),
+        body=entry.body,
         origin=reader.slug,
     )
 
 
-def _page(reader: _SiteReader, document: Document, values: dict[str, Any],
-          lines: dict[str, int]) -> Page:
-    stem = _stem(document)
+def _page(entry: Entry) -> Page:
+    values = entry.values
     return Page(
-        source=document.path,
-        slug=values["slug"] or slugify(stem),
+        source=entry.path,
+        slug=values["slug"] or slugify(entry.stem),
         title=values["title"],
         menu=values["menu"],
         topic=values["topic"],
-        body=reader.body(document),
+        body=entry.body,
     )
 
 
