@@ -98,7 +98,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _now(args: argparse.Namespace):
-    from .commands.build import build_time
+    from .clock import build_time
 
     try:
         return build_time(args.now)

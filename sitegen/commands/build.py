@@ -1,26 +1,31 @@
 """`build`: the whole portal, as a recipe of named steps.
 
-read content → build the portal → plan each site's outputs → render →
-write into a staging folder → swap it in. Every content problem is
-collected and reported; everything valid is still published.
+  1. nothing changed?  the inputs' fingerprint equals the last build's: done
+  2. read             every site folder, in parallel, reusing unchanged files
+  3. portal           the tree of sites, inheritance, aggregation
+  4. render           every site's outputs, in parallel, into a staging folder;
+                      an output whose fingerprint is unchanged is linked, not rendered
+  5. publish          swap the staging folder in; remember what was built
+
+Every content problem is collected and reported; everything valid is still
+published. The result is the same, byte for byte, whatever the cache held.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Callable
 
-from ..content import load_sites
-from ..content.types import LOCAL_TZ
-from ..outputs.plan import plan_site
-from ..portal.model import Portal, build_portal
+from ..content import site_folders
 from ..problems import Problem, Severity
-from ..publish.staging import Staging
-from ..render.renderer import Renderer
-from ..render.theme import Theme
+from ..render import DEFAULT_THEME
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 @dataclass(frozen=True)
@@ -28,6 +33,8 @@ class BuildSettings:
     sites: Path
     out: Path
     now: datetime
+    workers: int | None = None  # None: every core
+    use_cache: bool = True
 
 
 @dataclass
@@ -36,6 +43,8 @@ class BuildResult:
     pages: int = 0
     feeds: int = 0
     files: int = 0
+    rendered: int = 0  # outputs rendered this time (the rest were unchanged)
+    unchanged: bool = False  # nothing to do: the inputs are as last time
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
 
@@ -48,65 +57,234 @@ class BuildResult:
         return sum(1 for p in self.problems if p.severity == Severity.WARNING)
 
 
-def build_time(text: str | None = None) -> datetime:
-    """The build's 'now': given, else SOURCE_DATE_EPOCH (reproducible builds), else the clock."""
-    if text:
-        from ..content.types import parse_when
+def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = None,
+                progress: Progress | None = None):
+    """Steps 2 and 3, shared by build, check, serve and report: (portal, problems)."""
+    from ..portal.model import build_portal
 
-        return parse_when(text).moment
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(LOCAL_TZ)
-    return datetime.now(LOCAL_TZ).replace(microsecond=0)
-
-
-def read_portal(sites: Path, now: datetime) -> tuple[Portal | None, list[Problem]]:
-    """The first two stages, shared by build, check, serve and report."""
-    contents, problems = load_sites(sites, now)
+    contents, problems = _read_sites(sites, now, cache, workers, progress)
     portal, portal_problems = build_portal(contents, now)
     return portal, problems + portal_problems
 
 
-def build(settings: BuildSettings) -> BuildResult:
+def build(settings: BuildSettings, progress: Progress | None = None) -> BuildResult:
     started = time.perf_counter()
+    from ..publish.cache import BuildCache, program_version
+
+    version = program_version()
+    cache = BuildCache(settings.out, version) if settings.use_cache else None
+    inputs = _input_fingerprint(settings, DEFAULT_THEME, version)
+    if cache is not None:
+        earlier = _unchanged(cache, settings, inputs)
+        if earlier is not None:
+            return BuildResult(**earlier, unchanged=True, seconds=time.perf_counter() - started)
+    from ..render.theme import Theme
+
+    theme = Theme.load(DEFAULT_THEME)
     result = BuildResult()
-    portal, problems = read_portal(settings.sites, settings.now)
+    portal, problems = read_portal(settings.sites, settings.now, cache, settings.workers, progress)
     result.problems.extend(problems)
-    if portal is None:
-        result.seconds = time.perf_counter() - started
-        return result
-    theme = Theme.load()
-    renderer = Renderer(theme)
-    with Staging(settings.out, protect=(settings.sites,)) as stage:
-        written: set[str] = set()
-        for site in portal.sites:
-            for output in plan_site(site, theme.static_files):
-                if output.path in written:
-                    continue  # slugs are made unique per site; never overwrite
-                written.add(output.path)
-                _publish(stage, renderer, output, site.folder, theme)
-                _count(result, output.renderer)
-        result.problems.extend(renderer.problems)
-        stage.commit({"generator": "sitegen"})
-    result.sites = len(portal.sites)
+    if portal is not None:
+        _render_and_publish(portal, settings, theme, cache, version, result, progress)
+        result.sites = len(portal.sites)
     result.problems.sort(key=Problem.sort_key)
+    if cache is not None and portal is not None:
+        cache.save_state({"inputs": inputs, "until": _next_change(portal, settings.now),
+                          "out": str(settings.out), "result": _summary(result)})
     result.seconds = time.perf_counter() - started
     return result
 
 
-def _publish(stage: Staging, renderer: Renderer, output, site_folder: str, theme: Theme) -> None:
+# Step 1 ---------------------------------------------------------------------
+
+def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> str:
+    """Every input file's path and bytes (contents, not times: a save within the
+    clock's tick still counts), the theme and the program."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{version}\0{os.path.abspath(settings.sites)}\0".encode())
+    for top in (settings.sites, theme_folder):
+        for directory, subdirs, names in os.walk(top):
+            subdirs.sort()
+            for name in sorted(names):
+                path = os.path.join(directory, name)
+                try:
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                except OSError:
+                    continue
+                digest.update(f"{path}\0{len(data)}\0".encode())
+                digest.update(data)
+    return digest.hexdigest()
+
+
+def _unchanged(cache, settings: BuildSettings, inputs: str) -> dict | None:
+    """The last build's summary if nothing it depends on has changed since."""
+    from ..publish.staging import MARKER
+
+    state = cache.state()
+    if not state or state.get("inputs") != inputs or state.get("out") != str(settings.out):
+        return None
+    until = state.get("until")
+    if until is not None and settings.now >= until:
+        return None  # a scheduled item is due, a notice starts or ends, a new week began
+    if not (settings.out / MARKER).is_file():
+        return None
+    return state["result"]
+
+
+def _summary(result: BuildResult) -> dict:
+    return {"sites": result.sites, "pages": result.pages, "feeds": result.feeds, "files": result.files,
+            "problems": list(result.problems)}
+
+
+def _next_change(portal, now: datetime) -> datetime:
+    """The first moment after now at which the same input gives other output."""
+    monday = (now - timedelta(days=now.weekday())).replace(hour=0, minute=0, second=0, microsecond=0)
+    moments = [monday + timedelta(days=7)]
+    for site in portal.sites:
+        moments.extend(m for m in site.scheduled if m > now)
+        notice = site.config.notice
+        if notice:
+            moments.extend(m for m in (notice.start, notice.until) if m and m > now)
+    return min(moments)
+
+
+# Step 2 ---------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _ReadJob:
+    sites: Path
+    now: datetime
+    cache: object
+
+
+def _read_sites(sites: Path, now: datetime, cache, workers: int | None,
+                progress: Progress | None) -> tuple[list, list[Problem]]:
+    from ..parallel import run_all
+    from ..problems import problem
+
+    folders = site_folders(sites)
+    if not folders:
+        return [], [problem(str(sites), None, "no-sites", folder=str(sites))]
+    contents, problems = {}, []
+    job = _ReadJob(sites, now, cache)
+    for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
+        content, found = loaded
+        problems.extend(found)
+        if content is not None:
+            contents[folder] = content
+        if progress:
+            progress("read", done, len(folders))
+    return [contents[f] for f in folders if f in contents], problems
+
+
+def _read_one_site(job: _ReadJob, folder: Path):
+    from ..content.loader import load_site
+    from ..content.markdown import MarkdownRenderer
+
+    earlier = job.cache.site_files(folder.name) if job.cache else {}
+    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier)
+    if job.cache is not None and result.cache != earlier:
+        job.cache.save_site_files(folder.name, result.cache)
+    return result.content, result.problems
+
+
+# Steps 4 and 5 --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _RenderJob:
+    portal: object
+    theme: object
+    stage: object
+    manifest: dict
+    salt: str
+    templates: dict  # each theme template's fingerprint
+    tools: dict = field(default_factory=dict)  # per process: the renderers, made once
+
+
+@dataclass
+class _SiteOutcome:
+    manifest: dict = field(default_factory=dict)
+    counts: dict = field(default_factory=dict)
+    rendered: int = 0
+    problems: list = field(default_factory=list)
+
+
+def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: str,
+                        result: BuildResult, progress: Progress | None) -> None:
+    from ..parallel import run_all
+    from ..publish.staging import Staging
+
+    with Staging(settings.out, protect=(settings.sites,)) as stage:
+        job = _RenderJob(portal, theme, stage, cache.manifest() if cache else {}, version,
+                         theme.template_fingerprints())
+        manifest: dict[str, str] = {}
+        slugs = [site.slug for site in portal.sites]
+        for done, (_slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, settings.workers), 1):
+            manifest.update(outcome.manifest)
+            result.problems.extend(outcome.problems)
+            result.rendered += outcome.rendered
+            for kind, number in outcome.counts.items():
+                setattr(result, kind, getattr(result, kind) + number)
+            if progress:
+                progress("render", done, len(slugs))
+        if cache is not None:
+            cache.forget_state()  # until the swap is done, the old state does not hold
+        stage.commit({"generator": "sitegen"})
+    if cache is not None:
+        cache.save_manifest(manifest)
+
+
+_COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "files", "theme": "files"}
+
+
+def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
+    from ..outputs.fingerprint import Fingerprinter
+    from ..outputs.plan import plan_site
+    from ..render.renderer import Renderer
+
+    site = job.portal.site(slug)
+    theme = job.theme
+    if "renderer" not in job.tools:
+        job.tools["renderer"] = Renderer(theme, {s.slug: Path(s.folder) / "templates"
+                                                 for s in job.portal.sites if s.has_templates})
+        job.tools["fingerprints"] = Fingerprinter(job.templates, job.salt)
+    renderer, fingerprints = job.tools["renderer"], job.tools["fingerprints"]
+    reported = len(renderer.problems)
+    outcome = _SiteOutcome()
+    written: set[str] = set()
+    for output in plan_site(site, theme.static_files):
+        if output.path in written:
+            continue  # slugs are made unique per site; never overwrite
+        written.add(output.path)
+        key = _fingerprint(output, site, theme, fingerprints)
+        # A site with its own templates may show anything: always render it.
+        if site.has_templates or job.manifest.get(output.path) != key or not job.stage.reuse(output.path):
+            _publish(job.stage, renderer, output, site.folder, theme)
+            outcome.rendered += 1
+        outcome.manifest[output.path] = key
+        kind = _COUNTED.get(output.renderer)
+        if kind:
+            outcome.counts[kind] = outcome.counts.get(kind, 0) + 1
+    outcome.problems = renderer.problems[reported:]
+    return outcome
+
+
+def _fingerprint(output, site, theme, fingerprints) -> str:
+    if output.renderer in ("copy", "theme"):
+        source = Path(site.folder) / output.source if output.renderer == "copy" else theme.static_path(output.source)
+        try:
+            stat = source.stat()
+        except OSError:
+            return ""
+        return f"{output.renderer}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
+    return fingerprints.output(output)
+
+
+def _publish(stage, renderer, output, site_folder: str, theme) -> None:
     if output.renderer == "copy":
         stage.copy(output.path, Path(site_folder) / output.source)
     elif output.renderer == "theme":
         stage.copy(output.path, theme.static_path(output.source))
     else:
         stage.write(output.path, renderer.render(output))
-
-
-def _count(result: BuildResult, renderer: str) -> None:
-    if renderer == "page":
-        result.pages += 1
-    elif renderer in ("feed", "calendar"):
-        result.feeds += 1
-    elif renderer in ("copy", "theme"):
-        result.files += 1

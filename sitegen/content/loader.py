@@ -61,7 +61,7 @@ class FileResult:
     drafts: tuple[str, ...] = ()
 
 
-FileKey = tuple  # (site context, relative path, size, mtime): see _file_key
+FileKey = tuple  # (site context, relative path, digest of the file's bytes)
 
 
 @dataclass
@@ -125,12 +125,14 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
     held_back: list[str] = []
     for kind in CONTENT_KINDS:
         for relative in _kind_files(reader, kind, all_files):
-            key = _file_key(reader, context, relative)
-            result = cache.get(key) if key else None
-            if result is None:
-                result = read_file(reader, kind, relative)
-            if key:
-                used[key] = result
+            problems: list[Problem] = []
+            raw = _read_bytes(reader, relative, problems)
+            if raw is None:
+                reader.problems.extend(problems)
+                continue
+            key = (context, relative, hashlib.blake2b(raw, digest_size=20).digest())
+            result = cache.get(key) or read_file(reader, kind, relative, raw)
+            used[key] = result
             reader.problems.extend(result.problems)
             held_back.extend(result.drafts)
             entries[kind.name].extend(result.entries)
@@ -149,16 +151,9 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
         files=tuple(sorted(reader.files)),
         has_templates=(folder / "templates").is_dir(),
         held_back=tuple(sorted(held_back)),
+        scheduled=tuple(sorted(finisher.scheduled)),
     )
     return LoadResult(content, reader.problems, used)
-
-
-def _file_key(reader: _SiteReader, context: str, relative: str) -> FileKey | None:
-    try:
-        stat = (reader.folder / relative).stat()
-    except OSError:
-        return None
-    return (context, relative, stat.st_size, stat.st_mtime_ns)
 
 
 def _list_files(reader: _SiteReader) -> list[str]:
@@ -242,12 +237,9 @@ def _moment(when) -> datetime | None:
     return when.moment if when else None
 
 
-def read_file(reader: _SiteReader, kind: Kind, relative: str) -> FileResult:
-    """Read, validate and render one content file (no clock involved)."""
+def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> FileResult:
+    """Validate and render one content file's bytes (no clock involved)."""
     problems: list[Problem] = []
-    raw = _read_bytes(reader, relative, problems)
-    if raw is None:
-        return FileResult((), tuple(problems))
     path = reader.shown(relative)
     if kind is kinds.EVENT and relative.lower().endswith((".yaml", ".yml")):
         documents = _event_documents(raw, path, problems)
@@ -343,6 +335,7 @@ class _Finisher:
         self.reader = reader
         self.now = now
         self.held_back = held_back
+        self.scheduled: list[datetime] = []
 
     def articles(self, entries: list[Entry]) -> Iterator[Article]:
         for entry in entries:
@@ -370,6 +363,7 @@ class _Finisher:
                                                 Severity.INFO,
                                                 date=when.moment.strftime("%d/%m/%Y %H:%M")))
             self.held_back.append(entry.path)
+            self.scheduled.append(when.moment)
             return None
         body = entry.body
         categories = values["categories"] or ((values["category"],) if values["category"] else ())

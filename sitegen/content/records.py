@@ -166,3 +166,4 @@ class SiteContent:
     files: tuple[str, ...] = ()  # images/ and files/, copied as they are
     has_templates: bool = False
     held_back: tuple[str, ...] = field(default=())  # drafts and scheduled items' sources
+    scheduled: tuple[datetime, ...] = ()  # when scheduled news becomes due

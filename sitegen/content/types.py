@@ -14,13 +14,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from typing import Any
 from urllib.parse import unquote
-from zoneinfo import ZoneInfo
 
+from ..clock import LOCAL_TZ
 from ..problems import Severity, Words, hint
 from ..vietnamese import fold, slugify
 from .source import Value
 
-LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 
 
 class Invalid(Exception):

@@ -14,13 +14,13 @@ from icalendar import Calendar, Event as CalendarEvent
 from ..portal import paths
 
 if TYPE_CHECKING:
-    from ..portal.model import Site
+    from .plan import Chrome
     from ..render.links import Linker
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
 
-def render_calendar(site: "Site", linker: "Linker", wording: dict[str, str]) -> bytes:
+def render_calendar(site: "Chrome", events: tuple, linker: "Linker", wording: dict[str, str]) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//sitegen//lich-cong-tac//VI")
     calendar.add("version", "2.0")
@@ -29,7 +29,7 @@ def render_calendar(site: "Site", linker: "Linker", wording: dict[str, str]) -> 
     calendar.add("x-wr-calname", f"{wording['schedule']} - {site.config.name}")
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     host = linker.absolute(site.ref, "").split("//", 1)[-1].split("/", 1)[0]
-    for event in site.events:
+    for event in events:
         entry = CalendarEvent()
         entry.add("uid", f"{event.slug}.{site.slug}@{host}")
         entry.add("dtstamp", event.start)

@@ -14,11 +14,12 @@ from typing import TYPE_CHECKING
 
 from feedgen.feed import FeedGenerator
 
-from ..content.types import LOCAL_TZ
+from ..clock import LOCAL_TZ
 from ..portal import paths
 
 if TYPE_CHECKING:
     from ..portal.model import Site
+    from .plan import Chrome
     from ..render.links import Linker
 
 FEED_ITEMS = 20
@@ -65,13 +66,13 @@ def site_feeds(site: "Site") -> SiteFeeds:
     )
 
 
-def feed_title(spec: FeedSpec, site: "Site", wording: dict[str, str]) -> str:
+def feed_title(spec: FeedSpec, site: "Site | Chrome", wording: dict[str, str]) -> str:
     return wording[spec.title_key].format(site=site.config.name, category=spec.category)
 
 
-def render_feed(spec: FeedSpec, site: "Site", linker: "Linker", wording: dict[str, str]) -> bytes:
-    """The feed as bytes; linker makes absolute URLs."""
-    entries = _entries(spec, site)
+def render_feed(spec: FeedSpec, entries: tuple, site: "Chrome", linker: "Linker",
+                wording: dict[str, str]) -> bytes:
+    """The feed as bytes; entries are (owner SiteRef, Article); linker makes absolute URLs."""
     feed = FeedGenerator()
     feed.load_extension("dc")
     title = feed_title(spec, site, wording)
@@ -113,12 +114,13 @@ def render_feed(spec: FeedSpec, site: "Site", linker: "Linker", wording: dict[st
     return feed.atom_str(pretty=True)
 
 
-def _entries(spec: FeedSpec, site: "Site") -> list:
+def feed_entries(spec: FeedSpec, site: "Site") -> tuple:
+    """The newest articles a feed shows, each with the site it belongs to."""
     if spec.source == "children":
-        return [(c.site, c.article) for c in site.child_news[:FEED_ITEMS]]
+        return tuple((c.site, c.article) for c in site.child_news[:FEED_ITEMS])
     if spec.source == "site":
         articles = site.articles
     else:
         term = next((t for t in site.categories if t.slug == spec.source), None)
         articles = term.articles if term else ()
-    return [(site.ref, a) for a in articles[:FEED_ITEMS]]
+    return tuple((site.ref, a) for a in articles[:FEED_ITEMS])

@@ -13,8 +13,9 @@ from math import ceil
 from typing import Any, Iterator
 
 from ..portal import paths
-from ..portal.model import Site, Term
-from .feeds import FeedSpec, site_feeds
+from ..content.records import SiteConfig
+from ..portal.model import MenuLink, Site, SiteRef, Term
+from .feeds import FeedSpec, feed_entries, site_feeds
 
 NEWS_PER_PAGE = 20
 HOME_LATEST = 8
@@ -43,6 +44,40 @@ class Meta:
     crumbs: tuple[Crumb, ...] = ()
     image: str | None = None
     feeds: tuple[FeedSpec, ...] = ()
+
+
+@dataclass(frozen=True)
+class PageLink:
+    title: str
+    slug: str
+
+
+@dataclass(frozen=True)
+class Chrome:
+    """What every page of a site shows around its own content: header, menu,
+    notice, footer. Pages see the site only through this, so a page depends on
+    exactly its chrome and its own context (what incremental builds compare)."""
+
+    ref: SiteRef
+    config: SiteConfig
+    parent: SiteRef | None
+    root: SiteRef
+    children: tuple[SiteRef, ...]
+    menu: tuple[MenuLink, ...]
+    notice_active: bool
+    pages: tuple[PageLink, ...]
+    procedure_count: int
+    current_week_path: str
+
+    @classmethod
+    def of(cls, site: Site) -> "Chrome":
+        return cls(site.ref, site.config, site.parent, site.root, site.children, site.menu,
+                   site.notice_active, tuple(PageLink(p.title, p.slug) for p in site.pages),
+                   len(site.procedures), site.current_week.path)
+
+    @property
+    def slug(self) -> str:
+        return self.ref.slug
 
 
 @dataclass(frozen=True)
@@ -104,12 +139,13 @@ def plan_site(site: Site, theme_files: tuple[str, ...]) -> Iterator[Output]:
 class _Planner:
     def __init__(self, site: Site):
         self.site = site
+        self.chrome = Chrome.of(site)
         self.feeds = site_feeds(site)
 
     def page(self, meta: Meta, template: str, **context: Any) -> Output:
         if not meta.feeds:
             meta = replace(meta, feeds=self.feeds.main)
-        context.update(site=self.site, meta=meta)
+        context.update(site=self.chrome, meta=meta)
         return Output(self.site.ref.prefix + paths.output_file(meta.path), self.site.slug, "page",
                       template=template, context=context)
 
@@ -246,12 +282,14 @@ class _Planner:
     def data_files(self, sitemap: tuple[tuple[str, Any], ...]) -> Iterator[Output]:
         site = self.site
         prefix = site.ref.prefix
-        context = {"site": site}
+        chrome = self.chrome
         for spec in self.feeds.all():
-            yield Output(prefix + spec.path, site.slug, "feed", data=spec, context=context)
-        yield Output(prefix + paths.CALENDAR, site.slug, "calendar", context=context)
-        yield Output(prefix + paths.SITEMAP, site.slug, "sitemap", data=sitemap, context=context)
-        yield Output(prefix + paths.ROBOTS, site.slug, "robots", data=site.children, context=context)
+            yield Output(prefix + spec.path, site.slug, "feed", data=spec,
+                         context={"site": chrome, "entries": feed_entries(spec, site)})
+        yield Output(prefix + paths.CALENDAR, site.slug, "calendar",
+                     context={"site": chrome, "events": site.events})
+        yield Output(prefix + paths.SITEMAP, site.slug, "sitemap", data=sitemap, context={"site": chrome})
+        yield Output(prefix + paths.ROBOTS, site.slug, "robots", data=site.children, context={"site": chrome})
 
 
 _LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}

@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from ..portal import paths
 
 if TYPE_CHECKING:
-    from ..portal.model import Site
+    from .plan import Chrome as Site
     from ..render.links import Linker
 
 

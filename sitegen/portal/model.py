@@ -129,6 +129,7 @@ class Site:
     menu: tuple[MenuLink, ...]
     child_news: tuple[ChildArticle, ...]
     notice_active: bool
+    scheduled: tuple[datetime, ...]
     now: datetime
 
     @property
@@ -327,6 +328,7 @@ def _site(content: SiteContent, ref: SiteRef, parent: SiteRef | None, root: Site
         child_news=child_news,
         notice_active=bool(notice and (notice.start is None or notice.start <= now)
                            and (notice.until is None or now <= notice.until)),
+        scheduled=content.scheduled,
         now=now,
     )
 

@@ -11,7 +11,7 @@ from ..outputs.calendar import render_calendar
 from ..outputs.feeds import render_feed
 from ..outputs.plan import Output
 from ..outputs.sitemap import render_robots, render_sitemap
-from ..portal.model import Site
+from ..outputs.plan import Chrome
 from ..problems import Problem, Severity, problem
 from .links import Linker
 from .theme import Theme
@@ -20,30 +20,32 @@ from .theme import Theme
 class Renderer:
     """Renders the outputs of any site; keeps one Jinja environment per template set."""
 
-    def __init__(self, theme: Theme):
+    def __init__(self, theme: Theme, site_templates: dict[str, Path] | None = None):
+        """site_templates: the templates/ folder of each site that has one."""
         self.theme = theme
+        self.site_templates = site_templates or {}
         self._theme_env = theme.environment()
         self._site_envs: dict[str, Environment] = {}
         self._broken: set[tuple[str, str]] = set()
         self.problems: list[Problem] = []
 
     def render(self, output: Output) -> bytes:
-        site: Site = output.context["site"]
+        site: Chrome = output.context["site"]
         if output.renderer == "page":
             return self._page(output, site)
         linker = Linker(site.ref, "", absolute_only=True)
         wording = self.theme.wording
         if output.renderer == "feed":
-            return render_feed(output.data, site, linker, wording)
+            return render_feed(output.data, output.context["entries"], site, linker, wording)
         if output.renderer == "calendar":
-            return render_calendar(site, linker, wording)
+            return render_calendar(site, output.context["events"], linker, wording)
         if output.renderer == "sitemap":
             return render_sitemap(site, output.data, linker)
         if output.renderer == "robots":
             return render_robots(site, linker, output.data or ())
         raise ValueError(f"no renderer {output.renderer!r}")
 
-    def _page(self, output: Output, site: Site) -> bytes:
+    def _page(self, output: Output, site: Chrome) -> bytes:
         meta = output.context["meta"]
         linker = Linker(site.ref, meta.path, absolute_only=meta.kind == "not-found")
         context = dict(output.context, link=linker)
@@ -55,16 +57,17 @@ class Renderer:
                 self._report_template(site, output.template, error)
         return self._theme_env.get_template(output.template).render(context).encode("utf-8")
 
-    def _environment(self, site: Site) -> Environment:
-        if not site.has_templates:
+    def _environment(self, site: Chrome) -> Environment:
+        folder = self.site_templates.get(site.slug)
+        if folder is None:
             return self._theme_env
         if site.slug not in self._site_envs:
-            self._site_envs[site.slug] = self.theme.environment(Path(site.folder) / "templates")
+            self._site_envs[site.slug] = self.theme.environment(folder)
         return self._site_envs[site.slug]
 
-    def _report_template(self, site: Site, name: str, error: TemplateError) -> None:
+    def _report_template(self, site: Chrome, name: str, error: TemplateError) -> None:
         self._broken.add((site.slug, name))
         line = getattr(error, "lineno", None)
         detail = getattr(error, "message", None) or str(error)
-        self.problems.append(problem(f"{site.folder}/templates/{name}", line, "bad-template",
-                                     Severity.ERROR, name=name, detail=detail))
+        shown = f"{self.site_templates[site.slug]}/{name}"
+        self.problems.append(problem(shown, line, "bad-template", Severity.ERROR, name=name, detail=detail))

@@ -10,6 +10,7 @@ outside its folder, or other sites.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,11 +19,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined,
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .. import vietnamese
+from . import DEFAULT_THEME
 from ..outputs.feeds import feed_title
 from ..portal import paths
 
-THEMES = Path(__file__).resolve().parent.parent.parent / "themes"
-DEFAULT_THEME = THEMES / "default"
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,29 @@ class Theme:
                                     for p in static.rglob("*") if p.is_file()))
         return cls(folder, {k: str(v) for k, v in wording.items()}, static_files,
                    _fingerprint(folder))
+
+    def template_fingerprints(self) -> dict[str, str]:
+        """Each template's fingerprint, covering the templates it extends,
+        includes or imports and the wording: what its pages depend on."""
+        folder = self.folder / "templates"
+        sources = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
+                   for p in sorted(folder.rglob("*.html"))}
+        uses = {name: set(_REFERENCE.findall(text)) for name, text in sources.items()}
+        wording = repr(sorted(self.wording.items()))
+        result = {}
+        for name in sources:
+            closure, todo = set(), [name]
+            while todo:
+                current = todo.pop()
+                if current in closure or current not in sources:
+                    continue
+                closure.add(current)
+                todo.extend(uses[current])
+            digest = hashlib.sha256(wording.encode())
+            for used in sorted(closure):
+                digest.update(used.encode() + b"\0" + sources[used].encode())
+            result[name] = digest.hexdigest()[:20]
+        return result
 
     def static_path(self, name: str) -> Path:
         return self.folder / "static" / name
@@ -60,6 +83,9 @@ class Theme:
         )
         return env
 
+
+# {% extends "x" %}, {% include 'x' %}, {% import "x" as m %}, {% from "x" import y %}
+_REFERENCE = re.compile(r"""{%-?\s*(?:extends|include|import|from)\s+["']([^"']+)["']""")
 
 _OPTIONS = dict(
     autoescape=select_autoescape(default=True, default_for_string=True),

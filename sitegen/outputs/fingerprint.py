@@ -1,0 +1,70 @@
+"""A fingerprint of everything an output is made from.
+
+Two outputs with the same fingerprint render to the same bytes: it covers
+the renderer, the template (with the templates it uses and the wording),
+the output's path and every value of its context, walked field by field.
+Records met in many contexts (an article on its page, in lists and feeds)
+are digested once per build.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from datetime import date, datetime
+from enum import Enum
+
+from .plan import Output
+
+_PRIMITIVES = (str, int, float, bool, type(None))
+
+
+class Fingerprinter:
+    def __init__(self, templates: dict[str, str], salt: str):
+        """templates: fingerprint of each template with what it includes; salt:
+        anything else every output depends on (the program's version)."""
+        self.templates = templates
+        self.salt = salt
+        self._memo: dict[int, tuple[object, bytes]] = {}
+
+    def output(self, output: Output) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(f"{self.salt}\0{output.renderer}\0{output.path}\0".encode())
+        if output.template:
+            digest.update(self.templates[output.template].encode())
+        digest.update(self._value(output.data))
+        for key in sorted(output.context):
+            digest.update(key.encode() + b"=")
+            digest.update(self._value(output.context[key]))
+        return digest.hexdigest()
+
+    def _value(self, value: object) -> bytes:
+        kind = type(value)
+        if kind is str:
+            return b"s" + str(len(value)).encode() + b":" + value.encode("utf-8", "surrogatepass")
+        if kind in _PRIMITIVES:
+            return f"{kind.__name__}:{value!r};".encode()
+        if kind in (datetime, date):
+            return f"{kind.__name__}:{value.isoformat()};".encode()
+        if kind in (tuple, list):
+            return b"(" + b"".join(self._value(item) for item in value) + b")"
+        if kind is dict:
+            return b"{" + b"".join(self._value(k) + self._value(v) for k, v in sorted(value.items())) + b"}"
+        if isinstance(value, Enum):
+            return f"{kind.__name__}.{value.name};".encode()
+        if dataclasses.is_dataclass(value):
+            return self._record(value)
+        raise TypeError(f"cannot fingerprint a {kind.__name__}")
+
+    def _record(self, value: object) -> bytes:
+        """A dataclass, digested once however many pages show it."""
+        memo = self._memo.get(id(value))
+        if memo is not None and memo[0] is value:
+            return memo[1]
+        digest = hashlib.blake2b(type(value).__name__.encode(), digest_size=20)
+        for item in dataclasses.fields(value):
+            digest.update(item.name.encode() + b"=")
+            digest.update(self._value(getattr(value, item.name)))
+        result = b"#" + digest.digest()
+        self._memo[id(value)] = (value, result)  # keeps value alive so its id stays its own
+        return result

@@ -1,0 +1,52 @@
+"""Spreading per-site work over every core.
+
+Workers are forked after the shared data is ready, so they inherit it (the
+portal, the plan's inputs) without copying it through pipes; only each
+task's small result comes back. Where fork is not available, or there is
+one core or one task, the same work runs in this process.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from typing import Any, Callable, Iterable, Iterator, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+_shared: Any = None  # set in each worker by _initialise, from the parent's memory
+
+
+def _initialise(shared: Any) -> None:
+    global _shared
+    _shared = shared
+
+
+def _call(function: Callable[[Any, Any], Any], item: Any) -> Any:
+    return function(_shared, item)
+
+
+def workers_available() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def run_all(function: Callable[[Any, Item], Result], shared: Any, items: Iterable[Item],
+            workers: int | None = None) -> Iterator[tuple[Item, Result]]:
+    """Yield (item, function(shared, item)) for every item, as each finishes."""
+    items = list(items)
+    workers = min(workers or workers_available(), len(items))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for item in items:
+            yield item, function(shared, item)
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
+                             initargs=(shared,)) as pool:
+        futures = {pool.submit(_call, function, item): item for item in items}
+        for future in as_completed(futures):
+            yield futures[future], future.result()

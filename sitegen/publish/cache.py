@@ -1,0 +1,87 @@
+"""What the last build read and wrote, kept beside the output for the next.
+
+  .<out>.cache/
+    sites/<slug>.pickle   each content file's result, by its stat and site context
+    outputs.pickle        each published file's fingerprint
+    state.pickle          the whole input's fingerprint, for "nothing changed"
+
+Everything here can be deleted at any time: the next build is then a full
+one. A cache from another version of sitegen or its libraries is ignored.
+The folder belongs to the webmaster's build, like the output: editors, who
+only write in their site folders, never reach it.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import sys
+import tempfile
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+
+def program_version() -> str:
+    """Changes when sitegen or a library that shapes the output changes."""
+    parts = [sys.version.split()[0]]
+    for name in ("sitegen", "markdown", "nh3", "jinja2", "feedgen", "icalendar", "pyyaml", "babel"):
+        try:
+            parts.append(f"{name}={metadata.version(name)}")
+        except metadata.PackageNotFoundError:
+            parts.append(f"{name}=?")
+    from .. import __version__
+
+    parts.append(__version__)
+    return ";".join(parts)
+
+
+class BuildCache:
+    def __init__(self, out: Path, version: str):
+        out = Path(os.path.abspath(out))
+        self.folder = out.parent / f".{out.name}.cache"
+        self.version = version
+
+    def site_files(self, slug: str) -> dict:
+        return self._load(self.folder / "sites" / f"{slug}.pickle", {})
+
+    def save_site_files(self, slug: str, results: dict) -> None:
+        self._save(self.folder / "sites" / f"{slug}.pickle", results)
+
+    def manifest(self) -> dict[str, str]:
+        return self._load(self.folder / "outputs.pickle", {})
+
+    def save_manifest(self, manifest: dict[str, str]) -> None:
+        self._save(self.folder / "outputs.pickle", manifest)
+
+    def state(self) -> dict[str, Any]:
+        return self._load(self.folder / "state.pickle", {})
+
+    def save_state(self, state: dict[str, Any]) -> None:
+        self._save(self.folder / "state.pickle", state)
+
+    def forget_state(self) -> None:
+        try:
+            (self.folder / "state.pickle").unlink()
+        except OSError:
+            pass
+
+    def _load(self, path: Path, empty: Any) -> Any:
+        try:
+            with open(path, "rb") as handle:
+                version, value = pickle.load(handle)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
+                ImportError, IndexError):
+            return empty
+        return value if version == self.version else empty
+
+    def _save(self, path: Path, value: Any) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = tempfile.NamedTemporaryFile("wb", dir=path.parent, prefix=".tmp-", delete=False)
+        try:
+            with handle:
+                pickle.dump((self.version, value), handle, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(handle.name, path)
+        except BaseException:
+            os.unlink(handle.name)
+            raise

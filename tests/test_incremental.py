@@ -1,0 +1,179 @@
+"""An incremental build publishes exactly what a clean build of the same
+input publishes, byte for byte, after any sequence of edits."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from datetime import timedelta
+from pathlib import Path
+
+from conftest import ROOT_SITE, commune_site, front, news, write_tree
+from sitegen.clock import build_time
+from sitegen.commands.build import BuildSettings, build
+
+START = build_time("22/11/2026 10:00")
+CATEGORIES = ["Tin tổng hợp", "Chuyển đổi số", "Đảng - Đoàn thể"]
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _portal() -> dict[str, str | bytes]:
+    files: dict[str, str | bytes] = {
+        "huyen/site.yaml": ROOT_SITE,
+        "huyen/images/a.jpg": b"jpeg-a",
+        "huyen/procedures/ks.md": front({"code": "1.001193", "title": "Đăng ký khai sinh",
+                                         "field": "Hộ tịch", "level": "commune"}, "## Trình tự\n\nNộp."),
+        "huyen/pages/gioi-thieu.md": front({"title": "Giới thiệu", "menu": 1}, "Huyện."),
+        "huyen/schedule/tuan.yaml": "events:\n  - title: Giao ban\n    start: 2026-11-23 08:00\n",
+        "huyen/staff/a.md": front({"name": "Nguyễn Văn A", "position": "Chủ tịch", "unit": "UBND"}, "Tiểu sử."),
+    }
+    for site in ("xa-mot", "xa-hai"):
+        files[f"{site}/site.yaml"] = commune_site(site[3:].title(), parent="huyen")
+    for number in range(12):
+        site = ("huyen", "xa-mot", "xa-hai")[number % 3]
+        files[f"{site}/news/tin-{number}.md"] = news(
+            f"Tin số {number}", f"2026-11-{number + 1:02d} 08:00", category=CATEGORIES[number % 3],
+            tags=f"[thẻ {number % 4}]", to_parent="true" if number % 2 else "false")
+    return files
+
+
+class _Editor:
+    """Random edits of the kinds editors make, on a portal folder."""
+
+    def __init__(self, sites: Path, seed: int):
+        self.sites = sites
+        self.random = random.Random(seed)
+        self.counter = 100
+
+    def step(self) -> str:
+        action = self.random.choice([self.edit_body, self.edit_title, self.delete, self.rename, self.add,
+                                     self.draft, self.site_yaml, self.procedure, self.event, self.future,
+                                     self.category, self.picture])
+        return action()
+
+    def _news(self) -> list[Path]:
+        return sorted(self.sites.glob("*/news/*.md"))
+
+    def _pick(self) -> Path | None:
+        files = self._news()
+        return self.random.choice(files) if files else None
+
+    def edit_body(self) -> str:
+        path = self._pick()
+        if path:
+            path.write_text(path.read_text(encoding="utf-8") + "\nMột đoạn mới.\n", encoding="utf-8")
+        return f"edit body {path}"
+
+    def edit_title(self) -> str:
+        path = self._pick()
+        if path:
+            text = path.read_text(encoding="utf-8").replace("title: ", "title: Sửa ", 1)
+            path.write_text(text, encoding="utf-8")
+        return f"edit title {path}"
+
+    def delete(self) -> str:
+        path = self._pick()
+        if path:
+            path.unlink()
+        return f"delete {path}"
+
+    def rename(self) -> str:
+        path = self._pick()
+        if path:
+            self.counter += 1
+            path.rename(path.with_name(f"doi-ten-{self.counter}.md"))
+        return f"rename {path}"
+
+    def add(self) -> str:
+        self.counter += 1
+        site = self.random.choice(["huyen", "xa-mot", "xa-hai"])
+        day = self.random.randint(1, 20)
+        (self.sites / site / "news" / f"moi-{self.counter}.md").write_text(
+            news(f"Tin mới {self.counter}", f"2026-11-{day:02d} 09:00", category=self.random.choice(CATEGORIES),
+                 to_parent=self.random.choice(["true", "false"])), encoding="utf-8")
+        return f"add in {site}"
+
+    def draft(self) -> str:
+        path = self._pick()
+        if path:
+            path.write_text(path.read_text(encoding="utf-8").replace("---\n", "---\ndraft: true\n", 1),
+                            encoding="utf-8")
+        return f"draft {path}"
+
+    def site_yaml(self) -> str:
+        site = self.random.choice(["huyen", "xa-mot"])
+        path = self.sites / site / "site.yaml"
+        self.counter += 1
+        path.write_text(path.read_text(encoding="utf-8").replace("name: ", f"name: ({self.counter}) ", 1),
+                        encoding="utf-8")
+        return f"rename site {site}"
+
+    def procedure(self) -> str:
+        path = self.sites / "huyen" / "procedures" / "ks.md"
+        self.counter += 1
+        path.write_text(path.read_text(encoding="utf-8") + f"\nThêm {self.counter}.\n", encoding="utf-8")
+        return "edit inherited procedure"
+
+    def event(self) -> str:
+        path = self.sites / "huyen" / "schedule" / "tuan.yaml"
+        self.counter += 1
+        path.write_text(path.read_text(encoding="utf-8")
+                        + f"  - title: Họp {self.counter}\n    start: 2026-11-{self.random.randint(16, 30)} 14:00\n",
+                        encoding="utf-8")
+        return "add event"
+
+    def future(self) -> str:
+        self.counter += 1
+        (self.sites / "xa-hai" / "news" / f"hen-{self.counter}.md").write_text(
+            news(f"Hẹn giờ {self.counter}", "2026-11-25 08:00"), encoding="utf-8")
+        return "scheduled item"
+
+    def category(self) -> str:
+        path = self._pick()
+        if path:
+            text = path.read_text(encoding="utf-8")
+            for name in CATEGORIES:
+                text = text.replace(f"category: {name}", f"category: {self.random.choice(CATEGORIES)}")
+            path.write_text(text, encoding="utf-8")
+        return f"category {path}"
+
+    def picture(self) -> str:
+        path = self.sites / "huyen" / "images" / "a.jpg"
+        self.counter += 1
+        path.write_bytes(f"jpeg-{self.counter}".encode())
+        return "replace picture"
+
+
+def test_incremental_equals_clean_after_random_edits(tmp_path):
+    sites = write_tree(tmp_path / "sites", _portal())
+    editor = _Editor(sites, seed=20261122)
+    now = START
+    for step in range(30):
+        done = editor.step() if step else "first build"
+        if step % 10 == 9:
+            now += timedelta(days=2)  # time passes: scheduled news falls due, a new week starts
+        incremental = build(BuildSettings(sites, tmp_path / "inc", now))
+        clean_out = tmp_path / "clean"
+        shutil.rmtree(clean_out, ignore_errors=True)
+        build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1))
+        assert _tree(tmp_path / "inc") == _tree(clean_out), f"step {step}: {done}"
+        assert incremental.pages > 0
+
+
+def test_unchanged_input_does_nothing_and_one_edit_renders_little(tmp_path):
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    first = build(BuildSettings(sites, out, START))
+    again = build(BuildSettings(sites, out, START))
+    assert again.unchanged and again.pages == first.pages and again.rendered == 0
+    path = sites / "xa-mot" / "news" / "tin-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSửa một chữ.\n", encoding="utf-8")
+    edited = build(BuildSettings(sites, out, START))
+    assert not edited.unchanged
+    assert 0 < edited.rendered < first.rendered / 4
+    assert "Sửa một chữ." in (out / "xa-mot" / "tin-tuc" / "tin-so-1" / "index.html").read_text(encoding="utf-8")
+    later = build(BuildSettings(sites, out, START + timedelta(days=7)))
+    assert not later.unchanged, "a new week changes 'this week' on every home page"
