@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from babel import Locale
 from babel.numbers import format_decimal
+from slugify import slugify as _slugify
 
 _LOCALE = Locale.parse("vi")
 # Monday first, as Python's weekday(): 'Thứ Hai' ... 'Chủ Nhật'.
@@ -84,9 +85,14 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
+@lru_cache(maxsize=16384)
 def slugify(text: str, fallback: str = "muc") -> str:
-    """ASCII URL name: 'Đảng - Đoàn thể' → 'dang-doan-the'."""
-    from slugify import slugify as _slugify
+    """ASCII URL name: 'Đảng - Đoàn thể' → 'dang-doan-the'.
 
-    result = _slugify(text.replace("đ", "d").replace("Đ", "D"), max_length=80, word_boundary=True)
+    Vietnamese letters are folded here (diacritics dropped, 'đ' → 'd'), which
+    is exact and fast; python-slugify transliterates anything else.
+    """
+    folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    folded = "".join(c for c in folded if not unicodedata.combining(c))
+    result = _slugify(folded, max_length=80, word_boundary=True)
     return result or fallback

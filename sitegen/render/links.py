@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -21,6 +22,21 @@ from ..portal.model import SiteRef
 from ..vietnamese import slugify
 
 _MARKED = re.compile(SITE_ROOT_MARK + r'([^"\s<>]*)')
+
+
+@lru_cache(maxsize=65536)
+def relative_url(here: str, target: str) -> str:
+    """The URL of target (a path under <out>; '/' ends a folder) from a page in folder here."""
+    from_parts = here.split("/") if here else []
+    folder = target == "" or target.endswith("/")
+    to_parts = [p for p in target.split("/") if p]
+    common = 0
+    while common < min(len(from_parts), len(to_parts)) and from_parts[common] == to_parts[common]:
+        common += 1
+    parts = [".."] * (len(from_parts) - common) + to_parts[common:]
+    if not parts:
+        return "./" if folder else "."
+    return "/".join(parts) + ("/" if folder else "")
 
 
 class Linker:
@@ -50,11 +66,7 @@ class Linker:
         if "#" in target:
             target, anchor = target.split("#", 1)
             anchor = "#" + anchor
-        folder = target == "" or target.endswith("/")
-        relative = posixpath.relpath(target.rstrip("/") or ".", self._here or ".")
-        if folder:
-            relative = "./" if relative == "." else relative + "/"
-        return relative + anchor
+        return relative_url(self._here, target) + anchor
 
     @staticmethod
     def absolute(ref: SiteRef, path: str) -> str:
