@@ -23,6 +23,7 @@ Commands:
   build   build every site into the output folder (the default)
   check   check every file without writing anything
   new     write a ready-to-edit file: news, staff, event, procedure or page
+  serve   preview: build, serve on this machine, rebuild and reload on every save
 
 Run 'python build.py COMMAND --help' for a command's options.
 """
@@ -72,6 +73,17 @@ def make_parser() -> argparse.ArgumentParser:
     new.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
                      help="the portal tree (default: sites)")
     new.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'", help="the date to write (default: now)")
+    serve = commands.add_parser(
+        "serve", help="live preview for editors",
+        description="Build the portal, serve it at http://HOST:PORT/, watch the content and the "
+                    "theme, rebuild what a change touches after every save and reload the open "
+                    "browser tabs. Content errors show in a panel over the page until fixed.")
+    _common(serve)
+    serve.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
+                       help="output folder (default: public)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument("--host", default="127.0.0.1",
+                       help="address to listen on (default: 127.0.0.1, this machine only)")
     return parser
 
 
@@ -90,6 +102,11 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "serve":
+            from .commands.serve import serve
+
+            return serve(args.sites, args.out, args.host, args.port, args.now, args.lang,
+                         log=lambda line: print(line, flush=True))
     except PublishError as error:
         print(error, file=sys.stderr)
         return 2

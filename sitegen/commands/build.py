@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
@@ -24,6 +24,8 @@ from typing import Callable
 from ..content import site_folders
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
+
+SMALL_PORTAL_FILES = 400  # below this, one process builds faster than several
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -73,7 +75,9 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
 
     version = program_version()
     cache = BuildCache(settings.out, version) if settings.use_cache else None
-    inputs = _input_fingerprint(settings, DEFAULT_THEME, version)
+    inputs, file_count = _input_fingerprint(settings, DEFAULT_THEME, version)
+    if settings.workers is None and file_count < SMALL_PORTAL_FILES:
+        settings = replace(settings, workers=1)  # starting workers would cost more than it saves
     if cache is not None:
         earlier = _unchanged(cache, settings, inputs)
         if earlier is not None:
@@ -97,10 +101,11 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
 
 # Step 1 ---------------------------------------------------------------------
 
-def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> str:
+def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> tuple[str, int]:
     """Every input file's path and bytes (contents, not times: a save within the
-    clock's tick still counts), the theme and the program."""
+    clock's tick still counts), the theme and the program; and how many files."""
     digest = hashlib.blake2b(digest_size=20)
+    count = 0
     digest.update(f"{version}\0{os.path.abspath(settings.sites)}\0".encode())
     for top in (settings.sites, theme_folder):
         for directory, subdirs, names in os.walk(top):
@@ -114,7 +119,8 @@ def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str
                     continue
                 digest.update(f"{path}\0{len(data)}\0".encode())
                 digest.update(data)
-    return digest.hexdigest()
+                count += 1
+    return digest.hexdigest(), count
 
 
 def _unchanged(cache, settings: BuildSettings, inputs: str) -> dict | None:
@@ -199,6 +205,7 @@ class _RenderJob:
     manifest: dict
     salt: str
     templates: dict  # each theme template's fingerprint
+    compiled: Path | None  # where compiled templates are kept
     tools: dict = field(default_factory=dict)  # per process: the renderers, made once
 
 
@@ -217,7 +224,7 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
 
     with Staging(settings.out, protect=(settings.sites,)) as stage:
         job = _RenderJob(portal, theme, stage, cache.manifest() if cache else {}, version,
-                         theme.template_fingerprints())
+                         theme.template_fingerprints(), cache.folder / "templates" if cache else None)
         manifest: dict[str, str] = {}
         slugs = [site.slug for site in portal.sites]
         for done, (_slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, settings.workers), 1):
@@ -247,7 +254,8 @@ def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
     theme = job.theme
     if "renderer" not in job.tools:
         job.tools["renderer"] = Renderer(theme, {s.slug: Path(s.folder) / "templates"
-                                                 for s in job.portal.sites if s.has_templates})
+                                                 for s in job.portal.sites if s.has_templates},
+                                         job.compiled)
         job.tools["fingerprints"] = Fingerprinter(job.templates, job.salt)
     renderer, fingerprints = job.tools["renderer"], job.tools["fingerprints"]
     reported = len(renderer.problems)

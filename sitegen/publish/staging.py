@@ -16,6 +16,9 @@ import errno
 import json
 import os
 import shutil
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 try:
@@ -48,6 +51,7 @@ class Staging:
         self._lock()
         # A staging folder left by a killed build is ours and unfinished.
         _remove_tree(self.folder)
+        self._clear_trash()
         self.folder.mkdir()
         return self
 
@@ -88,11 +92,23 @@ class Staging:
         if self.out.exists():
             _exchange(self.folder, self.out)
             self.committed = True
-            _remove_tree(self.folder)  # now holds the previous publication
+            self._discard(self.folder)  # now holds the previous publication
         else:
             os.rename(self.folder, self.out)
             self.committed = True
         _sync_dir(self.parent)
+
+    def _discard(self, folder: Path) -> None:
+        """Move the previous publication aside and delete it in the background:
+        removing thousands of folders can take longer than the build itself."""
+        trash = self.parent / f".{self.out.name}.trash-{os.getpid()}-{time.monotonic_ns()}"
+        os.rename(folder, trash)
+        _delete_in_background(trash)
+
+    def _clear_trash(self) -> None:
+        """Trash a killed build or deleter left behind."""
+        for old in self.parent.glob(f".{self.out.name}.trash-*"):
+            _delete_in_background(old)
 
     # Safety ----------------------------------------------------------------
     def _inside(self, relative: str) -> Path:
@@ -157,6 +173,16 @@ def _exchange(new: Path, current: Path) -> None:
     os.rename(current, aside)
     os.rename(new, current)
     os.rename(aside, new)
+
+
+def _delete_in_background(path: Path) -> None:
+    """Delete a folder of ours from a detached process, so the build can return."""
+    try:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)",
+                          str(path)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True, close_fds=True)
+    except OSError:
+        _remove_tree(path)
 
 
 def _remove_tree(path: Path) -> None:

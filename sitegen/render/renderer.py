@@ -20,11 +20,14 @@ from .theme import Theme
 class Renderer:
     """Renders the outputs of any site; keeps one Jinja environment per template set."""
 
-    def __init__(self, theme: Theme, site_templates: dict[str, Path] | None = None):
-        """site_templates: the templates/ folder of each site that has one."""
+    def __init__(self, theme: Theme, site_templates: dict[str, Path] | None = None,
+                 compiled: Path | None = None):
+        """site_templates: the templates/ folder of each site that has one;
+        compiled: a folder to keep compiled templates in between builds."""
         self.theme = theme
         self.site_templates = site_templates or {}
-        self._theme_env = theme.environment()
+        self.compiled = compiled
+        self._theme_env = theme.environment(compiled=compiled)
         self._site_envs: dict[str, Environment] = {}
         self._broken: set[tuple[str, str]] = set()
         self.problems: list[Problem] = []
@@ -62,7 +65,8 @@ class Renderer:
         if folder is None:
             return self._theme_env
         if site.slug not in self._site_envs:
-            self._site_envs[site.slug] = self.theme.environment(folder)
+            self._site_envs[site.slug] = self.theme.environment(
+                folder, self.compiled / site.slug if self.compiled else None)
         return self._site_envs[site.slug]
 
     def _report_template(self, site: Chrome, name: str, error: TemplateError) -> None:

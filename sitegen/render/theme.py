@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .. import vietnamese
@@ -34,7 +34,8 @@ class Theme:
 
     @classmethod
     def load(cls, folder: Path = DEFAULT_THEME) -> "Theme":
-        wording = yaml.safe_load((folder / "wording.yaml").read_text(encoding="utf-8"))
+        wording = yaml.load((folder / "wording.yaml").read_text(encoding="utf-8"),
+                            Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         static = folder / "static"
         static_files = tuple(sorted(p.relative_to(static).as_posix()
                                     for p in static.rglob("*") if p.is_file()))
@@ -67,13 +68,18 @@ class Theme:
     def static_path(self, name: str) -> Path:
         return self.folder / "static" / name
 
-    def environment(self, site_templates: Path | None = None) -> Environment:
+    def environment(self, site_templates: Path | None = None, compiled: Path | None = None) -> Environment:
+        """The theme's environment, or a sandboxed one that looks in a site's
+        templates first. compiled: where compiled templates are kept between builds."""
         theme_loader = FileSystemLoader(str(self.folder / "templates"))
+        cache = FileSystemBytecodeCache(str(compiled)) if compiled else None
+        if compiled:
+            compiled.mkdir(parents=True, exist_ok=True)
         if site_templates is None:
-            env = Environment(loader=theme_loader, **_OPTIONS)
+            env = Environment(loader=theme_loader, bytecode_cache=cache, **_OPTIONS)
         else:
             loader = ChoiceLoader([FileSystemLoader(str(site_templates), followlinks=False), theme_loader])
-            env = ImmutableSandboxedEnvironment(loader=loader, **_OPTIONS)
+            env = ImmutableSandboxedEnvironment(loader=loader, bytecode_cache=cache, **_OPTIONS)
         env.filters.update(FILTERS)
         wording = self.wording
         env.globals.update(

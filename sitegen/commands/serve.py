@@ -1,0 +1,287 @@
+"""`serve`: the editors' live preview.
+
+Builds the portal, serves the output over HTTP on this machine, watches the
+content and the theme, rebuilds (incrementally) after every save, and tells
+the open browser tabs to reload through server-sent events. While the
+content has errors, every page shows them in a panel over the page, with
+file, line and message; the panel goes away with the next clean build.
+The reload script and the panel are added as pages are served: the files
+on disk stay exactly what `build` publishes.
+"""
+
+from __future__ import annotations
+
+import html
+import mimetypes
+import os
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Callable
+
+from ..problems import Problem, Severity
+from .build import BuildResult, BuildSettings, build
+
+EVENTS_PATH = "/__sitegen/events"
+QUIET_SECONDS = 0.08  # editors' programs save in bursts (temp file, rename): wait for quiet
+IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part", ".crdownload")
+
+
+@dataclass
+class PreviewState:
+    """What the server shows: which build it is, and that build's problems."""
+
+    generation: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    changed: threading.Condition = field(default_factory=threading.Condition)
+    lang: str = "vi"
+
+    def publish(self, result: BuildResult) -> None:
+        with self.changed:
+            self.generation += 1
+            self.problems = [p for p in result.problems if p.severity != Severity.INFO]
+            self.changed.notify_all()
+
+
+class Rebuilder:
+    """Runs one build at a time; a change during a build queues one more."""
+
+    def __init__(self, settings_for: Callable[[], BuildSettings], state: PreviewState,
+                 log: Callable[[str], None]):
+        self.settings_for = settings_for
+        self.state = state
+        self.log = log
+        self._wanted = threading.Event()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._loop, name="rebuild", daemon=True)
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._wanted.set()
+
+    def request(self) -> None:
+        self._wanted.set()
+
+    def build_now(self) -> BuildResult:
+        started = time.perf_counter()
+        try:
+            result = build(self.settings_for())
+        except Exception as error:  # keep serving the last good output
+            self.log(f"Lỗi khi dựng / build failed: {error}")
+            result = BuildResult()
+        self.state.publish(result)
+        errors = sum(1 for p in self.state.problems if p.severity == Severity.ERROR)
+        self.log(f"Đã dựng lại / rebuilt in {time.perf_counter() - started:.2f} s "
+                 f"({result.rendered} tệp mới, {errors} lỗi)")
+        return result
+
+    def _loop(self) -> None:
+        while not self._stop.is_set():
+            self._wanted.wait()
+            if self._stop.is_set():
+                return
+            # Wait until the editor's program has finished saving.
+            while True:
+                self._wanted.clear()
+                time.sleep(QUIET_SECONDS)
+                if not self._wanted.is_set():
+                    break
+            self.build_now()
+
+
+def watch(folders: list[Path], ignore: list[Path], on_change: Callable[[], None]):
+    """Start watching folders; on_change is called for every relevant event."""
+    from watchdog.events import FileSystemEventHandler
+    from watchdog.observers import Observer
+
+    ignored = [str(p.resolve()) for p in ignore]
+
+    class Handler(FileSystemEventHandler):
+        def on_any_event(self, event) -> None:
+            if event.event_type in ("opened", "closed_no_write"):
+                return
+            paths = [event.src_path, getattr(event, "dest_path", "") or ""]
+            if all(_ignored(p, ignored) for p in paths if p):
+                return
+            on_change()
+
+    observer = Observer()
+    for folder in folders:
+        observer.schedule(Handler(), str(folder), recursive=True)
+    observer.start()
+    return observer
+
+
+def _ignored(path: str, ignored: list[str]) -> bool:
+    name = os.path.basename(path)
+    if not name or name.endswith(IGNORED_SUFFIXES) or name.startswith((".#", "~$")):
+        return True
+    full = os.path.abspath(path)
+    return any(full == p or full.startswith(p + os.sep) for p in ignored)
+
+
+class PreviewHandler(SimpleHTTPRequestHandler):
+    """Serves the output folder; adds the reload script and the error panel to pages."""
+
+    state: PreviewState
+
+    def __init__(self, *args, state: PreviewState, **kwargs):
+        self.state = state
+        super().__init__(*args, **kwargs)
+
+    def log_message(self, format: str, *args) -> None:  # quiet: the editor watches the browser
+        pass
+
+    def do_GET(self) -> None:
+        if self.path.split("?")[0] == EVENTS_PATH:
+            self._events()
+            return
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not self.path.split("?")[0].endswith("/"):
+                super().do_GET()  # the standard redirect to the folder with '/'
+                return
+            path = path / "index.html"
+        if not path.is_file():
+            self._page(self._not_found(), 404)
+            return
+        if path.suffix == ".html":
+            self._page(path, 200)
+            return
+        super().do_GET()
+
+    def _not_found(self) -> Path | None:
+        """The 404 page of the site the address belongs to, else the root's."""
+        root = Path(self.directory)
+        first = self.path.lstrip("/").split("/", 1)[0].split("?")[0]
+        candidates = ([root / first / "404.html"] if first and ".." not in first else []) + [root / "404.html"]
+        return next((c for c in candidates if c.is_file()), None)
+
+    def _page(self, path: Path | None, status: int) -> None:
+        try:
+            text = path.read_text(encoding="utf-8") if path else "<!DOCTYPE html><title>404</title>"
+        except OSError:
+            text = "<!DOCTYPE html><title>404</title>"
+        body = _with_preview(text, self.state).encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _events(self) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        state = self.state
+        seen = state.generation
+        try:
+            self.wfile.write(f"retry: 500\ndata: hello {seen}\n\n".encode())
+            self.wfile.flush()
+            while True:
+                with state.changed:
+                    state.changed.wait_for(lambda: state.generation != seen, timeout=15)
+                    current = state.generation
+                if current != seen:
+                    seen = current
+                    self.wfile.write(f"data: reload {seen}\n\n".encode())
+                else:
+                    self.wfile.write(b": still here\n\n")
+                self.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError, OSError):
+            return
+
+
+_SCRIPT = (
+    '<script>(function(){var s=new EventSource("%s");'
+    's.onmessage=function(e){if(e.data.indexOf("reload")===0){location.reload();}};})();</script>'
+) % EVENTS_PATH
+
+_PANEL_STYLE = (
+    "position:fixed;left:0;right:0;bottom:0;max-height:60vh;overflow:auto;z-index:2147483647;"
+    "background:#fff3f3;color:#1a0000;border-top:4px solid #b71c1c;padding:12px 16px;margin:0;"
+    "font:15px/1.5 system-ui,sans-serif;box-shadow:0 -4px 16px rgba(0,0,0,.25)"
+)
+
+
+def _with_preview(page: str, state: PreviewState) -> str:
+    """The page as served in preview: the reload script, and the problems if any."""
+    addition = _SCRIPT + _panel(state)
+    marker = page.rfind("</body>")
+    if marker == -1:
+        return page + addition
+    return page[:marker] + addition + page[marker:]
+
+
+def _panel(state: PreviewState) -> str:
+    problems = state.problems
+    if not problems:
+        return ""
+    errors = sum(1 for p in problems if p.severity == Severity.ERROR)
+    title = (f"{errors} lỗi, {len(problems) - errors} cảnh báo trong nội dung" if state.lang == "vi"
+             else f"{errors} errors, {len(problems) - errors} warnings in the content")
+    items = "".join(f"<li style=\"margin:4px 0\"><code>{html.escape(p.location())}</code> "
+                    f"<strong>{html.escape(_word(p, state.lang))}:</strong> {html.escape(p.message(state.lang))}</li>"
+                    for p in problems[:100])
+    # Errors open over the page; warnings alone wait, folded, at the bottom.
+    return (f'<details id="sitegen-problems" role="alert" style="{_PANEL_STYLE}"'
+            f'{" open" if errors else ""}>'
+            f'<summary style="font-weight:bold;font-size:17px;cursor:pointer">{html.escape(title)}</summary>'
+            f'<ul style="margin:6px 0 0;padding-left:20px">{items}</ul></details>')
+
+
+def _word(found: Problem, lang: str) -> str:
+    from ..problems import SEVERITY_WORDS
+
+    return SEVERITY_WORDS["en" if lang == "en" else "vi"][found.severity]
+
+
+def serve(sites: Path, out: Path, host: str, port: int, now_text: str | None, lang: str,
+          log: Callable[[str], None] = print) -> int:
+    from ..clock import build_time
+    from ..render import DEFAULT_THEME
+
+    state = PreviewState(lang=lang)
+
+    def settings() -> BuildSettings:
+        return BuildSettings(sites, out, build_time(now_text))
+
+    rebuilder = Rebuilder(settings, state, log)
+    first = rebuilder.build_now()
+    for found in state.problems:
+        log(found.format(lang))
+    if not out.is_dir():
+        log("Không dựng được cổng / the portal could not be built" if first.sites == 0 else "")
+        return 1
+    mimetypes.add_type("text/calendar", ".ics")
+    handler = partial(PreviewHandler, directory=str(out.resolve()), state=state)
+    try:
+        server = ThreadingHTTPServer((host, port), handler)
+    except OSError as error:
+        log(f"Không mở được cổng {host}:{port} / cannot listen on {host}:{port}: {error.strerror}")
+        return 2
+    server.daemon_threads = True
+    rebuilder.start()
+    cache_folder = out.resolve().parent / f".{out.resolve().name}.cache"
+    observer = watch([sites, DEFAULT_THEME], [out, cache_folder], rebuilder.request)
+    address = f"http://{host}:{server.server_address[1]}/"
+    log(f"Xem trước tại / previewing at {address} (Ctrl+C để dừng / to stop)")
+    sys.stdout.flush()
+    try:
+        server.serve_forever(poll_interval=0.2)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        observer.stop()
+        rebuilder.stop()
+        server.server_close()
+    return 0
