@@ -381,6 +381,7 @@ class _Finisher:
             featured=values["featured"],
             to_parent=values["to_parent"],
             body=body,
+            has_time=not when.all_day,
         )
 
 

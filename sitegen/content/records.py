@@ -79,6 +79,7 @@ class Article:
     featured: bool
     to_parent: bool
     body: Body
+    has_time: bool = True  # False when the editor wrote a date without a time
 
 
 @dataclass(frozen=True)

@@ -166,8 +166,7 @@ class _Planner:
             yield self.page(meta, "page.html", page=page)
         if self.site.children:
             yield from self.subsites()
-        yield self.page(Meta(paths.NOT_FOUND, "not-found", title_key="not_found_title",
-                             crumbs=self.crumbs()), "404.html")
+        yield self.page(Meta(paths.NOT_FOUND, "not-found", title_key="not_found_title"), "404.html")
 
     def home(self) -> Output:
         site = self.site

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from urllib.parse import urlsplit
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -40,12 +41,16 @@ def relative_url(here: str, target: str) -> str:
 
 
 class Linker:
-    """Makes URLs for the page at `page_path` of `site` (absolute_only for 404 pages)."""
+    """Makes URLs for the page at `page_path` of `site`.
 
-    def __init__(self, site: SiteRef, page_path: str, absolute_only: bool = False):
+    mode 'relative' (pages), 'absolute' (feeds, sitemaps) or 'rooted' (the 404
+    page, served at any depth: its links start at the server's root, '/an-binh/...').
+    """
+
+    def __init__(self, site: SiteRef, page_path: str, mode: str = "relative"):
         self.site_ref = site
         self.page_path = page_path
-        self.absolute_only = absolute_only
+        self.mode = mode
         self._here = posixpath.dirname(site.prefix + paths.output_file(page_path))
 
     def __call__(self, path: str) -> str:
@@ -57,8 +62,11 @@ class Linker:
 
     def site(self, ref: SiteRef, path: str = "") -> str:
         """A path of any site of the portal."""
-        if self.absolute_only or (ref.slug != self.site_ref.slug and (ref.own_domain or self.site_ref.own_domain)):
+        if self.mode == "absolute" or (ref.slug != self.site_ref.slug
+                                       and (ref.own_domain or self.site_ref.own_domain)):
             return self.absolute(ref, path)
+        if self.mode == "rooted":
+            return urlsplit(ref.url).path + path
         return self._relative(ref.prefix + path)
 
     def _relative(self, target: str) -> str:

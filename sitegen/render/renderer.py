@@ -36,7 +36,7 @@ class Renderer:
         site: Chrome = output.context["site"]
         if output.renderer == "page":
             return self._page(output, site)
-        linker = Linker(site.ref, "", absolute_only=True)
+        linker = Linker(site.ref, "", mode="absolute")
         wording = self.theme.wording
         if output.renderer == "feed":
             return render_feed(output.data, output.context["entries"], site, linker, wording)
@@ -50,7 +50,7 @@ class Renderer:
 
     def _page(self, output: Output, site: Chrome) -> bytes:
         meta = output.context["meta"]
-        linker = Linker(site.ref, meta.path, absolute_only=meta.kind == "not-found")
+        linker = Linker(site.ref, meta.path, mode="rooted" if meta.kind == "not-found" else "relative")
         context = dict(output.context, link=linker)
         env = self._environment(site)
         if env is not self._theme_env and (site.slug, output.template) not in self._broken:
