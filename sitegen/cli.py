@@ -24,6 +24,7 @@ Commands:
   check   check every file without writing anything
   new     write a ready-to-edit file: news, staff, event, procedure or page
   serve   preview: build, serve on this machine, rebuild and reload on every save
+  report  the webmaster's report: which sites are empty, stale or incomplete
 
 Run 'python build.py COMMAND --help' for a command's options.
 """
@@ -54,6 +55,15 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
                        help="output folder (default: public); an existing folder is replaced "
                             "only if an earlier build made it")
+    build.add_argument("--jobs", type=int, metavar="N",
+                       help="processes to use (default: one per core; small portals use one)")
+    build.add_argument("--report", type=Path, metavar="DIR",
+                       help="where to write the webmaster's report (default: 'report' beside "
+                            "the output folder, never inside it)")
+    build.add_argument("--no-report", action="store_true", help="do not write the report")
+    build.add_argument("--required", type=Path, metavar="FILE",
+                       help="the list of items every site must publish (default: the one "
+                            "shipped in sitegen/report/required.yaml)")
     check = commands.add_parser(
         "check", help="check the content without building",
         description="Check every file of the portal and print each mistake as "
@@ -84,6 +94,17 @@ def make_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    report = commands.add_parser(
+        "report", help="which sites are empty, stale or incomplete",
+        description="Read every site (nothing is built) and write report/index.html and "
+                    "report/report.json: one row per site, worst first, with its score, its last "
+                    "news, news per month, and what is stale, missing or broken. Also prints a "
+                    "short table.")
+    _common(report)
+    report.add_argument("--report", type=Path, default=Path("report"), metavar="DIR",
+                        help="folder to write the report into (default: report)")
+    report.add_argument("--required", type=Path, metavar="FILE",
+                        help="the list of required items (default: the shipped required.yaml)")
     return parser
 
 
@@ -102,6 +123,10 @@ def main(argv: list[str] | None = None) -> int:
             return _check(args)
         if args.command == "new":
             return _new(args)
+        if args.command == "report":
+            from .commands.report import run
+
+            return run(args, _now(args))
         if args.command == "serve":
             from .commands.serve import serve
 
@@ -125,14 +150,33 @@ def _now(args: argparse.Namespace):
 
 def _build(args: argparse.Namespace) -> int:
     from .commands.build import BuildSettings, build
+    from .commands.report import check_folder, folder_beside
+    from .report import ReportError, RequiredError, load_required
 
-    result = build(BuildSettings(args.sites, args.out, _now(args)))
+    report = None if args.no_report else (args.report or folder_beside(args.out))
+    try:
+        load_required(args.required)
+        if report is not None:
+            check_folder(report, sites=args.sites, out=args.out)
+    except RequiredError as error:
+        print(error.message(args.lang), file=sys.stderr)
+        return 2
+    except ReportError as error:
+        print(error, file=sys.stderr)
+        return 2
+    settings = BuildSettings(args.sites, args.out, _now(args), workers=args.jobs, report=report,
+                             required=args.required)
+    result = build(settings)
     print_problems(result.problems, args.lang)
     sys.stderr.flush()
     words = SUMMARY[args.lang]
     print(words.format(sites=result.sites, pages=result.pages, feeds=result.feeds, files=result.files,
                        warnings=result.warnings, errors=result.errors, seconds=result.seconds,
                        out=args.out))
+    if result.unchanged:
+        print(UNCHANGED[args.lang])
+    if report is not None and result.sites:
+        print(REPORTED[args.lang].format(report=report / "index.html"))
     return 1 if result.errors else 0
 
 
@@ -159,10 +203,18 @@ def _new(args: argparse.Namespace) -> int:
 
 
 SUMMARY = {
-    "vi": "Đã dựng {sites} trang: {pages} trang web, {feeds} tệp RSS/lịch, {files} tệp đính kèm "
-          "vào '{out}'; {warnings} cảnh báo, {errors} lỗi; {seconds:.1f} giây.",
+    "vi": "Đã dựng {sites} trang thông tin: {pages} trang web, {feeds} tệp RSS/lịch, {files} tệp ảnh "
+          "và đính kèm vào '{out}'; {warnings} cảnh báo, {errors} lỗi; {seconds:.1f} giây.",
     "en": "Built {sites} sites: {pages} pages, {feeds} feeds and calendars, {files} files "
           "into '{out}'; {warnings} warnings, {errors} errors; {seconds:.1f} s.",
+}
+UNCHANGED = {
+    "vi": "Không có gì thay đổi kể từ lần dựng trước: giữ nguyên bản đã xuất bản.",
+    "en": "Nothing changed since the last build: the publication is kept as it is.",
+}
+REPORTED = {
+    "vi": "Báo cáo cho quản trị: {report}",
+    "en": "The webmaster's report: {report}",
 }
 CHECKED = {
     "vi": "Kiểm tra xong: {errors} lỗi, {warnings} cảnh báo.",

@@ -315,10 +315,13 @@ def problem(
     path: str,
     line: int | None,
     code: str,
+    /,
     severity: Severity = Severity.ERROR,
     column: int | None = None,
     **params: object,
 ) -> Problem:
+    """path, line and code come first and are never keywords, so a message may
+    itself have a value named 'code' or 'path' (a procedure code, a file)."""
     if code not in MESSAGES:
         raise KeyError(f"no wording for problem code {code!r}")
     return Problem(path, line, column, severity, code, tuple((k, _as_param(v)) for k, v in params.items()))

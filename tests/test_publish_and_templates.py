@@ -48,7 +48,7 @@ def test_rebuild_replaces_its_own_output_and_removes_what_is_gone(tmp_path, caps
     assert main(["build", "--sites", str(sites), "--out", str(out), *NOW]) == 0
     assert (out / "tin-tuc" / "tin-a" / "index.html").is_file()
     assert not (out / "tin-tuc" / "tin-b").exists()
-    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("out", "sites", ".out.lock", ".out.cache")]
+    leftovers = [p.name for p in tmp_path.iterdir() if p.name not in ("out", "sites", "report", ".out.lock", ".out.cache")]
     assert all(name.startswith(".out.trash-") for name in leftovers), leftovers
     deadline = time.monotonic() + 20
     while any(tmp_path.glob(".out.trash-*")) and time.monotonic() < deadline:

@@ -37,6 +37,8 @@ class BuildSettings:
     now: datetime
     workers: int | None = None  # None: every core
     use_cache: bool = True
+    report: Path | None = None  # where to write the webmaster's report; None: none
+    required: Path | None = None  # the webmaster's own list of required items
 
 
 @dataclass
@@ -81,7 +83,14 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
     if cache is not None:
         earlier = _unchanged(cache, settings, inputs)
         if earlier is not None:
-            return BuildResult(**earlier, unchanged=True, seconds=time.perf_counter() - started)
+            result = BuildResult(**earlier, unchanged=True)
+            if settings.report and cache.state().get("report_day") != settings.now.date():
+                # Same output, but the report counts days (stale news): make it anew.
+                portal, _problems = read_portal(settings.sites, settings.now, cache, settings.workers)
+                _write_report(settings, portal, result.problems)
+                cache.save_state({**cache.state(), "report_day": settings.now.date()})
+            result.seconds = time.perf_counter() - started
+            return result
     from ..render.theme import Theme
 
     theme = Theme.load(DEFAULT_THEME)
@@ -92,11 +101,25 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
         _render_and_publish(portal, settings, theme, cache, version, result, progress)
         result.sites = len(portal.sites)
     result.problems.sort(key=Problem.sort_key)
+    if portal is not None:
+        _write_report(settings, portal, result.problems)
     if cache is not None and portal is not None:
         cache.save_state({"inputs": inputs, "until": _next_change(portal, settings.now),
-                          "out": str(settings.out), "result": _summary(result)})
+                          "out": str(settings.out), "result": _summary(result),
+                          "report_day": settings.now.date()})
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _write_report(settings: BuildSettings, portal, problems: list[Problem]) -> None:
+    """The webmaster's report, beside the output (never inside it)."""
+    if settings.report is None or portal is None:
+        return
+    from ..render.theme import Theme
+    from .report import write_for_build
+
+    write_for_build(portal, problems, settings.report, settings.now, Theme.load(DEFAULT_THEME).static_files,
+                    sites=settings.sites, out=settings.out, required=settings.required)
 
 
 # Step 1 ---------------------------------------------------------------------

@@ -1,0 +1,270 @@
+"""What the report requires of each site: items, thresholds and score weights.
+
+The defaults ship as required.yaml beside this module. A webmaster's own file
+(--required FILE) needs only what it changes: its `items` list, when given,
+replaces the default list; its `thresholds` and `score.penalties` keys
+replace the default values one by one. A mistake in the file is refused with
+a RequiredError naming the key, in Vietnamese and English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..content import kinds
+from ..vietnamese import fold
+
+DEFAULT_FILE = Path(__file__).resolve().parent / "required.yaml"
+
+CHECKS = ("page", "leader-biography", "leader-duties", "procedures", "site-yaml")
+SITE_KINDS = tuple(kinds.SITE_KINDS.choices)  # province district commune ward town
+_KIND_WORDS = {fold(word): kind for kind, aliases in kinds.SITE_KINDS.choices.items()
+               for word in (kind, *aliases)}
+# The weights a file may set: every problem code that costs points, plus warnings.
+PENALTY_KEYS = ("stale-news", "no-schedule-this-week", "no-staff", "missing-required",
+                "content-error", "content-warning", "broken-link", "image-no-alt", "image-too-heavy")
+_WEEKDAYS = {
+    "thu hai": 0, "thu 2": 0, "monday": 0, "thu ba": 1, "thu 3": 1, "tuesday": 1,
+    "thu tu": 2, "thu 4": 2, "wednesday": 2, "thu nam": 3, "thu 5": 3, "thursday": 3,
+    "thu sau": 4, "thu 6": 4, "friday": 4, "thu bay": 5, "thu 7": 5, "saturday": 5,
+    "chu nhat": 6, "cn": 6, "sunday": 6,
+}
+
+
+class RequiredError(ValueError):
+    """The required-items file cannot be used; the message names the key, in both languages."""
+
+    def __init__(self, source: str, vi: str, en: str):
+        super().__init__(f"{source}: {vi} / {en}")
+        self.source = source
+        self.vi = vi
+        self.en = en
+
+    def message(self, lang: str = "vi") -> str:
+        return f"{self.source}: {self.en if lang == 'en' else self.vi}"
+
+
+@dataclass(frozen=True)
+class RequiredItem:
+    id: str
+    label: str
+    label_en: str
+    check: str  # one of CHECKS
+    kinds: frozenset[str]
+    topic: str | None = None  # check 'page': the page topic (default: the id)
+    keys: tuple[str, ...] = ()  # check 'site-yaml': the site.yaml keys
+
+    def applies_to(self, kind: str) -> bool:
+        return kind in self.kinds
+
+
+@dataclass(frozen=True)
+class Weight:
+    each: float
+    max: float | None = None  # None: counted once (or once per missing item)
+
+    def penalty(self, count: int) -> float:
+        if count <= 0:
+            return 0.0
+        if self.max is None:
+            return self.each * count
+        return min(self.each * count, self.max)
+
+
+@dataclass(frozen=True)
+class Required:
+    items: tuple[RequiredItem, ...]
+    stale_news_days: int
+    image_max_kb: int
+    next_week_schedule_from: int | None  # weekday, Monday 0; None: never
+    empty_max: int
+    penalties: dict[str, Weight] = field(hash=False, compare=False)
+    source: str = ""
+
+    def item(self, item_id: str) -> RequiredItem | None:
+        return next((i for i in self.items if i.id == item_id), None)
+
+    def for_kind(self, kind: str) -> tuple[RequiredItem, ...]:
+        return tuple(i for i in self.items if i.applies_to(kind))
+
+    @property
+    def image_max_bytes(self) -> int:
+        return self.image_max_kb * 1024
+
+
+def load_required(path: Path | None = None) -> Required:
+    """The defaults, with a webmaster's file (if given) laid over them."""
+    defaults = _read(DEFAULT_FILE)
+    if path is None:
+        return _build(defaults, str(DEFAULT_FILE))
+    own = _read(Path(path))
+    _only_keys(own, ("thresholds", "score", "items"), str(path), "")
+    merged: dict[str, Any] = {
+        "thresholds": {**defaults["thresholds"], **_mapping(own, "thresholds", str(path))},
+        "score": dict(defaults["score"]),
+        "items": own["items"] if "items" in own else defaults["items"],
+    }
+    own_score = _mapping(own, "score", str(path))
+    _only_keys(own_score, ("empty_max", "penalties"), str(path), "score.")
+    if "empty_max" in own_score:
+        merged["score"]["empty_max"] = own_score["empty_max"]
+    merged["score"]["penalties"] = {**defaults["score"]["penalties"],
+                                    **_mapping(own_score, "penalties", str(path), "score.")}
+    return _build(merged, str(path))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    source = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as error:
+        raise RequiredError(source, f"không đọc được tệp ({error.strerror})",
+                            f"cannot read the file ({error.strerror})") from None
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" (dòng {mark.line + 1})" if mark else ""
+        where_en = f" (line {mark.line + 1})" if mark else ""
+        raise RequiredError(source, f"sai cú pháp YAML{where}", f"YAML syntax error{where_en}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise RequiredError(source, "tệp phải gồm các khóa thresholds, score, items",
+                            "the file must hold the keys thresholds, score, items")
+    return data
+
+
+def _mapping(data: dict, key: str, source: str, prefix: str = "") -> dict:
+    value = data.get(key) or {}
+    if not isinstance(value, dict):
+        raise RequiredError(source, f"'{prefix}{key}' phải gồm các dòng 'khóa: giá trị'",
+                            f"'{prefix}{key}' must hold 'key: value' lines")
+    return value
+
+
+def _only_keys(data: dict, allowed: tuple[str, ...], source: str, prefix: str) -> None:
+    for key in data:
+        if key not in allowed:
+            raise RequiredError(source, f"khóa '{prefix}{key}' không dùng được; các khóa: "
+                                        f"{', '.join(allowed)}",
+                                f"the key '{prefix}{key}' is not used; the keys are: {', '.join(allowed)}")
+
+
+def _build(data: dict[str, Any], source: str) -> Required:
+    thresholds = _mapping(data, "thresholds", source)
+    _only_keys(thresholds, ("stale_news_days", "image_max_kb", "next_week_schedule_from"),
+               source, "thresholds.")
+    score = _mapping(data, "score", source)
+    penalties = _mapping(score, "penalties", source, "score.")
+    _only_keys(penalties, PENALTY_KEYS, source, "score.penalties.")
+    items_data = data.get("items") or []
+    if not isinstance(items_data, list):
+        raise RequiredError(source, "'items' phải là một danh sách (mỗi mục bắt đầu bằng '- id: ...')",
+                            "'items' must be a list (each item starting with '- id: ...')")
+    items = tuple(_item(entry, source, index) for index, entry in enumerate(items_data, 1))
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise RequiredError(source, f"mục '{item.id}' được khai báo hai lần",
+                                f"the item '{item.id}' is given twice")
+        seen.add(item.id)
+    return Required(
+        items=items,
+        stale_news_days=_number(thresholds.get("stale_news_days", 30), "thresholds.stale_news_days",
+                                source, integer=True),
+        image_max_kb=_number(thresholds.get("image_max_kb", 300), "thresholds.image_max_kb", source,
+                             integer=True),
+        next_week_schedule_from=_weekday(thresholds.get("next_week_schedule_from"), source),
+        empty_max=_number(score.get("empty_max", 5), "score.empty_max", source, integer=True),
+        penalties={key: _weight(penalties.get(key, 0), key, source) for key in PENALTY_KEYS},
+        source=source,
+    )
+
+
+def _item(entry: Any, source: str, index: int) -> RequiredItem:
+    if not isinstance(entry, dict) or not entry.get("id"):
+        raise RequiredError(source, f"mục thứ {index} của 'items' cần có 'id:'",
+                            f"item {index} of 'items' needs an 'id:'")
+    item_id = str(entry["id"]).strip()
+    where = f"items › {item_id}"
+    _only_keys(entry, ("id", "label", "label_en", "check", "kinds", "topic", "keys"), source,
+               f"{where} › ")
+    check = str(entry.get("check") or "page").strip()
+    if check not in CHECKS:
+        raise RequiredError(source, f"{where}: 'check: {check}' không có; chọn một trong: "
+                                    f"{' | '.join(CHECKS)}",
+                            f"{where}: there is no 'check: {check}'; choose one of: {' | '.join(CHECKS)}")
+    topic = None
+    keys: tuple[str, ...] = ()
+    if check == "page":
+        topic = str(entry.get("topic") or item_id).strip()
+        if topic not in kinds.TOPICS:
+            raise RequiredError(source, f"{where}: trang không thể có 'topic: {topic}'; các topic: "
+                                        f"{', '.join(kinds.TOPICS)}",
+                                f"{where}: no page can have 'topic: {topic}'; the topics are: "
+                                f"{', '.join(kinds.TOPICS)}")
+    if check == "site-yaml":
+        listed = entry.get("keys") or []
+        keys = tuple(str(k).strip() for k in (listed if isinstance(listed, list) else [listed]))
+        known = kinds.SITE.names
+        wrong = [k for k in keys if k not in known]
+        if not keys or wrong:
+            raise RequiredError(source, f"{where}: 'keys' phải liệt kê khóa của site.yaml, ví dụ "
+                                        f"[address, phone, email]",
+                                f"{where}: 'keys' must list site.yaml keys, e.g. [address, phone, email]")
+    listed_kinds = entry.get("kinds")
+    if listed_kinds in (None, "", []):
+        chosen = frozenset(SITE_KINDS)
+    else:
+        words = listed_kinds if isinstance(listed_kinds, list) else str(listed_kinds).split(",")
+        chosen_list = []
+        for word in words:
+            kind = _KIND_WORDS.get(fold(str(word)))
+            if kind is None:
+                raise RequiredError(source, f"{where}: loại trang '{word}' không có; chọn trong: "
+                                            f"{', '.join(SITE_KINDS)}",
+                                    f"{where}: there is no site kind '{word}'; choose from: "
+                                    f"{', '.join(SITE_KINDS)}")
+            chosen_list.append(kind)
+        chosen = frozenset(chosen_list)
+    label = str(entry.get("label") or item_id).strip()
+    return RequiredItem(item_id, label, str(entry.get("label_en") or label).strip(), check, chosen,
+                        topic, keys)
+
+
+def _number(value: Any, key: str, source: str, integer: bool = False) -> Any:
+    try:
+        number = int(value) if integer else float(value)
+    except (TypeError, ValueError):
+        number = -1
+    if isinstance(value, bool) or number < 0:
+        raise RequiredError(source, f"'{key}' phải là một số không âm (đang là '{value}')",
+                            f"'{key}' must be a number, zero or more (found '{value}')")
+    return number
+
+
+def _weight(value: Any, key: str, source: str) -> Weight:
+    where = f"score.penalties.{key}"
+    if isinstance(value, dict):
+        _only_keys(value, ("each", "max"), source, where + ".")
+        each = _number(value.get("each", 0), where + ".each", source)
+        top = value.get("max")
+        return Weight(each, None if top is None else _number(top, where + ".max", source))
+    return Weight(_number(value, where, source))
+
+
+def _weekday(value: Any, source: str) -> int | None:
+    if value is None or value is False:
+        return None
+    found = _WEEKDAYS.get(fold(str(value)))
+    if found is None:
+        raise RequiredError(source, f"'thresholds.next_week_schedule_from': '{value}' không phải tên "
+                                    "ngày trong tuần (ví dụ: Thứ Sáu, Thứ Bảy, Chủ Nhật) hoặc false",
+                            f"'thresholds.next_week_schedule_from': '{value}' is not a weekday "
+                            "(e.g. Thứ Sáu, Thứ Bảy, Chủ Nhật) or false")
+    return found
