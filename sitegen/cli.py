@@ -166,7 +166,13 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     settings = BuildSettings(args.sites, args.out, _now(args), workers=args.jobs, report=report,
                              required=args.required)
-    result = build(settings)
+    from .progress import progress_for
+
+    progress = progress_for(sys.stdout, args.lang)
+    try:
+        result = build(settings, progress)
+    finally:
+        progress.close()
     print_problems(result.problems, args.lang)
     sys.stderr.flush()
     words = SUMMARY[args.lang]

@@ -1,0 +1,61 @@
+"""Progress while building dozens to hundreds of sites.
+
+In a terminal: a bar per phase (rich). Elsewhere (CI logs, a file): a plain
+line when a phase starts, at every tenth of the way and when it ends.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+PHASES = {
+    "vi": {"read": "Đọc nội dung", "render": "Dựng và ghi trang"},
+    "en": {"read": "Reading content", "render": "Rendering and writing"},
+}
+SITES = {"vi": "trang thông tin", "en": "sites"}
+
+
+class PlainProgress:
+    def __init__(self, stream: TextIO, lang: str):
+        self.stream = stream
+        self.lang = lang
+        self._last: dict[str, int] = {}
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        step = max(1, total // 10)
+        last = self._last.get(phase, 0)
+        if done == total or done - last >= step or (done == 1 and not last):
+            label = PHASES[self.lang].get(phase, phase)
+            print(f"{label}: {done}/{total} {SITES[self.lang]}", file=self.stream, flush=True)
+            self._last[phase] = done
+
+    def close(self) -> None:
+        pass
+
+
+class BarProgress:
+    def __init__(self, stream: TextIO, lang: str):
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.lang = lang
+        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                 TimeElapsedColumn(), console=Console(file=stream), transient=False)
+        self.tasks: dict[str, int] = {}
+        self.progress.start()
+
+    def __call__(self, phase: str, done: int, total: int) -> None:
+        if phase not in self.tasks:
+            self.tasks[phase] = self.progress.add_task(PHASES[self.lang].get(phase, phase), total=total)
+        self.progress.update(self.tasks[phase], completed=done, total=total)
+
+    def close(self) -> None:
+        self.progress.stop()
+
+
+def progress_for(stream: TextIO | None = None, lang: str = "vi"):
+    stream = stream or sys.stdout
+    if stream.isatty():
+        return BarProgress(stream, lang)
+    return PlainProgress(stream, lang)
