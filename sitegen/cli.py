@@ -151,11 +151,14 @@ def _now(args: argparse.Namespace):
 def _build(args: argparse.Namespace) -> int:
     from .commands.build import BuildSettings, build
     from .commands.report import check_folder, folder_beside
-    from .report import ReportError, RequiredError, load_required
+    from .report.errors import ReportError, RequiredError
 
     report = None if args.no_report else (args.report or folder_beside(args.out))
     try:
-        load_required(args.required)
+        if args.required is not None:
+            from .report.required import load_required
+
+            load_required(args.required)
         if report is not None:
             check_folder(report, sites=args.sites, out=args.out)
     except RequiredError as error:

@@ -36,22 +36,26 @@ class PlainProgress:
 
 class BarProgress:
     def __init__(self, stream: TextIO, lang: str):
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
+        self.stream = stream
         self.lang = lang
-        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                                 TimeElapsedColumn(), console=Console(file=stream), transient=False)
+        self.progress = None  # made at the first step: a build with nothing to do shows none
         self.tasks: dict[str, int] = {}
-        self.progress.start()
 
     def __call__(self, phase: str, done: int, total: int) -> None:
+        if self.progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.progress = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                     TimeElapsedColumn(), console=Console(file=self.stream))
+            self.progress.start()
         if phase not in self.tasks:
             self.tasks[phase] = self.progress.add_task(PHASES[self.lang].get(phase, phase), total=total)
         self.progress.update(self.tasks[phase], completed=done, total=total)
 
     def close(self) -> None:
-        self.progress.stop()
+        if self.progress is not None:
+            self.progress.stop()
 
 
 def progress_for(stream: TextIO | None = None, lang: str = "vi"):

@@ -19,9 +19,11 @@ from conftest import ROOT_SITE, commune_site, front, news, write_tree
 from sitegen.commands.build import read_portal
 from sitegen.commands.report import check_folder, report, write_for_build
 from sitegen.content.types import LOCAL_TZ
-from sitegen.report import (
-    CODES, ReportError, RequiredError, analyse, load_required, print_table, write_report,
-)
+from sitegen.report.analyse import analyse
+from sitegen.report.errors import ReportError, RequiredError
+from sitegen.report.model import CODES
+from sitegen.report.required import load_required
+from sitegen.report.write import print_table, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=LOCAL_TZ)  # a Sunday: this week is 16–22/11/2026

@@ -25,6 +25,7 @@ from ..content import site_folders
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
 
+TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".html", ".css", ".js", ".txt")
 SMALL_PORTAL_FILES = 400  # below this, one process builds faster than several
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
@@ -125,23 +126,29 @@ def _write_report(settings: BuildSettings, portal, problems: list[Problem]) -> N
 # Step 1 ---------------------------------------------------------------------
 
 def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> tuple[str, int]:
-    """Every input file's path and bytes (contents, not times: a save within the
-    clock's tick still counts), the theme and the program; and how many files."""
+    """Every input file's path and bytes, the theme and the program; and how many files.
+
+    Text (what editors save, often twice within the clock's tick) counts by its
+    bytes; pictures and attachments, which may weigh gigabytes, by size and time.
+    """
     digest = hashlib.blake2b(digest_size=20)
-    count = 0
     digest.update(f"{version}\0{os.path.abspath(settings.sites)}\0".encode())
+    count = 0
     for top in (settings.sites, theme_folder):
         for directory, subdirs, names in os.walk(top):
             subdirs.sort()
             for name in sorted(names):
                 path = os.path.join(directory, name)
                 try:
-                    with open(path, "rb") as handle:
-                        data = handle.read()
+                    if name.lower().endswith(TEXT_SUFFIXES):
+                        with open(path, "rb") as handle:
+                            data = handle.read()
+                        digest.update(f"{path}\0{len(data)}\0".encode() + data)
+                    else:
+                        info = os.stat(path)
+                        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
                 except OSError:
                     continue
-                digest.update(f"{path}\0{len(data)}\0".encode())
-                digest.update(data)
                 count += 1
     return digest.hexdigest(), count
 

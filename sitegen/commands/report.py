@@ -14,12 +14,14 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from ..portal.model import Portal
-from ..problems import Problem
-from ..report import (
-    PortalReport, ReportError, RequiredError, analyse, load_required, print_table, write_report,
-)
-from ..report.write import HTML_NAME, JSON_NAME
+from typing import TYPE_CHECKING
+
+from ..report.errors import ReportError, RequiredError
+
+if TYPE_CHECKING:
+    from ..portal.model import Portal
+    from ..problems import Problem
+    from ..report.model import PortalReport
 
 DEFAULT_FOLDER = Path("report")
 
@@ -32,6 +34,9 @@ def report(sites: Path, folder: Path, now: datetime, required: Path | None = Non
     for a folder that cannot or must not be written.
     """
     from ..render.theme import Theme
+    from ..report.analyse import analyse
+    from ..report.required import load_required
+    from ..report.write import write_report
     from .build import read_portal
 
     items = load_required(required)  # a bad file is refused before anything is read
@@ -52,6 +57,10 @@ def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: 
     problems are all of the build's (reading and rendering); out is the
     published folder, which the report folder must not be inside.
     """
+    from ..report.analyse import analyse
+    from ..report.required import load_required
+    from ..report.write import write_report
+
     items = load_required(required)
     check_folder(folder, sites=sites, out=out)
     result = analyse(portal, problems, now, items, theme_files=theme_static_files, sites_dir=sites)
@@ -95,6 +104,9 @@ def run(args: Namespace, now: datetime) -> int:
     except ReportError as error:
         print(error, file=sys.stderr)
         return 2
+    from ..report.write import print_table
+    from ..report.write import HTML_NAME, JSON_NAME
+
     print_table(result, sys.stdout, lang)
     print(WRITTEN["en" if lang == "en" else "vi"].format(html=folder / HTML_NAME,
                                                          json=folder / JSON_NAME))

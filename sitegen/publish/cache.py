@@ -17,23 +17,45 @@ import os
 import pickle
 import sys
 import tempfile
-from importlib import metadata
+import importlib.util
 from pathlib import Path
 from typing import Any
 
 
-def program_version() -> str:
-    """Changes when sitegen or a library that shapes the output changes."""
-    parts = [sys.version.split()[0]]
-    for name in ("sitegen", "markdown", "nh3", "jinja2", "feedgen", "icalendar", "pyyaml", "babel"):
-        try:
-            parts.append(f"{name}={metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{name}=?")
-    from .. import __version__
+SHAPING_MODULES = ("sitegen", "markdown", "nh3", "jinja2", "feedgen", "icalendar", "yaml", "babel",
+                   "slugify", "markupsafe")
 
-    parts.append(__version__)
+
+def program_version() -> str:
+    """Changes when sitegen or a library that shapes the output changes.
+
+    Each module's files are found without importing it and stood for by their
+    size and time: an upgrade or an edit replaces them. (Reading the packages'
+    metadata instead costs more than a whole unchanged build.)
+    """
+    parts = [sys.version]
+    for name in SHAPING_MODULES:
+        spec = importlib.util.find_spec(name)
+        folder = Path(spec.origin).parent if spec and spec.origin else None
+        parts.append(f"{name}:{_files_stamp(folder) if folder else '?'}")
     return ";".join(parts)
+
+
+def _files_stamp(folder: Path) -> str:
+    """Size and modification time of every Python file of a package (not below it)."""
+    stamp = []
+    with os.scandir(folder) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if entry.is_file() and entry.name.endswith((".py", ".so", ".pyd")):
+                info = entry.stat()
+                stamp.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    return str(hash_text("|".join(stamp)))
+
+
+def hash_text(text: str) -> str:
+    import hashlib
+
+    return hashlib.blake2b(text.encode(), digest_size=8).hexdigest()
 
 
 class BuildCache:

@@ -4,14 +4,27 @@ load_required() reads the required items (required.yaml, or the webmaster's
 own file), analyse() turns a read portal and the build's problems into a
 PortalReport, write_report() writes report.json and index.html, and
 print_table() shows the short version in the terminal.
+
+Names are imported on first use, so that checking a build's arguments
+(errors.py) does not load the whole report. Import from the submodules in
+code ('from sitegen.report.analyse import analyse'): once a submodule is
+loaded, its name on the package is the module, not the function.
 """
 
-from .analyse import analyse
-from .model import CODES, PortalReport, ReportProblem, SiteReport
-from .required import Required, RequiredError, load_required
-from .write import ReportError, print_table, report_json, write_report
+from importlib import import_module
 
-__all__ = [
-    "CODES", "PortalReport", "ReportError", "ReportProblem", "Required", "RequiredError",
-    "SiteReport", "analyse", "load_required", "print_table", "report_json", "write_report",
-]
+_HOMES = {
+    "analyse": "analyse",
+    "CODES": "model", "PortalReport": "model", "ReportProblem": "model", "SiteReport": "model",
+    "Required": "required", "load_required": "required",
+    "RequiredError": "errors", "ReportError": "errors",
+    "print_table": "write", "report_json": "write", "write_report": "write",
+}
+
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str):
+    if name not in _HOMES:
+        raise AttributeError(name)
+    return getattr(import_module(f".{_HOMES[name]}", __name__), name)

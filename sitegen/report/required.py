@@ -17,6 +17,7 @@ import yaml
 
 from ..content import kinds
 from ..vietnamese import fold
+from .errors import RequiredError
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "required.yaml"
 
@@ -33,19 +34,6 @@ _WEEKDAYS = {
     "thu sau": 4, "thu 6": 4, "friday": 4, "thu bay": 5, "thu 7": 5, "saturday": 5,
     "chu nhat": 6, "cn": 6, "sunday": 6,
 }
-
-
-class RequiredError(ValueError):
-    """The required-items file cannot be used; the message names the key, in both languages."""
-
-    def __init__(self, source: str, vi: str, en: str):
-        super().__init__(f"{source}: {vi} / {en}")
-        self.source = source
-        self.vi = vi
-        self.en = en
-
-    def message(self, lang: str = "vi") -> str:
-        return f"{self.source}: {self.en if lang == 'en' else self.vi}"
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ from typing import Any, TextIO
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..vietnamese import format_date, format_datetime, format_number
+from .errors import ReportError
 from .model import CODE_LABELS, CODES, GRADES, PortalReport, ReportProblem, SiteReport, grade
 
 HERE = Path(__file__).resolve().parent
@@ -32,10 +33,6 @@ KIND_LABELS = {"province": ("Tỉnh", "Province"), "district": ("Huyện", "Dist
 # How the problems of a site are grouped on its card: shown open, or folded (<details>).
 OPEN_CODES = ("empty", "stale-news", "no-schedule-this-week", "no-staff", "missing-required")
 FOLDED_CODES = ("content-error", "broken-link", "image-no-alt", "image-too-heavy")
-
-
-class ReportError(OSError):
-    """The report folder cannot be written."""
 
 
 def write_report(report: PortalReport, folder: Path, lang: str = "vi") -> tuple[Path, Path]:
