@@ -21,7 +21,28 @@ _shared: Any = None  # set in each worker by _initialise, from the parent's memo
 
 def _initialise(shared: Any) -> None:
     global _shared
+    die_with_parent()
     _shared = shared
+
+
+def die_with_parent() -> None:
+    """Ask Linux to kill this process when its parent dies.
+
+    A build killed mid-way must not leave workers writing into the staging
+    folder (nor holding the build lock they inherited) while the next build
+    starts; elsewhere this does nothing.
+    """
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before we asked
+        os._exit(1)
 
 
 def _call(function: Callable[[Any, Any], Any], item: Any) -> Any:

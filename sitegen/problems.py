@@ -8,6 +8,7 @@ the live preview and the webmaster's report all say the same thing.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -190,6 +191,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Nội dung bài để trống. Hãy viết nội dung sau dòng '---' thứ hai.",
         "The body is empty. Write the text after the second '---' line.",
     ),
+    "body-too-complex": (
+        "Nội dung quá phức tạp để định dạng ({detail}) nên được đăng như văn bản thường, không có "
+        "định dạng, liên kết hay ảnh. Hãy sửa đoạn bắt đầu ở dòng này.",
+        "The body is too complex to format ({detail}), so it is published as plain text, without "
+        "formatting, links or pictures. Fix the passage starting on this line.",
+    ),
     "missing-image": (
         "Không tìm thấy ảnh '{value}' trong thư mục của trang; ảnh này bị bỏ qua. "
         "Hãy chép ảnh vào thư mục 'images/' hoặc sửa lại tên.",
@@ -266,6 +273,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Không tìm thấy trang nào trong '{folder}': mỗi trang là một thư mục con có tệp site.yaml.",
         "No sites found in '{folder}': each site is a sub-folder with a site.yaml.",
     ),
+    "search-index": (
+        "Không tạo được chỉ mục tìm kiếm cho trang này ({detail}); trang tìm kiếm chỉ hiện danh mục A–Z.",
+        "The search index of this site could not be made ({detail}); its search page shows the A–Z list only.",
+    ),
     "bad-template": (
         "Mẫu giao diện riêng '{name}' bị lỗi: {detail}. Trang dùng mẫu mặc định.",
         "The site's template '{name}' is broken: {detail}. The default template is used.",
@@ -296,7 +307,7 @@ class Problem:
         return template.format_map(_Defaulting(values))
 
     def location(self) -> str:
-        parts = [self.path]
+        parts = [_UNPRINTABLE.sub(_escaped, self.path)]
         if self.line is not None:
             parts.append(str(self.line))
             if self.column is not None:
@@ -304,8 +315,13 @@ class Problem:
         return ":".join(parts)
 
     def format(self, lang: str = "vi") -> str:
+        """'path:line:column: lỗi: message'; a message's further lines (an example,
+        a value written on several lines) are indented and control characters
+        shown escaped, so nothing an editor writes (in a file or its name) can
+        pass for another problem or drive the webmaster's terminal."""
         word = SEVERITY_WORDS["en" if lang == "en" else "vi"][self.severity]
-        return f"{self.location()}: {word}: {self.message(lang)}"
+        message = "\n    ".join(_UNPRINTABLE.sub(_escaped, line) for line in self.message(lang).split("\n"))
+        return f"{self.location()}: {word}: {message}"
 
     def sort_key(self) -> tuple:
         return (self.path, self.line or 0, self.column or 0, self.code)
@@ -359,6 +375,14 @@ def _localised(value: object, lang: str) -> str:
         vi, en = HINTS[value.name]
         return (en if lang == "en" else vi).format(**dict(value.params))
     return str(value)
+
+
+# Control characters and line breaks in a file's name, shown as \n, \x1b ...
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def _escaped(match: re.Match) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 class _Defaulting(dict):

@@ -46,6 +46,16 @@ def collation_key(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(letters), tuple(tones)
 
 
+def initial(text: str) -> str:
+    """The letter a text is filed under in an A–Z list: 'Đăng ký' → 'Đ', 'ấp' → 'Â'."""
+    for char in text.strip():
+        if char.isalnum():
+            parts = unicodedata.normalize("NFD", char.upper())
+            kept = "".join(c for c in parts if c not in _TONES)
+            return unicodedata.normalize("NFC", kept)
+    return "#"
+
+
 def person_key(name: str) -> tuple:
     """People are listed by given name (the last word), then the full name."""
     words = name.split()

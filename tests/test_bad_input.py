@@ -23,8 +23,11 @@ class _Unsafe(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "iframe", "object", "embed", "svg", "style", "base", "form") \
-                and not (tag == "form" and dict(attrs).get("method") == "post"):
+        attributes = dict(attrs)
+        ours = (tag == "form" and (attributes.get("method") == "post" or attributes.get("role") == "search")
+                or tag == "script" and (attributes.get("src") or "").endswith("assets/search.js")
+                or tag == "script" and attributes.get("type") == "application/ld+json")
+        if tag in ("script", "iframe", "object", "embed", "svg", "style", "base", "form") and not ours:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on"):

@@ -22,11 +22,14 @@ from pathlib import Path
 from typing import Callable
 
 from ..content import site_folders
+from ..content.pictures import RASTER
+from ..portal import paths
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
 
 TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".html", ".css", ".js", ".txt")
-SMALL_PORTAL_FILES = 400  # below this, one process builds faster than several
+SMALL_PORTAL_FILES = 400
+PICTURE_WEIGHT = 20  # below this, one process builds faster than several
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
@@ -149,7 +152,8 @@ def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str
                         digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
                 except OSError:
                     continue
-                count += 1
+                # A picture to encode in several sizes weighs like many pages.
+                count += PICTURE_WEIGHT if name.lower().endswith(RASTER) else 1
     return digest.hexdigest(), count
 
 
@@ -244,6 +248,7 @@ class _SiteOutcome:
     manifest: dict = field(default_factory=dict)
     counts: dict = field(default_factory=dict)
     rendered: int = 0
+    pages_rendered: int = 0
     problems: list = field(default_factory=list)
 
 
@@ -272,7 +277,8 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
         cache.save_manifest(manifest)
 
 
-_COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "files", "theme": "files"}
+_COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "files", "theme": "files",
+            "picture": "files"}
 
 
 def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
@@ -291,6 +297,7 @@ def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
     reported = len(renderer.problems)
     outcome = _SiteOutcome()
     written: set[str] = set()
+    own_folders: set[str] = set()
     for output in plan_site(site, theme.static_files):
         if output.path in written:
             continue  # slugs are made unique per site; never overwrite
@@ -300,28 +307,49 @@ def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
         if site.has_templates or job.manifest.get(output.path) != key or not job.stage.reuse(output.path):
             _publish(job.stage, renderer, output, site.folder, theme)
             outcome.rendered += 1
+            outcome.pages_rendered += output.renderer == "page"
+        if output.renderer == "page" and "/" in output.path[len(site.ref.prefix):]:
+            own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
         outcome.manifest[output.path] = key
         kind = _COUNTED.get(output.renderer)
         if kind:
             outcome.counts[kind] = outcome.counts.get(kind, 0) + 1
     outcome.problems = renderer.problems[reported:]
+    _search_index(job, site, outcome, tuple(own_folders))
     return outcome
 
 
+def _search_index(job: _RenderJob, site, outcome: _SiteOutcome, own_folders: tuple[str, ...]) -> None:
+    """The site's Pagefind index: made again only when one of its pages changed."""
+    from ..outputs.search import index_site
+    from ..problems import problem
+
+    index = site.ref.prefix + paths.SEARCH_INDEX
+    if not outcome.pages_rendered and job.stage.reuse_tree(index):
+        return
+    error = index_site(job.stage.folder / site.ref.prefix, own_folders if site.children else None)
+    if error:
+        outcome.problems.append(problem(f"{site.folder}", None, "search-index", Severity.WARNING,
+                                        detail=error))
+
+
 def _fingerprint(output, site, theme, fingerprints) -> str:
-    if output.renderer in ("copy", "theme"):
-        source = Path(site.folder) / output.source if output.renderer == "copy" else theme.static_path(output.source)
+    if output.renderer in ("copy", "theme", "picture"):
+        source = theme.static_path(output.source) if output.renderer == "theme" else Path(site.folder) / output.source
         try:
             stat = source.stat()
         except OSError:
             return ""
-        return f"{output.renderer}:{source}:{stat.st_size}:{stat.st_mtime_ns}"
+        variant = f":{output.data.width}:{output.data.kind}" if output.renderer == "picture" else ""
+        return f"{output.renderer}:{source}:{stat.st_size}:{stat.st_mtime_ns}{variant}"
     return fingerprints.output(output)
 
 
 def _publish(stage, renderer, output, site_folder: str, theme) -> None:
     if output.renderer == "copy":
         stage.copy(output.path, Path(site_folder) / output.source)
+    elif output.renderer == "picture":
+        stage.write(output.path, renderer.pictures.encode(Path(site_folder), output.data))
     elif output.renderer == "theme":
         stage.copy(output.path, theme.static_path(output.source))
     else:

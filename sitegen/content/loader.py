@@ -19,10 +19,11 @@ from ..problems import Problem, Severity, problem
 from . import kinds
 from .kinds import Kind, validate
 from .markdown import MarkdownRenderer
+from .pictures import is_picture, measure
 from .records import (
     Article, Body, Event, Form, MenuItem, Notice, Page, Person, Procedure, SiteConfig, SiteContent,
 )
-from .source import Document, Value, read_document, read_yaml_file
+from .source import MAX_FILE_BYTES, Document, Value, read_document, read_yaml_file
 from ..vietnamese import slugify
 from .types import SLUG, parse_when
 
@@ -32,7 +33,7 @@ FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
 NEWS_RESERVED = re.compile(r"trang-\d+")
 PAGE_RESERVED = frozenset({
     "tin-tuc", "chuyen-muc", "the", "can-bo", "lich-cong-tac", "thu-tuc", "tim-kiem", "assets",
-    "images", "files", "don-vi", "tin-co-so", "trang", "404",
+    "images", "files", "don-vi", "tin-co-so", "trang", "404", "pagefind",
 })
 
 
@@ -149,6 +150,7 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
         pages=tuple(_unique_slugs(reader, (_page(e) for e in entries["page"]),
                                   reserved=PAGE_RESERVED.__contains__)),
         files=tuple(sorted(reader.files)),
+        pictures=tuple(p for p in (measure(folder, f) for f in sorted(reader.files) if is_picture(f)) if p),
         has_templates=(folder / "templates").is_dir(),
         held_back=tuple(sorted(held_back)),
         scheduled=tuple(sorted(finisher.scheduled)),
@@ -177,6 +179,8 @@ def _list_files(reader: _SiteReader) -> list[str]:
                     reader.problems.append(problem(reader.shown(relative), None, "symlink-outside",
                                                    Severity.WARNING, name=relative))
                     continue
+            if not full.is_file():
+                continue  # a named pipe or a device: reading it would wait for ever
             found.append(relative)
         for name in list(subdirs):
             if (Path(directory) / name).is_symlink():
@@ -188,8 +192,15 @@ def _list_files(reader: _SiteReader) -> list[str]:
 
 
 def _read_bytes(reader: _SiteReader, relative: str, problems: list[Problem]) -> bytes | None:
+    """The file's bytes; a file over the limit is refused before it is read."""
     try:
-        return (reader.folder / relative).read_bytes()
+        with open(reader.folder / relative, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if size > MAX_FILE_BYTES:
+                problems.append(problem(reader.shown(relative), None, "too-large", size=size,
+                                        limit=MAX_FILE_BYTES))
+                return None
+            return handle.read(MAX_FILE_BYTES + 1)
     except OSError as error:
         problems.append(problem(reader.shown(relative), None, "unreadable", detail=error.strerror))
         return None

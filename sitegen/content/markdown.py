@@ -19,7 +19,7 @@ import markdown
 import nh3
 from markdown.treeprocessors import Treeprocessor
 
-from ..problems import Problem, Severity, problem
+from ..problems import Problem, Severity, Words, problem
 from .records import Body, Heading
 from .source import SITE_ROOT_MARK
 from ..vietnamese import slugify
@@ -41,6 +41,22 @@ ALLOWED_ATTRIBUTES = {
     "ol": {"start"},
     "time": {"datetime"},
 }
+# Python-Markdown's time grows with the square of some shapes of text (an
+# unclosed '[' or '<' is looked for to the end of its paragraph, a long run
+# of lines is split one line at a time) and it recurses once per nested
+# list: bodies beyond these limits are published as plain text instead.
+# Real articles stay far below them (the sample portal's longest is 4 kB).
+MAX_BODY_CHARS = 200_000
+MAX_BLOCKS = 10_000  # paragraphs, separated by blank lines
+MAX_LINES_COST = 4_000 ** 2  # the sum of (lines in a paragraph)²
+MAX_NESTING = 32  # lists and quotes inside each other
+MAX_MARKS_COST = 2_000_000  # marks × length of one paragraph, list item or table row ...
+MAX_BODY_MARKS_COST = 10_000_000  # ... and their sum over the body
+_MARKS = "[<`"  # each counts; a run of '*' or '_' (a line to fill in) counts once
+_RUNS = re.compile(r"\*+|_+")
+_NESTED = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*)")
+_OWN_LINE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]|#|\|)")  # an item, heading, row
+
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _STASH = re.compile("\x02wzxhzdk:\\d+\x03")
 
@@ -185,7 +201,15 @@ class MarkdownRenderer:
         md, links = self._instance(allow_html)
         links.findings = _Findings(site_files, allow_html)
         md.reset()
-        html = md.convert(text)
+        refused = too_complex(text)
+        if refused is None:
+            try:
+                html = md.convert(text)
+            except RecursionError:
+                refused = Words(f"lồng nhau quá {MAX_NESTING} cấp", f"nested over {MAX_NESTING} levels"), 0
+        if refused is not None:
+            detail, offset = refused
+            return plain_body(text), [problem(path, body_line + offset, "body-too-complex", detail=detail)]
         headings = tuple(_flatten(getattr(md, "toc_tokens", [])))
         if not allow_html:
             html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
@@ -212,3 +236,69 @@ def _flatten(tokens: list[dict]) -> list[Heading]:
 def _line_of(text: str, needle: str, body_line: int) -> int:
     index = text.find(needle)
     return body_line + (text.count("\n", 0, index) if index >= 0 else 0)
+
+
+def too_complex(text: str) -> tuple[Words, int] | None:
+    """Why a body is beyond the limits above, and the line (from 0) where; else None.
+
+    One pass over the lines, counting what makes Python-Markdown slow.
+    """
+    if len(text) > MAX_BODY_CHARS:
+        return Words(f"dài {len(text)} ký tự, tối đa {MAX_BODY_CHARS}",
+                     f"{len(text)} characters, at most {MAX_BODY_CHARS}"), 0
+    blocks = block_lines = lines_cost = marks_done = 0
+    unit_start = unit_length = unit_marks = 0
+    for number, line in enumerate(text.split("\n")):
+        if not line.strip():
+            block_lines = 0
+            marks_done += unit_marks * unit_length
+            unit_length = unit_marks = 0
+            continue
+        if block_lines == 0:
+            blocks += 1
+            if blocks > MAX_BLOCKS:
+                return Words(f"quá {MAX_BLOCKS} đoạn", f"over {MAX_BLOCKS} paragraphs"), number
+        block_lines += 1
+        lines_cost += 2 * block_lines - 1  # adds up to the square of the paragraph's lines
+        if lines_cost > MAX_LINES_COST:
+            return Words("quá nhiều dòng liền nhau, không có dòng trống xen giữa",
+                         "too many lines with no blank line between them"), number - block_lines + 1
+        if _nesting(line) > MAX_NESTING:
+            return Words(f"danh sách hoặc trích dẫn lồng nhau quá {MAX_NESTING} cấp",
+                         f"lists or quotes nested over {MAX_NESTING} levels"), number
+        if unit_length and _OWN_LINE.match(line):
+            marks_done += unit_marks * unit_length
+            unit_length = unit_marks = 0
+        if not unit_length:
+            unit_start = number
+        unit_length += len(line) + 1
+        unit_marks += sum(line.count(mark) for mark in _MARKS) + len(_RUNS.findall(line))
+        cost = unit_marks * unit_length
+        if cost > MAX_MARKS_COST or marks_done + cost > MAX_BODY_MARKS_COST:
+            return Words("quá nhiều dấu [ < * _ ` trong đoạn này hoặc cả bài",
+                         "too many [ < * _ ` marks in this paragraph or the whole body"), unit_start
+    return None
+
+
+def _nesting(line: str) -> int:
+    """How many lists and quotes a line opens or continues: its markers, plus
+    one level per four spaces of indent before them."""
+    depth, position = 0, 0
+    while True:
+        match = _NESTED.match(line, position)
+        if not match or match.end() == position:
+            break
+        depth += 1
+        position = match.end()
+    if depth:
+        indent = line[: len(line) - len(line.lstrip(" \t"))].expandtabs(4)
+        depth += len(indent) // 4
+    return depth
+
+
+def plain_body(text: str) -> Body:
+    """A body shown as its words only: paragraphs of escaped text."""
+    paragraphs = [" ".join(p.split()) for p in re.split(r"\n[ \t]*\n", text)]
+    paragraphs = [p for p in paragraphs if p]
+    html = "".join(f"<p>{htmlmod.escape(p)}</p>\n" for p in paragraphs)
+    return Body(html=html, first_paragraph=paragraphs[0] if paragraphs else "")

@@ -165,6 +165,7 @@ class SiteContent:
     procedures: tuple[Procedure, ...] = ()
     pages: tuple[Page, ...] = ()
     files: tuple[str, ...] = ()  # images/ and files/, copied as they are
+    pictures: tuple = ()  # content.pictures.Picture of each picture in images/
     has_templates: bool = False
     held_back: tuple[str, ...] = field(default=())  # drafts and scheduled items' sources
     scheduled: tuple[datetime, ...] = ()  # when scheduled news becomes due

@@ -22,6 +22,7 @@ from ..problems import Problem, Words, problem
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_YAML_NODES = 20_000
 MAX_YAML_DEPTH = 20
+MAX_COMBINING = 30  # combining marks on one letter
 
 # Marks a link to the site's own root inside stored HTML (see markdown.py).
 # Editors' text can never contain it: normalise_text() removes it.
@@ -67,16 +68,43 @@ class Document:
 
 
 def normalise_text(text: str) -> str:
-    """NFC, LF line ends, no BOM, no control characters but tab and newline."""
+    """NFC, LF line ends, no BOM, no control characters but tab and newline.
+
+    The other line breaks YAML knows (NEL, U+2028, U+2029) become newlines, so
+    YAML and the editor count the same lines; C1 controls and U+FFFE/U+FFFF,
+    which YAML refuses and XML (the feeds) cannot hold, are removed.
+    """
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _OTHER_BREAKS.sub("\n", text)
     text = text.replace(SITE_ROOT_MARK, "")
     text = _CONTROL_CHARS.sub("", text)
-    return unicodedata.normalize("NFC", text)
+    return unicodedata.normalize("NFC", _cap_combining(text))
 
 
-_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufeff\u202a-\u202e\u2066-\u2069]")
+def _cap_combining(text: str) -> str:
+    """At most MAX_COMBINING marks on one letter (Unicode's stream-safe limit;
+    Vietnamese needs two): a longer pile is junk, and Python's normalisation
+    takes time growing with the square of its length."""
+    if not _LONG_RUN.search(text):
+        return text
+
+    def cap(match: re.Match) -> str:
+        kept, marks = [], 0
+        for char in match.group():
+            marks = marks + 1 if unicodedata.combining(char) else 0
+            if marks <= MAX_COMBINING:
+                kept.append(char)
+        return "".join(kept)
+
+    return _LONG_RUN.sub(cap, text)
+
+
+_LONG_RUN = re.compile("[^\x00-\u02ff]{%d,}" % (MAX_COMBINING + 1))  # where piles can be
+_OTHER_BREAKS = re.compile("[\x85\u2028\u2029]")
+_CONTROL_CHARS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\u202a-\u202e\u2066-\u2069]")
 
 
 def decode(raw: bytes, path: str) -> tuple[str | None, list[Problem]]:
@@ -139,6 +167,9 @@ def read_yaml_file(raw: bytes, path: str) -> tuple[dict[str, Value] | None, list
 def read_mapping(text: str, path: str, first_line: int) -> tuple[dict[str, Value] | None, list[Problem]]:
     if not text.strip():
         return {}, []
+    refused = _screen(text, path, first_line)
+    if refused is not None:
+        return None, [refused]
     loader = _TextLoader(text)
     try:
         node = loader.get_single_node()
@@ -158,6 +189,36 @@ def read_mapping(text: str, path: str, first_line: int) -> tuple[dict[str, Value
     if not isinstance(value.data, dict):
         return None, [problem(path, value.line, "yaml-not-mapping")]
     return value.data, builder.problems
+
+
+def _screen(text: str, path: str, first_line: int) -> Problem | None:
+    """Walk the YAML's events, building nothing, and refuse deep nesting or too
+    many items before the composer sees them: libyaml's time grows with the
+    square of the nesting depth and its composer recurses in C, so a file of a
+    few hundred thousand '[' would stall the build for hours or crash it.
+    Syntax errors are left to the composer, which reports them with hints."""
+    loader = _TextLoader(text)
+    depth = nodes = 0
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if isinstance(event, yaml.NodeEvent):
+                nodes += 1
+                if nodes > MAX_YAML_NODES:
+                    return problem(path, event.start_mark.line + first_line, "yaml-too-big",
+                                   limit=MAX_YAML_NODES)
+            if isinstance(event, yaml.CollectionStartEvent):
+                depth += 1
+                if depth > MAX_YAML_DEPTH + 1:
+                    return problem(path, event.start_mark.line + first_line, "yaml-too-deep",
+                                   limit=MAX_YAML_DEPTH)
+            elif isinstance(event, yaml.CollectionEndEvent):
+                depth -= 1
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    return None
 
 
 class _Refused(Exception):
@@ -216,10 +277,17 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 def _plain(value: Any) -> str:
+    """A key as the editor wrote it, also when it is a list or a mapping."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, Value):
+        return _plain(value.data)
+    if isinstance(value, list):
+        return "[" + ", ".join(_plain(item) for item in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {_plain(v)}" for k, v in value.items()) + "}"
     return str(value)
 
 

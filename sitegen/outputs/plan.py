@@ -16,6 +16,7 @@ from ..portal import paths
 from ..content.records import SiteConfig
 from ..portal.model import MenuLink, Site, SiteRef, Term
 from .feeds import FeedSpec, feed_entries, site_feeds
+from .pictures import variants
 
 NEWS_PER_PAGE = 20
 HOME_LATEST = 8
@@ -68,12 +69,13 @@ class Chrome:
     pages: tuple[PageLink, ...]
     procedure_count: int
     current_week_path: str
+    pictures: tuple  # every picture of the site with its sizes: pages show them in <picture>
 
     @classmethod
     def of(cls, site: Site) -> "Chrome":
         return cls(site.ref, site.config, site.parent, site.root, site.children, site.menu,
                    site.notice_active, tuple(PageLink(p.title, p.slug) for p in site.pages),
-                   len(site.procedures), site.current_week.path)
+                   len(site.procedures), site.current_week.path, site.pictures)
 
     @property
     def slug(self) -> str:
@@ -132,8 +134,13 @@ def plan_site(site: Site, theme_files: tuple[str, ...]) -> Iterator[Output]:
     yield from planner.data_files(tuple(sitemap))
     for name in theme_files:
         yield Output(site.ref.prefix + paths.ASSETS + name, site.slug, "theme", source=name)
+    pictures = {picture.path: picture for picture in site.pictures}
     for name in site.files:
-        yield Output(site.ref.prefix + name, site.slug, "copy", source=name)
+        if name in pictures:
+            for path, variant in variants(pictures[name]):
+                yield Output(site.ref.prefix + path, site.slug, "picture", source=name, data=variant)
+        else:
+            yield Output(site.ref.prefix + name, site.slug, "copy", source=name)
 
 
 class _Planner:
@@ -166,6 +173,7 @@ class _Planner:
             yield self.page(meta, "page.html", page=page)
         if self.site.children:
             yield from self.subsites()
+        yield self.search()
         yield self.page(Meta(paths.NOT_FOUND, "not-found", title_key="not_found_title"), "404.html")
 
     def home(self) -> Output:
@@ -190,6 +198,7 @@ class _Planner:
             crumbs = [Crumb(paths.NEWS, key="news")]
             if term:
                 crumbs.append(Crumb(paths.category(term.slug), term.name))
+            crumbs.append(Crumb(paths.article(article.slug), article.title))
             meta = Meta(paths.article(article.slug), "article", title=article.title,
                         description=article.summary[:300], image=article.image,
                         crumbs=self.crumbs(*crumbs), feeds=self.feeds.main)
@@ -273,6 +282,20 @@ class _Planner:
                         crumbs=self.crumbs(crumb, Crumb(paths.procedure(procedure.slug), procedure.title)))
             yield self.page(meta, "procedure.html", procedure=procedure, origin=origin)
 
+    def search(self) -> Output:
+        """The search page: Pagefind when JavaScript runs, an A–Z list of procedures always.
+        A parent also searches its sub-sites' indexes."""
+        site = self.site
+        merge = tuple({"bundle": f"{_up(paths.SEARCH)}{_down(child.prefix, site.ref.prefix)}{paths.SEARCH_INDEX}",
+                       "root": f"{_up(paths.SEARCH)}{_down(child.prefix, site.ref.prefix)}"}
+                      for child in site.children)
+        meta = Meta(paths.SEARCH, "search", title_key="search",
+                    crumbs=self.crumbs(Crumb(paths.SEARCH, key="search")))
+        fields = sorted({p.field for p in site.procedures if p.field}, key=_collation)
+        levels = sorted({p.level for p in site.procedures}, key=lambda level: _LEVEL_ORDER.get(level, 9))
+        return self.page(meta, "search.html", letters=_by_initial(site.procedures), merge=merge,
+                         fields=tuple(fields), levels=tuple(levels))
+
     def subsites(self) -> Iterator[Output]:
         meta = Meta(paths.SUBSITES, "subsites", title_key="subsites",
                     crumbs=self.crumbs(Crumb(paths.SUBSITES, key="subsites")))
@@ -306,6 +329,32 @@ def _group(items, key, order: dict[str, int] | None = None) -> tuple[tuple[str, 
         # An empty field ('') sorts last: shown as "other fields".
         names = sorted(groups, key=lambda n: (n == "", collation_key(n)))
     return tuple((name, tuple(groups[name])) for name in names)
+
+
+def _collation(text: str):
+    from ..vietnamese import collation_key
+
+    return collation_key(text)
+
+
+def _by_initial(procedures) -> tuple[tuple[str, tuple], ...]:
+    """Procedures filed A–Z by the first letter of their title, in Vietnamese order."""
+    from ..vietnamese import collation_key, initial
+
+    letters: dict[str, list] = {}
+    for procedure in sorted(procedures, key=lambda p: collation_key(p.title)):
+        letters.setdefault(initial(procedure.title), []).append(procedure)
+    return tuple((letter, tuple(items)) for letter, items in letters.items())
+
+
+def _up(path: str) -> str:
+    """From a folder page at path back to its site's root: 'tim-kiem/' → '../'."""
+    return "../" * path.count("/")
+
+
+def _down(child_prefix: str, own_prefix: str) -> str:
+    """From a site's root to a sub-site's root (sub-sites sit beside or below the root)."""
+    return child_prefix if own_prefix == "" else "../" * own_prefix.count("/") + child_prefix
 
 
 def _days(count: int):

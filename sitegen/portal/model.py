@@ -24,7 +24,7 @@ from . import paths
 RESERVED_SITE_SLUGS = frozenset(
     p.strip("/") for p in (paths.NEWS, paths.CATEGORIES, paths.TAGS, paths.STAFF, paths.SCHEDULE,
                            paths.PROCEDURES, paths.SUBSITES, paths.CHILD_NEWS, paths.SEARCH,
-                           paths.ASSETS, "images", "files")
+                           paths.ASSETS, paths.SEARCH_INDEX, "images", "files")
 )
 PLACEHOLDER_URL = "https://example.invalid/"
 
@@ -112,6 +112,7 @@ class Site:
     config: SiteConfig
     folder: str
     files: tuple[str, ...]
+    pictures: tuple  # content.pictures.Picture, published in several widths
     has_templates: bool
     parent: SiteRef | None
     root: SiteRef
@@ -308,6 +309,7 @@ def _site(content: SiteContent, ref: SiteRef, parent: SiteRef | None, root: Site
         config=config,
         folder=content.folder,
         files=content.files,
+        pictures=content.pictures,
         has_templates=content.has_templates,
         parent=parent,
         root=root,

@@ -18,6 +18,7 @@ SUBSITES = "don-vi/"
 CHILD_NEWS = "tin-co-so/"
 SEARCH = "tim-kiem/"
 ASSETS = "assets/"
+SEARCH_INDEX = "pagefind/"  # written by Pagefind after the pages
 NOT_FOUND = "404.html"
 FEED_RSS = "rss.xml"
 FEED_ATOM = "atom.xml"
@@ -73,5 +74,5 @@ def output_file(path: str) -> str:
 SECTIONS = {
     "news": NEWS, "categories": CATEGORIES, "tags": TAGS, "staff": STAFF, "schedule": SCHEDULE,
     "procedures": PROCEDURES, "subsites": SUBSITES, "child_news": CHILD_NEWS, "search": SEARCH,
-    "assets": ASSETS, "rss": FEED_RSS, "atom": FEED_ATOM, "calendar": CALENDAR,
+    "assets": ASSETS, "search_index": SEARCH_INDEX, "rss": FEED_RSS, "atom": FEED_ATOM, "calendar": CALENDAR,
 }

@@ -84,6 +84,16 @@ class Staging:
         except OSError:
             return False
 
+    def reuse_tree(self, relative: str) -> bool:
+        """Take a whole unchanged folder from the published tree (e.g. a search index)."""
+        old = self.out / relative
+        if not old.is_dir():
+            return False
+        for path in sorted(old.rglob("*")):
+            if path.is_file() and not self.reuse(path.relative_to(self.out).as_posix()):
+                return False
+        return True
+
     def commit(self, info: dict) -> None:
         """Swap the finished staging folder in as the published output."""
         (self.folder / MARKER).write_text(json.dumps(info, ensure_ascii=False, sort_keys=True) + "\n",

@@ -23,6 +23,8 @@ from ..portal.model import SiteRef
 from ..vietnamese import slugify
 
 _MARKED = re.compile(SITE_ROOT_MARK + r'([^"\s<>]*)')
+_IMG = re.compile(r"<img\b[^>]*>")
+BODY_SIZES = "(min-width: 56em) 52em, 100vw"  # the text column's width
 
 
 @lru_cache(maxsize=65536)
@@ -47,10 +49,11 @@ class Linker:
     page, served at any depth: its links start at the server's root, '/an-binh/...').
     """
 
-    def __init__(self, site: SiteRef, page_path: str, mode: str = "relative"):
+    def __init__(self, site: SiteRef, page_path: str, mode: str = "relative", pictures: tuple = ()):
         self.site_ref = site
         self.page_path = page_path
         self.mode = mode
+        self.pictures = {picture.path: picture for picture in pictures}
         self._here = posixpath.dirname(site.prefix + paths.output_file(page_path))
 
     def __call__(self, path: str) -> str:
@@ -81,9 +84,45 @@ class Linker:
         return ref.url + path
 
     def body(self, body: Body, owner: SiteRef | None = None) -> Markup:
-        """Stored body HTML with its site links made right for this page."""
+        """Stored body HTML with its site links made right for this page, and
+        its own site's pictures given their sizes and smaller copies."""
         owner = owner or self.site_ref
-        return Markup(_MARKED.sub(lambda m: self.site(owner, m.group(1)), body.html))
+        html = body.html
+        if owner.slug == self.site_ref.slug and self.pictures:
+            html = _IMG.sub(self._body_picture, html)
+        return Markup(_MARKED.sub(lambda m: self.site(owner, m.group(1)), html))
+
+    def _body_picture(self, match: re.Match) -> str:
+        tag = match.group(0)
+        found = re.search(r'\bsrc="' + SITE_ROOT_MARK + r'([^"]+)"', tag)
+        if not found or found.group(1) not in self.pictures:
+            return tag
+        alt = re.search(r'\balt="([^"]*)"', tag)
+        return str(self.picture(found.group(1), Markup(alt.group(1)) if alt else "", sizes=BODY_SIZES))
+
+    def picture(self, path: str | None, alt: str, sizes: str = BODY_SIZES, lazy: bool = True,
+                owner: SiteRef | None = None, css_class: str = "") -> Markup:
+        """<picture> with WebP and JPEG/PNG copies in several widths, width and height
+        set (no layout jump), lazy below the fold; a plain <img> for other files."""
+        if not path:
+            return Markup("")
+        picture = self.pictures.get(path) if owner is None or owner.slug == self.site_ref.slug else None
+        loading = Markup(' loading="lazy"' if lazy else "")
+        if css_class:
+            loading += Markup(' class="{}"').format(css_class)
+        if picture is None:
+            return Markup('<img src="{}" alt="{}"{}>').format(self.file(path, owner), alt, loading)
+        widths = (*picture.widths, picture.width)
+
+        def srcset(kind: str) -> str:
+            return ", ".join(f"{self.to(picture.variant(w, kind) if (w, kind) != (picture.width, picture.fallback) else picture.path)} {w}w"
+                             for w in widths)
+
+        return Markup('<picture><source type="image/webp" srcset="{webp}" sizes="{sizes}">'
+                      '<img src="{src}" srcset="{fallback}" sizes="{sizes}" width="{width}" height="{height}" '
+                      'alt="{alt}"{loading} decoding="async"></picture>').format(
+            webp=srcset("webp"), fallback=srcset(picture.fallback), sizes=sizes, src=self.to(picture.path),
+            width=picture.width, height=picture.height, alt=alt, loading=loading)
 
     def absolute_body(self, body: Body, owner: SiteRef) -> str:
         return _MARKED.sub(lambda m: self.absolute(owner, m.group(1)), body.html)

@@ -11,8 +11,10 @@ from ..outputs.calendar import render_calendar
 from ..outputs.feeds import render_feed
 from ..outputs.plan import Output
 from ..outputs.sitemap import render_robots, render_sitemap
+from ..outputs.pictures import Encoder
 from ..outputs.plan import Chrome
 from ..problems import Problem, Severity, problem
+from . import structured
 from .links import Linker
 from .theme import Theme
 
@@ -31,6 +33,7 @@ class Renderer:
         self._site_envs: dict[str, Environment] = {}
         self._broken: set[tuple[str, str]] = set()
         self.problems: list[Problem] = []
+        self.pictures = Encoder()
 
     def render(self, output: Output) -> bytes:
         site: Chrome = output.context["site"]
@@ -50,8 +53,10 @@ class Renderer:
 
     def _page(self, output: Output, site: Chrome) -> bytes:
         meta = output.context["meta"]
-        linker = Linker(site.ref, meta.path, mode="rooted" if meta.kind == "not-found" else "relative")
+        linker = Linker(site.ref, meta.path, mode="rooted" if meta.kind == "not-found" else "relative",
+                        pictures=site.pictures)
         context = dict(output.context, link=linker)
+        context["json_ld"] = structured.for_page(context, linker, self.theme.wording)
         env = self._environment(site)
         if env is not self._theme_env and (site.slug, output.template) not in self._broken:
             try:

@@ -1,0 +1,133 @@
+/* Search with Pagefind, for citizens who type without diacritics.
+   Pagefind matches tones and marks loosely (dang = đăng once đ is right) but
+   keeps 'đ' apart from 'd', so each word with a 'd' is also tried with 'đ'
+   and the results are merged. Words come from the form's data-* attributes;
+   without JavaScript the page keeps its A–Z list and links. */
+(function () {
+  "use strict";
+  var form = document.getElementById("search-form");
+  if (!form || !window.fetch) { return; }
+  var input = document.getElementById("search-query");
+  var status = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var filtersBox = document.getElementById("search-filters");
+  if (filtersBox) { filtersBox.addEventListener("change", function () { run(); }); }
+  var words = form.dataset;
+  var pagefind = null;
+  var ready = null;
+  var timer = null;
+
+  function load() {
+    if (ready) { return ready; }
+    var here = new URL(".", location.href);
+    var siteRoot = new URL(words.root, location.href);
+    ready = import(new URL(words.bundle + "pagefind.js", here).href).then(function (module) {
+      pagefind = module;
+      return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
+    }).then(function () {
+      var merges = JSON.parse(words.merge || "[]");
+      return Promise.all(merges.map(function (item) {
+        var root = new URL(item.root, location.href);
+        return pagefind.mergeIndex(new URL(item.bundle, location.href).href, { baseUrl: root.pathname })
+          .catch(function () { /* a sub-site without an index yet: search the others */ });
+      }));
+    });
+    return ready;
+  }
+
+  /* 'dang ky' → ['dang ky', 'đang ky']; at most 16 spellings. */
+  function spellings(query) {
+    var parts = query.trim().split(/\s+/);
+    var results = [""];
+    parts.forEach(function (part) {
+      var options = /d/i.test(part) ? [part, part.replace(/d/g, "đ").replace(/D/g, "Đ")] : [part];
+      var next = [];
+      results.forEach(function (start) {
+        options.forEach(function (option) {
+          if (next.length < 16) { next.push(start ? start + " " + option : option); }
+        });
+      });
+      results = next;
+    });
+    return results;
+  }
+
+  /* Procedures carry their field and level as Pagefind metadata; the choice
+     in the two lists narrows the results here, in the browser. */
+  function selectedFilters() {
+    var chosen = {};
+    if (!filtersBox) { return chosen; }
+    Array.prototype.forEach.call(filtersBox.querySelectorAll("select"), function (select) {
+      if (select.value) { chosen[select.name] = select.value; }
+    });
+    return chosen;
+  }
+
+  function matches(page, filters) {
+    return Object.keys(filters).every(function (name) {
+      return page.meta && page.meta[name] === filters[name];
+    });
+  }
+
+  function run() {
+    var query = input.value.trim();
+    var filters = selectedFilters();
+    var filtering = Object.keys(filters).length > 0;
+    if (!query) {
+      list.innerHTML = "";
+      status.textContent = "";
+      return;
+    }
+    status.textContent = words.searching;
+    load().then(function () {
+      return Promise.all(spellings(query).map(function (spelling) {
+        return pagefind.search(spelling);
+      }));
+    }).then(function (searches) {
+      var best = {};
+      searches.forEach(function (search) {
+        search.results.forEach(function (result) {
+          if (!best[result.id] || best[result.id].score < result.score) { best[result.id] = result; }
+        });
+      });
+      var found = Object.keys(best).map(function (id) { return best[id]; })
+        .sort(function (a, b) { return b.score - a.score; });
+      return Promise.all(found.slice(0, filtering ? 300 : 30).map(function (result) { return result.data(); }))
+        .then(function (pages) {
+          if (!filtering) { return show(pages, found.length); }
+          var kept = pages.filter(function (page) { return matches(page, filters); });
+          show(kept.slice(0, 30), kept.length);
+        });
+    }).catch(function () {
+      status.textContent = words.failed;
+    });
+  }
+
+  function show(pages, total) {
+    list.innerHTML = "";
+    pages.forEach(function (page) {
+      var item = document.createElement("li");
+      var link = document.createElement("a");
+      link.href = page.url;
+      link.textContent = (page.meta && page.meta.title) || page.url;
+      var heading = document.createElement("h2");
+      heading.appendChild(link);
+      var excerpt = document.createElement("p");
+      excerpt.innerHTML = page.excerpt; /* Pagefind's own excerpt: our escaped text with <mark> */
+      item.appendChild(heading);
+      item.appendChild(excerpt);
+      list.appendChild(item);
+    });
+    status.textContent = total ? words.found.replace("{count}", total) : words.none;
+  }
+
+  form.hidden = false;
+  form.addEventListener("submit", function (event) { event.preventDefault(); run(); });
+  input.addEventListener("input", function () {
+    clearTimeout(timer);
+    timer = setTimeout(run, 250);
+  });
+  input.addEventListener("focus", load, { once: true });
+  var initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(); }
+})();
