@@ -206,3 +206,11 @@ def test_new_refuses_an_unknown_site(tmp_path, capsys):
     sites = write_tree(tmp_path / "sites", {"huyen/site.yaml": ROOT_SITE})
     assert main(["new", "news", "--site", "khong-co", "--sites", str(sites), "Tin"]) == 1
     assert "khong-co" in capsys.readouterr().err
+
+
+def test_field_reference_follows_the_declarations():
+    """docs/truong-du-lieu.md is written from kinds.py; regenerate it with
+    `python -m sitegen.content.reference` after changing a field."""
+    from sitegen.content.reference import reference
+
+    assert (ROOT / "docs" / "truong-du-lieu.md").read_text(encoding="utf-8") == reference()
