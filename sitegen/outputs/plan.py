@@ -9,12 +9,14 @@ checked for clashes before any byte is written.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import timedelta
 from math import ceil
 from typing import Any, Iterator
 
-from ..portal import paths
 from ..content.records import SiteConfig
+from ..portal import paths
 from ..portal.model import MenuLink, Site, SiteRef, Term
+from ..vietnamese import collation_key, initial
 from .feeds import FeedSpec, feed_entries, site_feeds
 from .pictures import variants
 
@@ -260,7 +262,7 @@ class _Planner:
                         crumbs=self.crumbs(crumb, Crumb(week.path, f"{week.number}/{week.monday.year}")))
             yield self.page(meta, "week.html", week=week)
         for event in site.events:
-            week_path = paths.week(event.start.date() - _days(event.start.weekday()))
+            week_path = paths.week(event.start.date() - timedelta(days=event.start.weekday()))
             meta = Meta(paths.event(event.slug), "event", title=event.title,
                         description=f"{event.location}",
                         crumbs=self.crumbs(crumb, Crumb(paths.event(event.slug), event.title)))
@@ -291,7 +293,7 @@ class _Planner:
                       for child in site.children)
         meta = Meta(paths.SEARCH, "search", title_key="search",
                     crumbs=self.crumbs(Crumb(paths.SEARCH, key="search")))
-        fields = sorted({p.field for p in site.procedures if p.field}, key=_collation)
+        fields = sorted({p.field for p in site.procedures if p.field}, key=collation_key)
         levels = sorted({p.level for p in site.procedures}, key=lambda level: _LEVEL_ORDER.get(level, 9))
         return self.page(meta, "search.html", letters=_by_initial(site.procedures), merge=merge,
                          fields=tuple(fields), levels=tuple(levels))
@@ -318,8 +320,6 @@ _LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}
 
 
 def _group(items, key, order: dict[str, int] | None = None) -> tuple[tuple[str, tuple], ...]:
-    from ..vietnamese import collation_key
-
     groups: dict[str, list] = {}
     for item in items:
         groups.setdefault(key(item), []).append(item)
@@ -331,16 +331,8 @@ def _group(items, key, order: dict[str, int] | None = None) -> tuple[tuple[str, 
     return tuple((name, tuple(groups[name])) for name in names)
 
 
-def _collation(text: str):
-    from ..vietnamese import collation_key
-
-    return collation_key(text)
-
-
 def _by_initial(procedures) -> tuple[tuple[str, tuple], ...]:
     """Procedures filed A–Z by the first letter of their title, in Vietnamese order."""
-    from ..vietnamese import collation_key, initial
-
     letters: dict[str, list] = {}
     for procedure in sorted(procedures, key=lambda p: collation_key(p.title)):
         letters.setdefault(initial(procedure.title), []).append(procedure)
@@ -355,12 +347,6 @@ def _up(path: str) -> str:
 def _down(child_prefix: str, own_prefix: str) -> str:
     """From a site's root to a sub-site's root (sub-sites sit beside or below the root)."""
     return child_prefix if own_prefix == "" else "../" * own_prefix.count("/") + child_prefix
-
-
-def _days(count: int):
-    from datetime import timedelta
-
-    return timedelta(days=count)
 
 
 def _site_description(site: Site) -> str:

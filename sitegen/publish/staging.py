@@ -42,6 +42,7 @@ class Staging:
         self.parent = self.out.parent
         self.folder = self.parent / f".{self.out.name}.staging"
         self._lock_file = None
+        self._made: set[Path] = set()  # folders this process has made in the staging tree
         self.committed = False
 
     # The life of a build ---------------------------------------------------
@@ -64,25 +65,32 @@ class Staging:
 
     def write(self, relative: str, data: bytes) -> None:
         target = self._inside(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         with open(target, "wb") as handle:
             handle.write(data)
 
     def copy(self, relative: str, source: Path) -> None:
         target = self._inside(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         shutil.copyfile(source, target)
 
     def reuse(self, relative: str) -> bool:
         """Take an unchanged file from the published tree (a hard link, no copy)."""
         old = self.out / relative
         target = self._inside(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._folder_for(target)
         try:
             os.link(old, target)
             return True
         except OSError:
             return False
+
+    def _folder_for(self, target: Path) -> None:
+        """Make the file's folder once: thousands of pages share a few hundred folders."""
+        parent = target.parent
+        if parent not in self._made:
+            parent.mkdir(parents=True, exist_ok=True)
+            self._made.add(parent)
 
     def reuse_tree(self, relative: str) -> bool:
         """Take a whole unchanged folder from the published tree (e.g. a search index)."""
