@@ -6,4 +6,8 @@ import sys
 from sitegen.cli import main
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except BrokenPipeError:  # the output was piped into a command that stopped reading (head)
+        sys.stderr.close()
+        sys.exit(0)

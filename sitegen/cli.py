@@ -110,12 +110,23 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
-        argv.insert(0, "build")
     parser = make_parser()
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        import difflib
+
+        close = difflib.get_close_matches(argv[0], COMMANDS, n=1)
+        parser.error(f"unknown command '{argv[0]}'" + (f"; did you mean '{close[0]}'?" if close else "")
+                     + f" (commands: {', '.join(COMMANDS)})")
+    if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
+        argv.insert(0, "build")
     args = parser.parse_args(argv)
     if not args.sites.is_dir():
         parser.error(f"--sites: '{args.sites}' is not a folder")
+    if args.command == "check" and args.site:
+        unknown = [slug for slug in args.site if not (args.sites / slug / "site.yaml").is_file()]
+        if unknown:
+            known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
+            parser.error(f"--site: no site '{', '.join(unknown)}' in '{args.sites}' (sites: {', '.join(known)})")
     try:
         if args.command == "build":
             return _build(args)
@@ -145,7 +156,8 @@ def _now(args: argparse.Namespace):
     try:
         return build_time(args.now)
     except ValueError:
-        raise SystemExit(f"--now: '{args.now}' is not a date such as '27/06/2019 17:00'") from None
+        print(f"--now: '{args.now}' is not a date such as '27/06/2019 17:00'", file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def _build(args: argparse.Namespace) -> int:
