@@ -393,6 +393,7 @@ class _Finisher:
             to_parent=values["to_parent"],
             body=body,
             has_time=not when.all_day,
+            lead=values["summary"] or "",
         )
 
 

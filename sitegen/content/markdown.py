@@ -21,7 +21,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..problems import Problem, Severity, Words, problem
 from .records import Body, Heading
-from .source import SITE_ROOT_MARK
+from .source import SITE_ROOT_MARK, clean_characters
 from ..vietnamese import slugify
 from .types import SAFE_SCHEMES, clean_relative_path
 
@@ -58,7 +58,8 @@ _NESTED = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])(?:[ \t]+|$)|>[ \t]*)")
 _OWN_LINE = re.compile(r"[ \t]*(?:>[ \t]*)*(?:(?:[-*+]|\d{1,9}[.)])[ \t]|#|\|)")  # an item, heading, row
 
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*):")
-_STASH = re.compile("\x02wzxhzdk:\\d+\x03")
+_STASH = re.compile("\x02wzxhzdk:(\\d+)\x03")
+_ENTITY = re.compile(r"&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")  # as Markdown reads one
 
 
 @dataclass
@@ -87,10 +88,22 @@ class _SiteLinks(Treeprocessor):
                     self._picture(parent, child)
         for child in root:
             if child.tag == "p":
-                text = _STASH.sub("", "".join(child.itertext())).strip()
+                # Entities stay written as entities in the tree ('&amp;' in
+                # code, '&#x3C;' in text): the summary is plain text.
+                text = _ENTITY.sub(lambda m: htmlmod.unescape(m.group()),
+                                   _STASH.sub(self._stashed_entity, "".join(child.itertext())))
+                text = clean_characters(text).strip()
                 if text:
                     self.findings.first_paragraph = " ".join(text.split())
                     break
+
+    def _stashed_entity(self, match: re.Match) -> str:
+        """An entity Python-Markdown put aside ('&amp;', '&#x3C;') as the character
+        it stands for; raw HTML put aside is left out of the plain text."""
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        index = int(match.group(1))
+        raw = str(blocks[index]) if index < len(blocks) else ""
+        return htmlmod.unescape(raw) if _ENTITY.fullmatch(raw) else ""
 
     def _figures(self, root: etree.Element) -> None:
         for paragraph in root.findall("p"):
@@ -214,6 +227,9 @@ class MarkdownRenderer:
         if not allow_html:
             html = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                              url_schemes=set(SAFE_SCHEMES), link_rel=None, strip_comments=True)
+            # The sanitizer decodes entities: '&#x1;' or '&#xFFFF;' would give
+            # characters no feed (XML) can hold.
+            html = clean_characters(html)
         findings = links.findings
         problems = [
             problem(path, _line_of(text, target, body_line), code, Severity.ERROR, value=target)
@@ -227,7 +243,7 @@ class MarkdownRenderer:
 def _flatten(tokens: list[dict]) -> list[Heading]:
     result = []
     for token in tokens:
-        name = htmlmod.unescape(_STASH.sub("", re.sub(r"<[^>]+>", "", token["name"])))
+        name = clean_characters(htmlmod.unescape(_STASH.sub("", re.sub(r"<[^>]+>", "", token["name"]))))
         result.append(Heading(token["level"], token["id"], " ".join(name.split())))
         result.extend(_flatten(token.get("children", [])))
     return result

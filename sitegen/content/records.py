@@ -80,6 +80,7 @@ class Article:
     to_parent: bool
     body: Body
     has_time: bool = True  # False when the editor wrote a date without a time
+    lead: str = ""  # the summary as the editor wrote it ('' when taken from the body)
 
 
 @dataclass(frozen=True)

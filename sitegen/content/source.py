@@ -77,10 +77,14 @@ def normalise_text(text: str) -> str:
     if text.startswith("\ufeff"):
         text = text[1:]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _OTHER_BREAKS.sub("\n", text)
-    text = text.replace(SITE_ROOT_MARK, "")
-    text = _CONTROL_CHARS.sub("", text)
+    text = clean_characters(text.replace(SITE_ROOT_MARK, ""))
     return unicodedata.normalize("NFC", _cap_combining(text))
+
+
+def clean_characters(text: str) -> str:
+    """Without the control characters and line breaks normalise_text removes
+    (for text that escapes or entities made after the file was read)."""
+    return _CONTROL_CHARS.sub("", _OTHER_BREAKS.sub("\n", text))
 
 
 def _cap_combining(text: str) -> str:
@@ -273,7 +277,9 @@ def _scalar(node: yaml.ScalarNode) -> Any:
         return node.value.lower() == "true"
     if node.tag == "tag:yaml.org,2002:null":
         return None
-    return node.value
+    # A quoted value's escapes ("\0", "\x1b", "\uffff") make characters the
+    # file's text was cleaned of: clean the value the same way.
+    return normalise_text(node.value)
 
 
 def _plain(value: Any) -> str:
@@ -315,6 +321,20 @@ _SYNTAX_HINTS = (
         "Hãy đặt giá trị trong ngoặc kép và thụt lề các dòng con bằng cùng số dấu cách.",
         "uneven indentation or a value starting with a special character. Quote the value "
         "and indent nested lines alike.",
+    )),
+    ("cannot start any token", (
+        "một giá trị bắt đầu bằng ký tự đặc biệt ('@', '`', '%' hoặc dấu Tab). "
+        "Hãy đặt giá trị trong ngoặc kép.",
+        "a value starting with a special character ('@', '`', '%' or a Tab). "
+        "Put the value in double quotes.",
+    )),
+    ("unknown escape character", (
+        "dấu '\\' trong ngoặc kép. Hãy viết '\\\\' hoặc đặt giá trị trong ngoặc đơn ' '.",
+        "a '\\' inside double quotes. Write '\\\\' or use single quotes ' ' instead.",
+    )),
+    ("expected alphabetic or numeric character", (
+        "dấu '&' hoặc '*' ở đầu giá trị. Hãy đặt giá trị trong ngoặc kép.",
+        "a '&' or '*' at the start of a value. Put the value in double quotes.",
     )),
     ("found unexpected end of stream", (
         "một dấu ngoặc kép hoặc ngoặc vuông chưa được đóng.",

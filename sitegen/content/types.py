@@ -331,15 +331,22 @@ def _similar_file(path: str, files: frozenset[str]):
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
 
 
+# Characters no address may hold as they are (RFC 3986 has them %-encoded):
+# with them a URL could close the HTML attribute or XML text it is put in.
+_NOT_IN_URLS = re.compile(r'[\s<>"`{}|\\^\x00-\x1f\x7f]')
+
+
 def clean_url(text: str) -> str | None:
     """An external http(s)/mailto/tel address or a site path starting with '/'."""
     text = text.strip()
     squeezed = re.sub(r"\s", "", text)
     match = _SCHEME.match(squeezed)
     if match:
-        if match.group(1).lower() not in SAFE_SCHEMES or re.search(r"\s", text):
+        if match.group(1).lower() not in SAFE_SCHEMES or _NOT_IN_URLS.search(text):
             return None
         return text
+    if _NOT_IN_URLS.search(text):
+        return None
     if text.startswith("//"):
         return None
     if text.startswith("/"):
@@ -367,7 +374,8 @@ class BaseUrl(Url):
 
     def parse(self, value: Value, context: Context) -> str:
         url = super().parse(value, context)
-        if not url.lower().startswith(("http://", "https://")):
+        # Pages' addresses are made by adding paths: no query or fragment.
+        if not re.fullmatch(r"https?://[^/?#@]+(/[^?#]*)?", url, re.I):
             raise Invalid("bad-url", key=context.key, value=url, example=self.example)
         return url.rstrip("/") + "/"
 
