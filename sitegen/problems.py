@@ -251,6 +251,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'parent: {parent}' không trùng tên thư mục của trang nào. Các trang hiện có: {sites}.",
         "'parent: {parent}' names no site. The sites are: {sites}.",
     ),
+    "parent-not-allowed": (
+        "'parent: {parent}' là một xã, phường hoặc thị trấn, không thể là trang cha; trang này được "
+        "đặt dưới cổng gốc '{root}'. Hãy ghi 'parent: {root}'.",
+        "'parent: {parent}' is a commune, ward or town and cannot be a parent; this site is put under "
+        "the root portal '{root}'. Write 'parent: {root}'.",
+    ),
     "parent-cycle": (
         "Các trang cha tạo thành vòng lặp: {cycle}. Hãy sửa 'parent:' của một trang.",
         "The parents form a cycle: {cycle}. Fix the 'parent:' of one of these sites.",
@@ -272,6 +278,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no-sites": (
         "Không tìm thấy trang nào trong '{folder}': mỗi trang là một thư mục con có tệp site.yaml.",
         "No sites found in '{folder}': each site is a sub-folder with a site.yaml.",
+    ),
+    "bad-picture": (
+        "Không đọc được ảnh này ({detail}): có thể tệp chưa chép xong. Ảnh được đăng nguyên như tệp "
+        "gốc; hãy chép lại ảnh.",
+        "This picture cannot be read ({detail}): the file may be incomplete. It is published as it "
+        "is; copy it again.",
     ),
     "search-index": (
         "Không tạo được chỉ mục tìm kiếm cho trang này ({detail}); trang tìm kiếm chỉ hiện danh mục A–Z.",

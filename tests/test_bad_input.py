@@ -210,14 +210,26 @@ def test_a_broken_site_never_stops_the_others(build_portal):
 
 
 def test_cycle_of_parents_is_reported(build_portal):
+    district = "name: Huyện {0}\nkind: district\nparent: {1}\n"
+    built = build_portal({
+        **BASE,
+        "huyen-a/site.yaml": district.format("A", "huyen-b"),
+        "huyen-b/site.yaml": district.format("B", "huyen-a"),
+    })
+    assert built.code == 1
+    assert "huyen-a" in built.stderr and "vòng" in built.stderr
+    assert (built.out / "huyen-a" / "index.html").is_file() and (built.out / "huyen-b" / "index.html").is_file()
+
+
+def test_a_commune_cannot_be_a_parent(build_portal):
     built = build_portal({
         **BASE,
         "xa-a/site.yaml": commune_site("A", parent="xa-b"),
-        "xa-b/site.yaml": commune_site("B", parent="xa-a"),
+        "xa-b/site.yaml": commune_site("B"),
     })
     assert built.code == 1
-    assert "xa-a" in built.stderr and "vòng" in built.stderr
-    assert (built.out / "xa-a" / "index.html").is_file() and (built.out / "xa-b" / "index.html").is_file()
+    assert "xa-a/site.yaml: lỗi: 'parent: xa-b' là một xã" in built.stderr
+    assert (built.out / "xa-a" / "index.html").is_file()
 
 
 def test_missing_picture_is_reported_and_left_out(build_portal):

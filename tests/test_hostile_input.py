@@ -602,7 +602,7 @@ def test_control_characters_and_line_breaks_cannot_forge_a_message(builds):
 
 def test_reading_a_site_skips_named_pipes(tmp_path):
     """A FIFO (or a device) among a site's files is never opened: reading it
-    would wait for a writer for ever. (The build as a whole: the xfail below.)"""
+    would wait for a writer for ever. (The build as a whole: the test below.)"""
     from datetime import datetime
 
     from sitegen.clock import LOCAL_TZ
@@ -619,8 +619,6 @@ def test_reading_a_site_skips_named_pipes(tmp_path):
     assert "files/ong.pdf" not in loaded.content.files and "images/ong.jpg" not in loaded.content.files
 
 
-@pytest.mark.xfail(reason="commands/build.py _input_fingerprint opens and reads every file of the "
-                          "sites tree, a named pipe too, and waits for a writer for ever", strict=True)
 def test_a_named_pipe_in_a_site_folder_does_not_hang_the_build(tmp_path):
     sites = write_tree(tmp_path / "sites", {**BASE, "xa-an/news/2026-11-01-tin.md": news("Tin")})
     os.mkfifo(sites / "xa-an" / "news" / "ong.md")
@@ -641,8 +639,11 @@ def _build_with_timeout(sites: Path, out: Path, seconds: float):
     return process
 
 
-PEAK = ("import resource, sys; from sitegen.cli import main; code = main(sys.argv[1:]); "
-        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024, file=sys.stderr); sys.exit(code)")
+# VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the forked test process
+# across exec, so it would count the test's own memory.
+PEAK = ("import re, sys; from sitegen.cli import main; code = main(sys.argv[1:]); "
+        "status = open('/proc/self/status').read(); "
+        "print(int(re.search(r'VmHWM:\\s+(\\d+)', status).group(1)) // 1024, file=sys.stderr); sys.exit(code)")
 
 
 def _build_measured(sites: Path, out: Path) -> tuple[subprocess.CompletedProcess, int]:
@@ -653,9 +654,6 @@ def _build_measured(sites: Path, out: Path) -> tuple[subprocess.CompletedProcess
     return subprocess.CompletedProcess(done.args, done.returncode, done.stdout, "\n".join(lines)), int(peak)
 
 
-@pytest.mark.xfail(reason="commands/build.py _input_fingerprint reads each text file (.md, .yaml) "
-                          "whole into memory, and copies it once more, before the loader's size "
-                          "limit refuses it", strict=True)
 def test_a_huge_text_file_is_not_read_into_memory(tmp_path):
     sites = write_tree(tmp_path / "sites", {**BASE, "xa-an/news/2026-11-01-tin.md": news("Tin")})
     with open(sites / "xa-an" / "news" / "khong-lo.md", "wb") as handle:  # sparse: no disk used
@@ -678,9 +676,6 @@ def _png(width: int, height: int) -> bytes:
             + chunk(b"IDAT", pixels) + chunk(b"IEND", b""))
 
 
-@pytest.mark.xfail(reason="outputs/pictures.py Encoder._upright decodes a picture without catching "
-                          "OSError: one half-uploaded JPEG stops the whole build with a traceback",
-                   strict=True)
 def test_a_truncated_picture_does_not_stop_the_build(builds):
     photo = next((REPO / "sites").rglob("*.jpg")).read_bytes()
     result = builds.build({
@@ -690,10 +685,6 @@ def test_a_truncated_picture_does_not_stop_the_build(builds):
     assert_well_behaved(result)
 
 
-@pytest.mark.xfail(reason="content/pictures.py measure() accepts any size below Pillow's own bomb "
-                          "limit (178 megapixels): a 90 kB PNG is decoded to 90 MB for its smaller "
-                          "copies, and Pillow's DecompressionBombWarning is printed among the messages",
-                   strict=True)
 def test_a_picture_bomb_is_refused_with_a_message(tmp_path):
     sites = write_tree(tmp_path / "sites", {
         **BASE, "xa-an/images/bom.png": _png(9_500, 9_500),
@@ -707,18 +698,15 @@ def test_a_picture_bomb_is_refused_with_a_message(tmp_path):
 
 # Isolation between sites (part of the brief's 'nothing reaches another site') --
 
-@pytest.mark.xfail(reason="portal/model.py _find_root: any site without 'parent:' and with a higher "
-                          "'kind:' becomes the root portal, so a commune editor can take over OUT/",
-                   strict=True)
 def test_a_commune_cannot_take_the_root_portal(builds):
-    result = builds.build({"xa-an/site.yaml": "name: Trang giả mạo\nkind: province\n"})
+    # The root portal is the site the others name as their parent: one commune
+    # that deletes its 'parent:' cannot outrank it.
+    result = builds.build({"xa-an/site.yaml": "name: Trang giả mạo\nkind: province\n",
+                           "xa-binh/site.yaml": commune_site("Bình")})
     assert "Cổng thông tin điện tử huyện Mẫu" in (result.out / "index.html").read_text()
     assert (result.out / GOOD_ARTICLE).is_file()
 
 
-@pytest.mark.xfail(reason="portal/model.py _resolve_parents accepts any site as a parent, so one "
-                          "commune can push its to_parent news onto another commune's pages",
-                   strict=True)
 def test_a_commune_cannot_post_onto_another_commune(builds):
     result = builds.build({
         "xa-an/site.yaml": commune_site("An", parent="xa-binh"),

@@ -472,9 +472,6 @@ def test_problems_name_files_and_escape_them(built):
     assert "&lt;svg onload=alert(1)&gt;.md" in html or "<svg onload" not in html
 
 
-@pytest.mark.xfail(reason="outputs/feeds.py render_feed: the RSS channel's <description> "
-                          "(feed.description(owner or name)) is not HTML-escaped, unlike the items' "
-                          "descriptions, and RSS readers show it as HTML", strict=True)
 def test_the_rss_channel_description_is_escaped_too(built):
     _base, out, *_rest = built
     for path in out.rglob("rss.xml"):
@@ -482,9 +479,6 @@ def test_the_rss_channel_description_is_escaped_too(built):
         assert unsafe_markup(channel.findtext("description") or "") == [], path
 
 
-@pytest.mark.xfail(reason="render/links.py Linker.body/absolute_body put the site's URL into the "
-                          "href and src of stored HTML without escaping it; content/types.py now "
-                          "refuses such a base_url, but the renderer should not trust it", strict=True)
 def test_a_site_address_is_escaped_where_it_is_put_into_body_html():
     from sitegen.content.records import Body
     from sitegen.content.source import SITE_ROOT_MARK

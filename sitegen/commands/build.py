@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -23,7 +24,9 @@ from typing import Callable
 
 from ..content import site_folders
 from ..content.pictures import RASTER
+from ..content.source import MAX_FILE_BYTES
 from ..portal import paths
+from ..outputs.pictures import PictureError
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
 
@@ -132,7 +135,8 @@ def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str
     """Every input file's path and bytes, the theme and the program; and how many files.
 
     Text (what editors save, often twice within the clock's tick) counts by its
-    bytes; pictures and attachments, which may weigh gigabytes, by size and time.
+    bytes; pictures and attachments, which may weigh gigabytes, and text files
+    too large to be read at all, by size and time.
     """
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{version}\0{os.path.abspath(settings.sites)}\0".encode())
@@ -143,18 +147,28 @@ def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str
             for name in sorted(names):
                 path = os.path.join(directory, name)
                 try:
-                    if name.lower().endswith(TEXT_SUFFIXES):
-                        with open(path, "rb") as handle:
-                            data = handle.read()
-                        digest.update(f"{path}\0{len(data)}\0".encode() + data)
-                    else:
-                        info = os.stat(path)
-                        digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
+                    info = os.stat(path)
                 except OSError:
                     continue
+                if not stat.S_ISREG(info.st_mode):
+                    continue  # a named pipe or a device: the loader skips it too
+                digest.update(f"{path}\0{info.st_size}\0".encode())
+                if name.lower().endswith(TEXT_SUFFIXES) and info.st_size <= MAX_FILE_BYTES:
+                    _hash_file(digest, path)
+                else:
+                    digest.update(f"{info.st_mtime_ns}\0".encode())
                 # A picture to encode in several sizes weighs like many pages.
                 count += PICTURE_WEIGHT if name.lower().endswith(RASTER) else 1
     return digest.hexdigest(), count
+
+
+def _hash_file(digest, path: str) -> None:
+    try:
+        with open(path, "rb") as handle:
+            for block in iter(lambda: handle.read(1 << 16), b""):
+                digest.update(block)
+    except OSError:
+        digest.update(b"unreadable")
 
 
 def _unchanged(cache, settings: BuildSettings, inputs: str) -> dict | None:
@@ -349,7 +363,11 @@ def _publish(stage, renderer, output, site_folder: str, theme) -> None:
     if output.renderer == "copy":
         stage.copy(output.path, Path(site_folder) / output.source)
     elif output.renderer == "picture":
-        stage.write(output.path, renderer.pictures.encode(Path(site_folder), output.data))
+        try:
+            stage.write(output.path, renderer.pictures.encode(Path(site_folder), output.data))
+        except PictureError as error:
+            renderer.problems.append(error.problem)
+            stage.copy(output.path, Path(site_folder) / output.source)
     elif output.renderer == "theme":
         stage.copy(output.path, theme.static_path(output.source))
     else:

@@ -9,6 +9,7 @@ from pathlib import Path
 RASTER = (".jpg", ".jpeg", ".png", ".webp")
 WIDTHS = (480, 960, 1600)  # the smaller copies published for srcset
 MAX_WIDTH = 1920  # wider pictures are published at this width
+MAX_PIXELS = 40_000_000  # a phone's photo is 12-50 MP; beyond this, refuse rather than decode
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,20 @@ def is_picture(path: str) -> bool:
 
 
 def measure(folder: Path, path: str) -> Picture | None:
-    """Read a picture's size (upright) without decoding it; None if it is not one."""
+    """Read a picture's size (upright) without decoding it; None if it is not one,
+    or is too large to decode safely (it is then published as it is)."""
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(folder / path) as image:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            image = Image.open(folder / path)
+        with image:
             width, height = image.size
+            if width * height > MAX_PIXELS:
+                return None
             orientation = image.getexif().get(0x0112, 1)
             fallback = "png" if image.format == "PNG" else "jpeg"
     except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError):

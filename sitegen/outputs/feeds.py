@@ -109,7 +109,7 @@ def render_feed(spec: FeedSpec, entries: tuple, site: "Chrome", linker: "Linker"
             entry.summary(article.summary or article.title)
             entry.content(content, type="html")
     if spec.format == "rss":
-        feed.description(site.config.owner or site.config.name)
+        feed.description(html.escape(site.config.owner or site.config.name))
         return feed.rss_str(pretty=True)
     return feed.atom_str(pretty=True)
 

@@ -39,6 +39,14 @@ def variants(picture: Picture) -> list[tuple[str, Variant]]:
     return result
 
 
+class PictureError(Exception):
+    """A picture that cannot be decoded (half uploaded, not really a picture)."""
+
+    def __init__(self, problem):
+        super().__init__(problem.code)
+        self.problem = problem
+
+
 class Encoder:
     """Encodes variants; keeps the last picture decoded, since a picture's
     variants come one after another."""
@@ -51,7 +59,13 @@ class Encoder:
         """The variant's bytes: upright, resized, without metadata."""
         from PIL import Image
 
-        image = self._upright(folder / variant.source)
+        try:
+            image = self._upright(folder / variant.source)
+        except (OSError, ValueError, Image.DecompressionBombError, SyntaxError) as error:
+            from ..problems import Severity, problem
+
+            raise PictureError(problem(f"{folder}/{variant.source}", None, "bad-picture", Severity.ERROR,
+                                       detail=str(error)[:200])) from None
         if image.width != variant.width:
             height = max(1, round(image.height * variant.width / image.width))
             image = image.resize((variant.width, height), Image.Resampling.LANCZOS, reducing_gap=3.0)

@@ -27,6 +27,7 @@ RESERVED_SITE_SLUGS = frozenset(
                            paths.ASSETS, paths.SEARCH_INDEX, "images", "files")
 )
 PLACEHOLDER_URL = "https://example.invalid/"
+PARENT_KINDS = ("province", "district")  # communes, wards and towns have no sub-sites
 
 
 @dataclass(frozen=True)
@@ -183,13 +184,18 @@ def build_portal(contents: list[SiteContent], now: datetime) -> tuple[Portal | N
 
 
 def _find_root(by_slug: dict[str, SiteContent], problems: list[Problem]) -> str:
+    """The root portal: of the sites without a parent, the one the most sites name
+    as theirs (so one commune's editor cannot take over OUT/ by deleting its
+    'parent:'), then the highest kind."""
+    named = defaultdict(int)
+    for content in by_slug.values():
+        if content.config.parent:
+            named[content.config.parent] += 1
     roots = [s for s, c in by_slug.items() if not c.config.parent]
+    candidates = roots or list(by_slug)
+    chosen = min(candidates, key=lambda s: (-named[s], _kind_rank(by_slug[s].config.kind), s))
     if not roots:
-        # Every site names a parent: take the highest kind and say so.
-        chosen = min(by_slug, key=lambda s: (_kind_rank(by_slug[s].config.kind), s))
         problems.append(problem(_site_yaml(by_slug[chosen]), None, "no-root"))
-        return chosen
-    chosen = min(roots, key=lambda s: (_kind_rank(by_slug[s].config.kind), s))
     for other in roots:
         if other != chosen:
             problems.append(problem(_site_yaml(by_slug[other]), None, "several-roots", root=chosen))
@@ -212,11 +218,14 @@ def _resolve_parents(by_slug: dict[str, SiteContent], root: str,
         named = content.config.parent
         if slug == root:
             parents[slug] = None
-        elif named in by_slug and named != slug:
+        elif named in by_slug and named != slug and by_slug[named].config.kind in PARENT_KINDS:
             parents[slug] = named
         else:
             parents[slug] = root
-            if named:
+            if named in by_slug and named != slug:
+                problems.append(problem(_site_yaml(content), None, "parent-not-allowed", parent=named,
+                                        root=root))
+            elif named:
                 problems.append(problem(_site_yaml(content), None, "unknown-parent", parent=named,
                                         sites=", ".join(sorted(by_slug))))
     for slug in by_slug:

@@ -14,7 +14,7 @@ import re
 from urllib.parse import urlsplit
 from functools import lru_cache
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..content.records import Body
 from ..content.source import SITE_ROOT_MARK
@@ -90,7 +90,7 @@ class Linker:
         html = body.html
         if owner.slug == self.site_ref.slug and self.pictures:
             html = _IMG.sub(self._body_picture, html)
-        return Markup(_MARKED.sub(lambda m: self.site(owner, m.group(1)), html))
+        return Markup(_MARKED.sub(lambda m: escape(self.site(owner, m.group(1))), html))
 
     def _body_picture(self, match: re.Match) -> str:
         tag = match.group(0)
@@ -125,7 +125,7 @@ class Linker:
             width=picture.width, height=picture.height, alt=alt, loading=loading)
 
     def absolute_body(self, body: Body, owner: SiteRef) -> str:
-        return _MARKED.sub(lambda m: self.absolute(owner, m.group(1)), body.html)
+        return _MARKED.sub(lambda m: escape(self.absolute(owner, m.group(1))), body.html)
 
     # Shorthands for templates.
     def article(self, article, owner: SiteRef | None = None) -> str:
