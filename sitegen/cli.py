@@ -146,6 +146,12 @@ def main(argv: list[str] | None = None) -> int:
     except PublishError as error:
         print(error, file=sys.stderr)
         return 2
+    except OSError as error:  # a disk full, a folder without permission: nothing was published
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"Không ghi được{where}: {error.strerror}. Bản đã xuất bản trước đó vẫn giữ nguyên. "
+              f"/ Could not write{where}: {error.strerror}. The published portal is unchanged.",
+              file=sys.stderr)
+        return 2
     parser.error(f"unknown command {args.command}")
     return 2
 

@@ -113,3 +113,33 @@ def test_site_templates_change_only_that_site_and_run_sandboxed(build_portal):
     assert "xa-b/templates/home.html" in built.stderr
     assert "base_url" not in built.page("xa-b/tin-tuc/tin-b/")
     assert "Tin B" in built.page("xa-b/tin-tuc/tin-b/")
+
+
+def test_a_write_error_leaves_the_previous_publication(tmp_path, capsys, monkeypatch):
+    import errno
+
+    from sitegen.publish.staging import Staging
+
+    sites = write_tree(tmp_path / "sites", {"h/site.yaml": ROOT_SITE, "h/news/a.md": news("Tin A")})
+    out = tmp_path / "out"
+    assert main(["build", "--sites", str(sites), "--out", str(out), *NOW]) == 0
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    (sites / "h" / "news" / "a.md").write_text(news("Tin đã sửa"), encoding="utf-8")
+    written = []
+
+    def disk_full(self, relative, data):
+        written.append(relative)
+        if len(written) > 3:
+            raise OSError(errno.ENOSPC, "No space left on device", str(self.folder / relative))
+        return original(self, relative, data)
+
+    original = Staging.write
+    monkeypatch.setattr(Staging, "write", disk_full)
+    assert main(["build", "--sites", str(sites), "--out", str(out), "--jobs", "1", *NOW]) == 2
+    assert "No space left on device" in capsys.readouterr().err
+    after = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert after == before
+    assert not (tmp_path / ".out.staging").exists()
+    monkeypatch.undo()
+    assert main(["build", "--sites", str(sites), "--out", str(out), *NOW]) == 0
+    assert (out / "tin-tuc" / "tin-da-sua" / "index.html").is_file()
