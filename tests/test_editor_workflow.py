@@ -214,3 +214,11 @@ def test_field_reference_follows_the_declarations():
     from sitegen.content.reference import reference
 
     assert (ROOT / "docs" / "truong-du-lieu.md").read_text(encoding="utf-8") == reference()
+
+
+def test_every_message_is_explained_in_the_editors_guide():
+    """Each message code has its entry (what you see, the fix) in the guide."""
+    from sitegen.problems import MESSAGES
+
+    guide = (ROOT / "docs" / "huong-dan-bien-tap.md").read_text(encoding="utf-8")
+    assert [code for code in MESSAGES if f"`{code}`" not in guide] == []
