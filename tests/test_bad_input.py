@@ -240,3 +240,9 @@ def test_missing_picture_is_reported_and_left_out(build_portal):
     page = built.page("tin-tuc/anh-thieu/")
     assert "khong-co.jpg" not in page and "khong-co.pdf" not in page
     assert "tệp" in strip_tags(page)
+
+
+def test_a_bad_date_is_reported_once(build_portal):
+    built = build_portal({**BASE, "huyen-mau/news/a.md": news("Ngày sai", "31/02/2026 08:00")})
+    lines = [line for line in built.stderr.splitlines() if "a.md" in line]
+    assert len(lines) == 1 and "28 ngày" in lines[0]

@@ -363,6 +363,8 @@ class _Finisher:
                 when = parse_when(dated.group(1))
             except ValueError:
                 when = None
+        if when is None and "date" in entry.lines:
+            return None  # written but not a date: reported as such already
         if when is None:
             date_field = kinds.NEWS.field("date")
             self.reader.problems.append(problem(entry.path, min(entry.lines.values(), default=1),
