@@ -55,6 +55,10 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
                        help="output folder (default: public); an existing folder is replaced "
                             "only if an earlier build made it")
+    build.add_argument("--site", action="append", metavar="SLUG", default=[],
+                       help="build only this site (its folder name; repeatable) and the sites "
+                            "above it, whose pages show its news; every other site keeps the "
+                            "pages it last published (a site never published yet is built too)")
     build.add_argument("--jobs", type=int, metavar="N",
                        help="processes to use (default: one per core; small portals use one)")
     build.add_argument("--report", type=Path, metavar="DIR",
@@ -122,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.sites.is_dir():
         parser.error(f"--sites: '{args.sites}' is not a folder")
-    if args.command == "check" and args.site:
+    if args.command in ("check", "build") and args.site:
         unknown = [slug for slug in args.site if not (args.sites / slug / "site.yaml").is_file()]
         if unknown:
             known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
@@ -186,7 +190,7 @@ def _build(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     settings = BuildSettings(args.sites, args.out, _now(args), workers=args.jobs, report=report,
-                             required=args.required)
+                             required=args.required, only=tuple(args.site))
     from .progress import progress_for
 
     progress = progress_for(sys.stdout, args.lang)

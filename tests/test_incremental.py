@@ -51,7 +51,7 @@ class _Editor:
     def step(self) -> str:
         action = self.random.choice([self.edit_body, self.edit_title, self.delete, self.rename, self.add,
                                      self.draft, self.site_yaml, self.procedure, self.event, self.future,
-                                     self.category, self.picture])
+                                     self.category, self.picture, self.new_site])
         return action()
 
     def _news(self) -> list[Path]:
@@ -104,12 +104,22 @@ class _Editor:
         return f"draft {path}"
 
     def site_yaml(self) -> str:
-        site = self.random.choice(["huyen", "xa-mot"])
+        site = self.random.choice(["huyen", "xa-mot", "xa-hai"])
         path = self.sites / site / "site.yaml"
         self.counter += 1
         path.write_text(path.read_text(encoding="utf-8").replace("name: ", f"name: ({self.counter}) ", 1),
                         encoding="utf-8")
         return f"rename site {site}"
+
+    def new_site(self) -> str:
+        self.counter += 1
+        folder = self.sites / f"xa-moi-{self.counter}"
+        folder.mkdir()
+        (folder / "site.yaml").write_text(commune_site(f"Mới {self.counter}", parent="huyen"), encoding="utf-8")
+        (folder / "news").mkdir()
+        (folder / "news" / "tin.md").write_text(news(f"Tin xã mới {self.counter}", to_parent="true"),
+                                                encoding="utf-8")
+        return f"new site {folder.name}"
 
     def procedure(self) -> str:
         path = self.sites / "huyen" / "procedures" / "ks.md"
@@ -158,9 +168,10 @@ def test_incremental_equals_clean_after_random_edits(tmp_path):
         incremental = build(BuildSettings(sites, tmp_path / "inc", now))
         clean_out = tmp_path / "clean"
         shutil.rmtree(clean_out, ignore_errors=True)
-        build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1))
+        clean = build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1))
         assert _tree(tmp_path / "inc") == _tree(clean_out), f"step {step}: {done}"
-        assert incremental.pages > 0
+        assert incremental.problems == clean.problems, f"step {step}: {done}"
+        assert incremental.pages == clean.pages > 0
 
 
 def test_unchanged_input_does_nothing_and_one_edit_renders_little(tmp_path):
@@ -177,3 +188,41 @@ def test_unchanged_input_does_nothing_and_one_edit_renders_little(tmp_path):
     assert "Sửa một chữ." in (out / "xa-mot" / "tin-tuc" / "tin-so-1" / "index.html").read_text(encoding="utf-8")
     later = build(BuildSettings(sites, out, START + timedelta(days=7)))
     assert not later.unchanged, "a new week changes 'this week' on every home page"
+
+
+def _page(out: Path, site: str, slug: str) -> str:
+    return (out / site / "tin-tuc" / slug / "index.html").read_text(encoding="utf-8")
+
+
+def test_site_option_builds_the_named_site_and_those_above_it_only(tmp_path):
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    (sites / "xa-mot" / "news" / "moi.md").write_text(news("Tin mới của xã Một", to_parent="true"),
+                                                      encoding="utf-8")
+    other = sites / "xa-hai" / "news" / "tin-2.md"
+    other.write_text(other.read_text(encoding="utf-8") + "\nBản nháp chưa duyệt.\n", encoding="utf-8")
+    (sites / "xa-hai" / "news" / "chua-duyet.md").write_text(news("Tin xã Hai chưa duyệt", to_parent="true"),
+                                                             encoding="utf-8")
+
+    only = build(BuildSettings(sites, out, START, only=("xa-mot",)))
+
+    assert only.errors == 0
+    assert "Tin mới của xã Một" in _page(out, "xa-mot", "tin-moi-cua-xa-mot")
+    parent_news = (out / "tin-co-so" / "index.html").read_text(encoding="utf-8")
+    assert "Tin mới của xã Một" in parent_news, "the parent shows the named site's news"
+    assert "Tin xã Hai chưa duyệt" not in parent_news, "nor another site's unpublished change"
+    assert "Bản nháp chưa duyệt." not in _page(out, "xa-hai", "tin-so-2")
+    assert not (out / "xa-hai" / "tin-tuc" / "tin-xa-hai-chua-duyet").exists()
+
+    full = build(BuildSettings(sites, out, START))  # the next whole build catches up
+    clean = build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
+    assert _tree(out) == _tree(tmp_path / "clean")
+    assert not full.unchanged and full.problems == clean.problems
+
+
+def test_site_option_on_a_first_build_still_publishes_every_site(tmp_path):
+    sites = write_tree(tmp_path / "sites", _portal())
+    build(BuildSettings(sites, tmp_path / "out", START, only=("xa-mot",)))
+    build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
+    assert _tree(tmp_path / "out") == _tree(tmp_path / "clean")

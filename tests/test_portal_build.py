@@ -221,6 +221,11 @@ def test_the_command_line_as_a_user_runs_it(tmp_path):
     usage = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--bogus"],
                            capture_output=True, text=True, cwd=tmp_path)
     assert usage.returncode == 2
+    unknown_site = subprocess.run([sys.executable, str(ROOT / "build.py"), "build", "--sites", str(sites),
+                                   "--out", str(tmp_path / "out"), "--site", "xa-khong-co"],
+                                  capture_output=True, text=True, cwd=tmp_path)
+    assert unknown_site.returncode == 2 and "xa-khong-co" in unknown_site.stderr
+    assert "huyen-mau" in unknown_site.stderr, "the message lists the sites there are"
     help_text = subprocess.run([sys.executable, str(ROOT / "build.py"), "--help"],
                                capture_output=True, text=True, cwd=tmp_path)
     assert help_text.returncode == 0 and "build" in help_text.stdout and "check" in help_text.stdout

@@ -1,11 +1,17 @@
 """`build`: the whole portal, as a recipe of named steps.
 
   1. nothing changed?  the inputs' fingerprint equals the last build's: done
-  2. read             every site folder, in parallel, reusing unchanged files
+  2. read             every site folder, in parallel, reusing unchanged files; a site
+                      whose folder is unchanged is taken as last published
   3. portal           the tree of sites, inheritance, aggregation
-  4. render           every site's outputs, in parallel, into a staging folder;
-                      an output whose fingerprint is unchanged is linked, not rendered
+  4. render           every site's outputs, in parallel, into a staging folder: a site
+                      whose inputs (its own, those above and below it) are unchanged
+                      keeps its files; otherwise an output whose fingerprint is
+                      unchanged is linked, not rendered; Pagefind indexes each
+                      changed site while the others render
   5. publish          swap the staging folder in; remember what was built
+
+--site SLUG makes steps 2 and 4 take every other site as last published.
 
 Every content problem is collected and reported; everything valid is still
 published. The result is the same, byte for byte, whatever the cache held.
@@ -46,6 +52,7 @@ class BuildSettings:
     use_cache: bool = True
     report: Path | None = None  # where to write the webmaster's report; None: none
     required: Path | None = None  # the webmaster's own list of required items
+    only: tuple[str, ...] = ()  # --site: these site folders (and the sites above them); others kept
 
 
 @dataclass
@@ -75,7 +82,7 @@ def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = No
 
     contents, problems = _read_sites(sites, now, cache, workers, progress)
     portal, portal_problems = build_portal(contents, now)
-    return portal, problems + portal_problems
+    return portal, [p for found in problems.values() for p in found] + portal_problems
 
 
 def build(settings: BuildSettings, progress: Progress | None = None) -> BuildResult:
@@ -84,11 +91,11 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
 
     version = program_version()
     cache = BuildCache(settings.out, version) if settings.use_cache else None
-    inputs, file_count = _input_fingerprint(settings, DEFAULT_THEME, version)
-    if settings.workers is None and file_count < SMALL_PORTAL_FILES:
+    inputs = _input_fingerprint(settings, DEFAULT_THEME, version)
+    if settings.workers is None and inputs.count < SMALL_PORTAL_FILES:
         settings = replace(settings, workers=1)  # starting workers would cost more than it saves
     if cache is not None:
-        earlier = _unchanged(cache, settings, inputs)
+        earlier = _unchanged(cache, settings, inputs.digest)
         if earlier is not None:
             result = BuildResult(**earlier, unchanged=True)
             if settings.report and cache.state().get("report_day") != settings.now.date():
@@ -98,22 +105,25 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
                 cache.save_state({**cache.state(), "report_day": settings.now.date()})
             result.seconds = time.perf_counter() - started
             return result
+    from ..portal.model import build_portal
     from ..render.theme import Theme
 
     theme = Theme.load(DEFAULT_THEME)
     result = BuildResult()
-    portal, problems = read_portal(settings.sites, settings.now, cache, settings.workers, progress)
-    result.problems.extend(problems)
+    sources = _read_contents(settings, cache, inputs, progress)
+    portal, portal_problems = build_portal(sources.contents, settings.now)
+    result.problems.extend([p for found in sources.problems.values() for p in found] + portal_problems)
     if portal is not None:
-        _render_and_publish(portal, settings, theme, cache, version, result, progress)
+        _render_and_publish(portal, settings, theme, cache, version, sources, result, progress)
         result.sites = len(portal.sites)
     result.problems.sort(key=Problem.sort_key)
     if portal is not None:
         _write_report(settings, portal, result.problems)
     if cache is not None and portal is not None:
-        cache.save_state({"inputs": inputs, "until": _next_change(portal, settings.now),
-                          "out": str(settings.out), "result": _summary(result),
-                          "report_day": settings.now.date()})
+        # After a --site build the output lags the input: the next build must look again.
+        cache.save_state({"inputs": None if settings.only else inputs.digest, "since": settings.now,
+                          "until": _next_change(portal, settings.now), "out": str(settings.out),
+                          "result": _summary(result), "report_day": settings.now.date()})
     result.seconds = time.perf_counter() - started
     return result
 
@@ -131,34 +141,64 @@ def _write_report(settings: BuildSettings, portal, problems: list[Problem]) -> N
 
 # Step 1 ---------------------------------------------------------------------
 
-def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> tuple[str, int]:
+@dataclass(frozen=True)
+class Inputs:
+    """Fingerprints of what a build reads: each site folder apart, so a site
+    whose folders did not change can keep its pages."""
+
+    digest: str  # everything: the program, the theme, every site folder
+    count: int  # how many files (a picture counts as several pages)
+    theme: str
+    folders: dict  # site folder name -> fingerprint of its files
+    site_yamls: str  # every site.yaml together: who is whose parent, names, addresses
+
+
+def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> Inputs:
     """Every input file's path and bytes, the theme and the program; and how many files.
 
     Text (what editors save, often twice within the clock's tick) counts by its
     bytes; pictures and attachments, which may weigh gigabytes, and text files
     too large to be read at all, by size and time.
     """
+    theme, count = _folder_fingerprint(theme_folder)
+    folders, yamls = {}, hashlib.blake2b(digest_size=20)
+    try:
+        names = sorted(entry.name for entry in os.scandir(settings.sites) if entry.is_dir())
+    except OSError:
+        names = []
+    for name in names:
+        top = os.path.join(settings.sites, name)
+        folders[name], files = _folder_fingerprint(top)
+        count += files
+        yamls.update(f"{name}\0".encode())
+        _hash_file(yamls, os.path.join(top, "site.yaml"))
+    everything = hashlib.blake2b(digest_size=20)
+    everything.update(f"{version}\0{os.path.abspath(settings.sites)}\0{theme}\0".encode())
+    for name, digest in folders.items():
+        everything.update(f"{name}\0{digest}\0".encode())
+    return Inputs(everything.hexdigest(), count, theme, folders, yamls.hexdigest())
+
+
+def _folder_fingerprint(top: str | Path) -> tuple[str, int]:
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{version}\0{os.path.abspath(settings.sites)}\0".encode())
     count = 0
-    for top in (settings.sites, theme_folder):
-        for directory, subdirs, names in os.walk(top):
-            subdirs.sort()
-            for name in sorted(names):
-                path = os.path.join(directory, name)
-                try:
-                    info = os.stat(path)
-                except OSError:
-                    continue
-                if not stat.S_ISREG(info.st_mode):
-                    continue  # a named pipe or a device: the loader skips it too
-                digest.update(f"{path}\0{info.st_size}\0".encode())
-                if name.lower().endswith(TEXT_SUFFIXES) and info.st_size <= MAX_FILE_BYTES:
-                    _hash_file(digest, path)
-                else:
-                    digest.update(f"{info.st_mtime_ns}\0".encode())
-                # A picture to encode in several sizes weighs like many pages.
-                count += PICTURE_WEIGHT if name.lower().endswith(RASTER) else 1
+    for directory, subdirs, names in os.walk(top):
+        subdirs.sort()
+        for name in sorted(names):
+            path = os.path.join(directory, name)
+            try:
+                info = os.stat(path)
+            except OSError:
+                continue
+            if not stat.S_ISREG(info.st_mode):
+                continue  # a named pipe or a device: the loader skips it too
+            digest.update(f"{os.path.relpath(path, top)}\0{info.st_size}\0".encode())
+            if name.lower().endswith(TEXT_SUFFIXES) and info.st_size <= MAX_FILE_BYTES:
+                _hash_file(digest, path)
+            else:
+                digest.update(f"{info.st_mtime_ns}\0".encode())
+            # A picture to encode in several sizes weighs like many pages.
+            count += PICTURE_WEIGHT if name.lower().endswith(RASTER) else 1
     return digest.hexdigest(), count
 
 
@@ -178,12 +218,16 @@ def _unchanged(cache, settings: BuildSettings, inputs: str) -> dict | None:
     state = cache.state()
     if not state or state.get("inputs") != inputs or state.get("out") != str(settings.out):
         return None
-    until = state.get("until")
-    if until is not None and settings.now >= until:
+    if not _still_valid(state.get("since"), state.get("until"), settings.now):
         return None  # a scheduled item is due, a notice starts or ends, a new week began
     if not (settings.out / MARKER).is_file():
         return None
     return state["result"]
+
+
+def _still_valid(since: datetime | None, until: datetime | None, now: datetime) -> bool:
+    """Output made at 'since' is still what 'now' would give: no scheduled moment between."""
+    return since is not None and until is not None and since <= now < until
 
 
 def _summary(result: BuildResult) -> dict:
@@ -212,19 +256,33 @@ class _ReadJob:
     cache: object
 
 
-def _read_sites(sites: Path, now: datetime, cache, workers: int | None,
-                progress: Progress | None) -> tuple[list, list[Problem]]:
+def _read_contents(settings: BuildSettings, cache, inputs: Inputs, progress: Progress | None) -> "_Sources":
+    """Every site's content: read from its folder, or as last published when that still holds."""
+    kept = _kept_contents(cache, settings, inputs)
+    contents, problems = _read_sites(settings.sites, settings.now, cache, settings.workers, progress,
+                                     skip=frozenset(kept))
+    for name, snapshot in kept.items():
+        contents.append(snapshot.content)
+        problems[name] = list(snapshot.problems)
+    contents.sort(key=lambda c: c.folder)
+    return _Sources(contents, inputs, kept, problems)
+
+
+def _read_sites(sites: Path, now: datetime, cache, workers: int | None, progress: Progress | None,
+                skip: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
+    """Read every site folder but those in skip: the contents, and the problems by folder name."""
     from ..parallel import run_all
     from ..problems import problem
 
     folders = site_folders(sites)
     if not folders:
-        return [], [problem(str(sites), None, "no-sites", folder=str(sites))]
-    contents, problems = {}, []
+        return [], {"": [problem(str(sites), None, "no-sites", folder=str(sites))]}
+    folders = [f for f in folders if f.name not in skip]
+    contents, problems = {}, {}
     job = _ReadJob(sites, now, cache)
     for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
         content, found = loaded
-        problems.extend(found)
+        problems[folder.name] = found
         if content is not None:
             contents[folder] = content
         if progress:
@@ -243,14 +301,82 @@ def _read_one_site(job: _ReadJob, folder: Path):
     return result.content, result.problems
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    """A site's content as it was when its pages were last made."""
+
+    digest: str  # the SiteBuild it was made with
+    tag: str  # the fingerprint of its folder then
+    content: object  # SiteContent
+    problems: tuple  # found while reading it
+
+
+@dataclass
+class _Sources:
+    """Where each site's content came from: its folder now, or a snapshot (--site)."""
+
+    contents: list  # SiteContent, as built into the portal
+    inputs: Inputs
+    kept: dict  # folder name -> _Snapshot
+    problems: dict  # folder name -> what reading it found
+
+    def tag(self, content) -> str:
+        name = Path(content.folder).name
+        snapshot = self.kept.get(name)
+        return snapshot.tag if snapshot else self.inputs.folders.get(name, "")
+
+
+def _kept_contents(cache, settings: BuildSettings, inputs: Inputs) -> dict[str, _Snapshot]:
+    """The sites not to read again, by folder name: their content as last published.
+
+    A site whose folder is as it was, while the clock has crossed no scheduled
+    moment, reads the same. With --site, every site not named is taken as last
+    published, changed or not; a site never published yet is read and built
+    like the named ones: a portal with holes in it is never published.
+    """
+    if cache is None:
+        return {}
+    built = cache.built()
+    kept = {}
+    for name, folder_digest in inputs.folders.items():
+        snapshot = cache.snapshot(name)
+        record = built.get(snapshot.content.slug) if isinstance(snapshot, _Snapshot) else None
+        if record is None or record.digest != snapshot.digest:
+            continue
+        if settings.only and name not in settings.only:
+            kept[name] = snapshot
+        elif snapshot.tag == folder_digest and _still_valid(record.since, record.until, settings.now):
+            kept[name] = snapshot
+    return kept
+
+
 # Steps 4 and 5 --------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SiteBuild:
+    """What the last build published for one site, to keep it when nothing it
+    depends on has changed (or when --site leaves it out)."""
+
+    digest: str  # _site_digests: the site's inputs and everything it shows of others
+    since: datetime  # the build's clock
+    until: datetime  # the next moment at which the clock alone changes pages
+    outputs: dict  # path -> fingerprint of each file
+    counts: dict
+    problems: tuple  # those found while rendering (reading reports its own each time)
+
 
 @dataclass(frozen=True)
 class _RenderJob:
     portal: object
     theme: object
     stage: object
-    manifest: dict
+    built: dict  # slug -> SiteBuild of the last build
+    keep: frozenset  # slugs whose published files are taken as they are
+    digests: dict  # slug -> its digest now
+    snapshots: dict  # slug -> _Snapshot to save when the site is made anew
+    cache: object
+    now: datetime
+    until: datetime
     salt: str
     templates: dict  # each theme template's fingerprint
     compiled: Path | None  # where compiled templates are kept
@@ -259,36 +385,103 @@ class _RenderJob:
 
 @dataclass
 class _SiteOutcome:
-    manifest: dict = field(default_factory=dict)
-    counts: dict = field(default_factory=dict)
+    built: SiteBuild | None = None
     rendered: int = 0
     pages_rendered: int = 0
-    problems: list = field(default_factory=list)
+    index: tuple | None = None  # (site folder in the output, its own top folders or None): to index
 
 
-def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: str,
+def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: str, sources: _Sources,
                         result: BuildResult, progress: Progress | None) -> None:
-    from ..parallel import run_all
+    from ..outputs.search import SearchIndexer
+    from ..parallel import run_all, workers_available
+    from ..problems import problem
     from ..publish.staging import Staging
 
+    built = cache.built() if cache else {}
+    digests = _site_digests(portal, sources, version)
+    chosen = _chosen_sites(portal, settings.only) if settings.only else None
+    keep = frozenset(s.slug for s in portal.sites if _can_keep(s, built.get(s.slug), digests[s.slug],
+                                                              settings.now, chosen))
     with Staging(settings.out, protect=(settings.sites,)) as stage:
-        job = _RenderJob(portal, theme, stage, cache.manifest() if cache else {}, version,
+        snapshots = {c.slug: _Snapshot(digests.get(c.slug, ""), sources.tag(c), c,
+                                       tuple(sources.problems.get(Path(c.folder).name, ())))
+                     for c in sources.contents}
+        job = _RenderJob(portal, theme, stage, built, keep, digests, snapshots,
+                         cache, settings.now, _next_change(portal, settings.now), version,
                          theme.template_fingerprints(), cache.folder / "templates" if cache else None)
-        manifest: dict[str, str] = {}
+        now_built: dict[str, SiteBuild] = {}
+        indexer = SearchIndexer(settings.workers or workers_available())
         slugs = [site.slug for site in portal.sites]
-        for done, (_slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, settings.workers), 1):
-            manifest.update(outcome.manifest)
-            result.problems.extend(outcome.problems)
+        for done, (slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, settings.workers), 1):
+            now_built[slug] = outcome.built
             result.rendered += outcome.rendered
-            for kind, number in outcome.counts.items():
-                setattr(result, kind, getattr(result, kind) + number)
+            if outcome.index is not None:  # Pagefind reads the site while the others render
+                indexer.start(slug, stage.folder / outcome.index[0], outcome.index[1])
             if progress:
                 progress("render", done, len(slugs))
+        for slug, error in indexer.finish().items():
+            found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
+            now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
+        for record in now_built.values():
+            result.problems.extend(record.problems)
+            for kind, number in record.counts.items():
+                setattr(result, kind, getattr(result, kind) + number)
         if cache is not None:
             cache.forget_state()  # until the swap is done, the old state does not hold
         stage.commit({"generator": "sitegen"})
     if cache is not None:
-        cache.save_manifest(manifest)
+        cache.save_built(now_built)
+
+
+def _site_digests(portal, sources: _Sources, version: str) -> dict[str, str]:
+    """For each site, a fingerprint of everything its pages are made from.
+
+    A site shows its own content, its ancestors' (inherited procedures, the
+    portal's address), its descendants' (news sent up), and the names and
+    places of every site (menus, links). Equal digest, equal pages, as long
+    as the clock crosses no scheduled moment.
+    """
+    tags = {c.slug: sources.tag(c) for c in sources.contents}
+    shape = hashlib.blake2b(digest_size=20)
+    shape.update(f"{version}\0{sources.inputs.theme}\0".encode())
+    for site in portal.sites:
+        shape.update(repr((site.ref, site.parent and site.parent.slug, site.has_templates)).encode())
+    ancestors: dict[str, list[str]] = {}
+    for site in portal.sites:  # the root comes first: each parent is done before its children
+        parent = site.parent.slug if site.parent else None
+        ancestors[site.slug] = [parent, *ancestors.get(parent, [])] if parent else []
+    descendants: dict[str, set[str]] = {s.slug: set() for s in portal.sites}
+    for slug, above in ancestors.items():
+        for ancestor in above:
+            descendants[ancestor].add(slug)
+    digests = {}
+    for site in portal.sites:
+        digest = hashlib.blake2b(shape.digest(), digest_size=20)
+        for related in sorted({site.slug, *ancestors[site.slug], *descendants[site.slug]}):
+            digest.update(f"{related}\0{tags.get(related, '')}\0".encode())
+        digests[site.slug] = digest.hexdigest()
+    return digests
+
+
+def _chosen_sites(portal, only: tuple[str, ...]) -> frozenset[str]:
+    """--site: the named sites (by folder) and every site above them, which shows their news."""
+    chosen = set()
+    by_slug = {s.slug: s for s in portal.sites}
+    for site in portal.sites:
+        if Path(site.folder).name in only:
+            while site is not None and site.slug not in chosen:
+                chosen.add(site.slug)
+                site = by_slug.get(site.parent.slug) if site.parent else None
+    return frozenset(chosen)
+
+
+def _can_keep(site, record: SiteBuild | None, digest: str, now: datetime, chosen) -> bool:
+    if record is None or site.has_templates:
+        return False  # a site's own templates may show anything: always render them
+    if chosen is not None and site.slug not in chosen:
+        return True
+    return record.digest == digest and _still_valid(record.since, record.until, now)
 
 
 _COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "files", "theme": "files",
@@ -296,11 +489,34 @@ _COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "file
 
 
 def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
+    site = job.portal.site(slug)
+    if slug in job.keep:
+        kept = _keep_site(job, site, job.built[slug])
+        if kept is not None:
+            return kept
+    outcome = _make_site(job, site)
+    if job.cache is not None and slug in job.snapshots:
+        job.cache.save_snapshot(Path(site.folder).name, job.snapshots[slug])
+    return outcome
+
+
+def _keep_site(job: _RenderJob, site, record: SiteBuild) -> _SiteOutcome | None:
+    """Take the site's published files as they are; None if one is missing."""
+    for path in record.outputs:
+        if not job.stage.reuse(path):
+            return None
+    index = site.ref.prefix + paths.SEARCH_INDEX
+    if not job.stage.reuse_tree(index) and (job.stage.out / index).exists():
+        return None
+    return _SiteOutcome(built=record)
+
+
+def _make_site(job: _RenderJob, site) -> _SiteOutcome:
+    """Render the site's outputs, linking those whose fingerprint is unchanged."""
     from ..outputs.fingerprint import Fingerprinter
     from ..outputs.plan import plan_site
     from ..render.renderer import Renderer
 
-    site = job.portal.site(slug)
     theme = job.theme
     if "renderer" not in job.tools:
         job.tools["renderer"] = Renderer(theme, {s.slug: Path(s.folder) / "templates"
@@ -308,43 +524,39 @@ def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
                                          job.compiled)
         job.tools["fingerprints"] = Fingerprinter(job.templates, job.salt)
     renderer, fingerprints = job.tools["renderer"], job.tools["fingerprints"]
+    earlier = job.built.get(site.slug)
+    earlier_outputs = earlier.outputs if earlier else {}
     reported = len(renderer.problems)
     outcome = _SiteOutcome()
-    written: set[str] = set()
+    outputs: dict[str, str] = {}
+    counts: dict[str, int] = {}
     own_folders: set[str] = set()
     for output in plan_site(site, theme.static_files):
-        if output.path in written:
+        if output.path in outputs:
             continue  # slugs are made unique per site; never overwrite
-        written.add(output.path)
         key = _fingerprint(output, site, theme, fingerprints)
         # A site with its own templates may show anything: always render it.
-        if site.has_templates or job.manifest.get(output.path) != key or not job.stage.reuse(output.path):
+        if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
             _publish(job.stage, renderer, output, site.folder, theme)
             outcome.rendered += 1
             outcome.pages_rendered += output.renderer == "page"
         if output.renderer == "page" and "/" in output.path[len(site.ref.prefix):]:
             own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
-        outcome.manifest[output.path] = key
+        outputs[output.path] = key
         kind = _COUNTED.get(output.renderer)
         if kind:
-            outcome.counts[kind] = outcome.counts.get(kind, 0) + 1
-    outcome.problems = renderer.problems[reported:]
-    _search_index(job, site, outcome, tuple(own_folders))
+            counts[kind] = counts.get(kind, 0) + 1
+    outcome.index = _search_index_needed(job, site, outcome, tuple(own_folders))
+    outcome.built = SiteBuild(job.digests[site.slug], job.now, job.until, outputs, counts,
+                              tuple(renderer.problems[reported:]))
     return outcome
 
 
-def _search_index(job: _RenderJob, site, outcome: _SiteOutcome, own_folders: tuple[str, ...]) -> None:
-    """The site's Pagefind index: made again only when one of its pages changed."""
-    from ..outputs.search import index_site
-    from ..problems import problem
-
-    index = site.ref.prefix + paths.SEARCH_INDEX
-    if not outcome.pages_rendered and job.stage.reuse_tree(index):
-        return
-    error = index_site(job.stage.folder / site.ref.prefix, own_folders if site.children else None)
-    if error:
-        outcome.problems.append(problem(f"{site.folder}", None, "search-index", Severity.WARNING,
-                                        detail=error))
+def _search_index_needed(job: _RenderJob, site, outcome: _SiteOutcome, own_folders: tuple[str, ...]):
+    """What Pagefind must index for the site, or None when its last index still holds."""
+    if not outcome.pages_rendered and job.stage.reuse_tree(site.ref.prefix + paths.SEARCH_INDEX):
+        return None
+    return site.ref.prefix, own_folders if site.children else None
 
 
 def _fingerprint(output, site, theme, fingerprints) -> str:

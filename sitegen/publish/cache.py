@@ -1,9 +1,10 @@
 """What the last build read and wrote, kept beside the output for the next.
 
   .<out>.cache/
-    sites/<slug>.pickle   each content file's result, by its stat and site context
-    outputs.pickle        each published file's fingerprint
-    state.pickle          the whole input's fingerprint, for "nothing changed"
+    sites/<folder>.pickle      each content file's result, by its bytes and site context
+    snapshots/<slug>.pickle    each site's content as last published, for --site builds
+    built.pickle               each site's published files with their fingerprints
+    state.pickle               the whole input's fingerprint, for "nothing changed"
 
 Everything here can be deleted at any time: the next build is then a full
 one. A cache from another version of sitegen or its libraries is ignored.
@@ -70,11 +71,17 @@ class BuildCache:
     def save_site_files(self, slug: str, results: dict) -> None:
         self._save(self.folder / "sites" / f"{slug}.pickle", results)
 
-    def manifest(self) -> dict[str, str]:
-        return self._load(self.folder / "outputs.pickle", {})
+    def snapshot(self, slug: str) -> Any:
+        return self._load(self.folder / "snapshots" / f"{slug}.pickle", None)
 
-    def save_manifest(self, manifest: dict[str, str]) -> None:
-        self._save(self.folder / "outputs.pickle", manifest)
+    def save_snapshot(self, slug: str, value: Any) -> None:
+        self._save(self.folder / "snapshots" / f"{slug}.pickle", value)
+
+    def built(self) -> dict[str, Any]:
+        return self._load(self.folder / "built.pickle", {})
+
+    def save_built(self, built: dict[str, Any]) -> None:
+        self._save(self.folder / "built.pickle", built)
 
     def state(self) -> dict[str, Any]:
         return self._load(self.folder / "state.pickle", {})

@@ -42,7 +42,8 @@ class Staging:
         self.parent = self.out.parent
         self.folder = self.parent / f".{self.out.name}.staging"
         self._lock_file = None
-        self._made: set[Path] = set()  # folders this process has made in the staging tree
+        self._out_text, self._folder_text = str(self.out), str(self.folder)  # for the hot paths
+        self._made: set[str] = set()  # folders this process has made in the staging tree
         self.committed = False
 
     # The life of a build ---------------------------------------------------
@@ -76,30 +77,32 @@ class Staging:
 
     def reuse(self, relative: str) -> bool:
         """Take an unchanged file from the published tree (a hard link, no copy)."""
-        old = self.out / relative
         target = self._inside(relative)
         self._folder_for(target)
         try:
-            os.link(old, target)
+            os.link(os.path.join(self._out_text, relative), target)
             return True
         except OSError:
             return False
 
-    def _folder_for(self, target: Path) -> None:
+    def _folder_for(self, target: str) -> None:
         """Make the file's folder once: thousands of pages share a few hundred folders."""
-        parent = target.parent
+        parent = os.path.dirname(target)
         if parent not in self._made:
-            parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(parent, exist_ok=True)
             self._made.add(parent)
 
     def reuse_tree(self, relative: str) -> bool:
         """Take a whole unchanged folder from the published tree (e.g. a search index)."""
-        old = self.out / relative
-        if not old.is_dir():
+        old = os.path.join(self._out_text, relative)
+        if not os.path.isdir(old):
             return False
-        for path in sorted(old.rglob("*")):
-            if path.is_file() and not self.reuse(path.relative_to(self.out).as_posix()):
-                return False
+        for directory, subdirs, names in os.walk(old):
+            subdirs.sort()
+            for name in sorted(names):
+                path = os.path.relpath(os.path.join(directory, name), self._out_text)
+                if not self.reuse(path.replace(os.sep, "/")):
+                    return False
         return True
 
     def commit(self, info: dict) -> None:
@@ -129,11 +132,11 @@ class Staging:
             _delete_in_background(old)
 
     # Safety ----------------------------------------------------------------
-    def _inside(self, relative: str) -> Path:
+    def _inside(self, relative: str) -> str:
         parts = relative.split("/")
-        if relative.startswith("/") or any(p in ("", ".", "..") for p in parts[:-1]) or parts[-1] in ("", ".", ".."):
+        if relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
             raise ValueError(f"unsafe output path {relative!r}")
-        return self.folder.joinpath(*parts)
+        return os.path.join(self._folder_text, *parts)
 
     def _check_out(self) -> None:
         out = self.out
