@@ -112,6 +112,22 @@ def test_preview_serves_the_portal_and_reloads_after_a_save(preview):
     assert "Nội dung đã sửa." in server.get("/tin-tuc/tin-dau-tien/")[1]
 
 
+def test_preview_search_catches_up_once_the_editor_pauses(preview):
+    server, sites, out = preview
+
+    def indexed_pages() -> int:
+        return len(list((out / "pagefind" / "fragment").glob("*.pf_fragment")))
+
+    before = indexed_pages()
+    assert before > 0
+    _save_like_an_editor(sites / "huyen" / "news" / "moi.md", news("Tin mới cần tìm", body="Nội dung mới."))
+    server.next_reload(within=15)  # the page first, the search index a moment later
+    deadline = time.monotonic() + 20
+    while indexed_pages() == before and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert indexed_pages() == before + 1
+
+
 def test_preview_shows_an_error_over_the_page_until_it_is_fixed(preview):
     server, sites, _out = preview
     broken = sites / "huyen" / "news" / "b.md"

@@ -53,6 +53,7 @@ class BuildSettings:
     report: Path | None = None  # where to write the webmaster's report; None: none
     required: Path | None = None  # the webmaster's own list of required items
     only: tuple[str, ...] = ()  # --site: these site folders (and the sites above them); others kept
+    search: bool = True  # False: keep each site's last search index (serve, until the editor pauses)
 
 
 @dataclass
@@ -120,8 +121,10 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
     if portal is not None:
         _write_report(settings, portal, result.problems)
     if cache is not None and portal is not None:
-        # After a --site build the output lags the input: the next build must look again.
-        cache.save_state({"inputs": None if settings.only else inputs.digest, "since": settings.now,
+        # After a --site build, or one that left search indexes behind, the output
+        # lags the input: the next build must look again.
+        complete = not settings.only and settings.search
+        cache.save_state({"inputs": inputs.digest if complete else None, "since": settings.now,
                           "until": _next_change(portal, settings.now), "out": str(settings.out),
                           "result": _summary(result), "report_day": settings.now.date()})
     result.seconds = time.perf_counter() - started
@@ -363,6 +366,7 @@ class SiteBuild:
     outputs: dict  # path -> fingerprint of each file
     counts: dict
     problems: tuple  # those found while rendering (reading reports its own each time)
+    indexed: bool = True  # its search index is made from these pages
 
 
 @dataclass(frozen=True)
@@ -377,6 +381,7 @@ class _RenderJob:
     cache: object
     now: datetime
     until: datetime
+    search: bool
     salt: str
     templates: dict  # each theme template's fingerprint
     compiled: Path | None  # where compiled templates are kept
@@ -402,13 +407,13 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
     digests = _site_digests(portal, sources, version)
     chosen = _chosen_sites(portal, settings.only) if settings.only else None
     keep = frozenset(s.slug for s in portal.sites if _can_keep(s, built.get(s.slug), digests[s.slug],
-                                                              settings.now, chosen))
+                                                              settings, chosen))
     with Staging(settings.out, protect=(settings.sites,)) as stage:
         snapshots = {c.slug: _Snapshot(digests.get(c.slug, ""), sources.tag(c), c,
                                        tuple(sources.problems.get(Path(c.folder).name, ())))
                      for c in sources.contents}
         job = _RenderJob(portal, theme, stage, built, keep, digests, snapshots,
-                         cache, settings.now, _next_change(portal, settings.now), version,
+                         cache, settings.now, _next_change(portal, settings.now), settings.search, version,
                          theme.template_fingerprints(), cache.folder / "templates" if cache else None)
         now_built: dict[str, SiteBuild] = {}
         indexer = SearchIndexer(settings.workers or workers_available())
@@ -476,12 +481,14 @@ def _chosen_sites(portal, only: tuple[str, ...]) -> frozenset[str]:
     return frozenset(chosen)
 
 
-def _can_keep(site, record: SiteBuild | None, digest: str, now: datetime, chosen) -> bool:
+def _can_keep(site, record: SiteBuild | None, digest: str, settings: BuildSettings, chosen) -> bool:
     if record is None or site.has_templates:
         return False  # a site's own templates may show anything: always render them
     if chosen is not None and site.slug not in chosen:
         return True
-    return record.digest == digest and _still_valid(record.since, record.until, now)
+    if settings.search and not record.indexed:
+        return False
+    return record.digest == digest and _still_valid(record.since, record.until, settings.now)
 
 
 _COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "files", "theme": "files",
@@ -546,17 +553,22 @@ def _make_site(job: _RenderJob, site) -> _SiteOutcome:
         kind = _COUNTED.get(output.renderer)
         if kind:
             counts[kind] = counts.get(kind, 0) + 1
-    outcome.index = _search_index_needed(job, site, outcome, tuple(own_folders))
+    stale = outcome.pages_rendered > 0 or not (earlier and earlier.indexed)
+    outcome.index, indexed = _search_index(job, site, stale, tuple(own_folders))
     outcome.built = SiteBuild(job.digests[site.slug], job.now, job.until, outputs, counts,
-                              tuple(renderer.problems[reported:]))
+                              tuple(renderer.problems[reported:]), indexed)
     return outcome
 
 
-def _search_index_needed(job: _RenderJob, site, outcome: _SiteOutcome, own_folders: tuple[str, ...]):
-    """What Pagefind must index for the site, or None when its last index still holds."""
-    if not outcome.pages_rendered and job.stage.reuse_tree(site.ref.prefix + paths.SEARCH_INDEX):
-        return None
-    return site.ref.prefix, own_folders if site.children else None
+def _search_index(job: _RenderJob, site, stale: bool, own_folders: tuple[str, ...]) -> tuple[tuple | None, bool]:
+    """What Pagefind must index for the site (or None), and whether the site's index
+    will then match its pages. A stale index is kept when search is put off."""
+    wanted = (site.ref.prefix, own_folders if site.children else None)
+    if stale and job.search:
+        return wanted, True
+    if not job.stage.reuse_tree(site.ref.prefix + paths.SEARCH_INDEX):
+        return wanted, True  # no index yet: make one now
+    return None, not stale
 
 
 def _fingerprint(output, site, theme, fingerprints) -> str:

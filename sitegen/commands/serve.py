@@ -28,6 +28,7 @@ from .build import BuildResult, BuildSettings, build
 
 EVENTS_PATH = "/__sitegen/events"
 QUIET_SECONDS = 0.08  # editors' programs save in bursts (temp file, rename): wait for quiet
+SEARCH_AFTER_SECONDS = 2.0  # the search index catches up once the editor pauses this long
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part", ".crdownload")
 
 
@@ -48,9 +49,14 @@ class PreviewState:
 
 
 class Rebuilder:
-    """Runs one build at a time; a change during a build queues one more."""
+    """Runs one build at a time; a change during a build queues one more.
 
-    def __init__(self, settings_for: Callable[[], BuildSettings], state: PreviewState,
+    A rebuild after a save leaves the search index as it was, so the page
+    reloads sooner; once the editor pauses, one more build brings the index
+    up to date (it renders nothing, and the page does not reload).
+    """
+
+    def __init__(self, settings_for: Callable[[bool], BuildSettings], state: PreviewState,
                  log: Callable[[str], None]):
         self.settings_for = settings_for
         self.state = state
@@ -69,10 +75,10 @@ class Rebuilder:
     def request(self) -> None:
         self._wanted.set()
 
-    def build_now(self) -> BuildResult:
+    def build_now(self, search: bool = True) -> BuildResult:
         started = time.perf_counter()
         try:
-            result = build(self.settings_for())
+            result = build(self.settings_for(search))
         except Exception as error:  # keep serving the last good output
             self.log(f"Lỗi khi dựng / build failed: {error}")
             result = BuildResult()
@@ -82,9 +88,19 @@ class Rebuilder:
                  f"({result.rendered} tệp mới, {errors} lỗi)")
         return result
 
+    def _catch_up_search(self) -> None:
+        try:
+            build(self.settings_for(True))
+        except Exception as error:
+            self.log(f"Lỗi khi dựng / build failed: {error}")
+
     def _loop(self) -> None:
+        search_behind = False
         while not self._stop.is_set():
-            self._wanted.wait()
+            if not self._wanted.wait(SEARCH_AFTER_SECONDS if search_behind else None):
+                self._catch_up_search()
+                search_behind = False
+                continue
             if self._stop.is_set():
                 return
             # Wait until the editor's program has finished saving.
@@ -93,7 +109,8 @@ class Rebuilder:
                 time.sleep(QUIET_SECONDS)
                 if not self._wanted.is_set():
                     break
-            self.build_now()
+            self.build_now(search=False)
+            search_behind = True
 
 
 def watch(folders: list[Path], ignore: list[Path], on_change: Callable[[], None]):
@@ -252,8 +269,8 @@ def serve(sites: Path, out: Path, host: str, port: int, now_text: str | None, la
 
     state = PreviewState(lang=lang)
 
-    def settings() -> BuildSettings:
-        return BuildSettings(sites, out, build_time(now_text))
+    def settings(search: bool) -> BuildSettings:
+        return BuildSettings(sites, out, build_time(now_text), search=search)
 
     rebuilder = Rebuilder(settings, state, log)
     first = rebuilder.build_now()
