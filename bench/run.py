@@ -14,7 +14,8 @@ in sitegen's, Hugo's and Pelican's layouts when missing) it times:
   pelican cold (no cache), pelican 1 edit (content cache on)
 
 and prints the medians, the min–max, the peak memory of the whole process
-tree (workers included) and sitegen's ratios to Hugo and Pelican against the
+tree (workers included, as PSS: pages forked workers share count once) and
+sitegen's ratios to Hugo and Pelican against the
 targets. Results go to WORK/results.json. Timings on a disk-backed folder
 swing up to threefold on small machines: put --work on a tmpfs
 (mount -t tmpfs -o size=8g tmpfs /mnt/bench) and say so when quoting.
@@ -56,7 +57,7 @@ TARGETS = {
 # Measuring ---------------------------------------------------------------------
 
 class TreeMemory:
-    """Peak resident memory of a process and all its descendants, summed."""
+    """Peak memory of a process and all its descendants, summed (PSS)."""
 
     def __init__(self, pid: int):
         self.pid = pid
@@ -67,7 +68,7 @@ class TreeMemory:
 
     def _sample(self) -> None:
         while not self._stop.is_set():
-            self.peak_kb = max(self.peak_kb, _tree_rss_kb(self.pid))
+            self.peak_kb = max(self.peak_kb, _tree_pss_kb(self.pid))
             self._stop.wait(0.02)
 
     def stop(self) -> float:
@@ -76,26 +77,36 @@ class TreeMemory:
         return round(self.peak_kb / 1024, 1)
 
 
-def _tree_rss_kb(root: int) -> int:
+def _tree_pss_kb(root: int) -> int:
+    """The proportional set size (PSS) of the process tree: pages shared between
+    forked workers count once, split among them, as they take memory once."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-            parent, pages = int(fields[1]), int(fields[21])
+                parent = int(handle.read().rsplit(")", 1)[1].split()[1])
         except (OSError, IndexError, ValueError):
             continue
         children.setdefault(parent, []).append(int(entry))
-        rss[int(entry)] = pages * os.sysconf("SC_PAGE_SIZE") // 1024
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss_kb(pid)
         todo.extend(children.get(pid, []))
     return total
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1])
+    except (OSError, ValueError):
+        pass
+    return 0
 
 
 def timed(command: list[str], cwd: Path, env: dict | None = None, ok=(0,)) -> dict:
@@ -109,7 +120,7 @@ def timed(command: list[str], cwd: Path, env: dict | None = None, ok=(0,)) -> di
     peak = memory.stop()
     if process.returncode not in ok:
         sys.exit(f"FAILED ({process.returncode}): {' '.join(command)}\n{errors[-3000:]}")
-    return {"wall_s": round(wall, 3), "rss_mb": peak}
+    return {"wall_s": round(wall, 3), "pss_mb": peak}
 
 
 class Editor:
@@ -142,7 +153,7 @@ def case(results: list, name: str, size: str, articles: int, runs: int, command:
             before()
         record = timed(command, cwd, env, ok)
         records.append(record)
-        print(f"  {name:<22} run {run + 1}: {record['wall_s']:7.2f} s {record['rss_mb']:8.1f} MB",
+        print(f"  {name:<22} run {run + 1}: {record['wall_s']:7.2f} s {record['pss_mb']:8.1f} MB",
               file=sys.stderr, flush=True)
     results.append(summary(name, size, articles, records))
 
@@ -151,7 +162,7 @@ def summary(name: str, size: str, articles: int, records: list[dict]) -> dict:
     walls = [r["wall_s"] for r in records]
     median = statistics.median(walls)
     return {"case": name, "corpus": size, "articles": articles, "median_s": round(median, 3),
-            "min_s": min(walls), "max_s": max(walls), "peak_mb": max(r["rss_mb"] for r in records),
+            "min_s": min(walls), "max_s": max(walls), "peak_mb": max(r["pss_mb"] for r in records),
             "ms_per_article": round(1000 * median / articles, 3), "runs": records}
 
 
@@ -206,7 +217,7 @@ def serve_rebuilds(sites: Path, out: Path, runs: int) -> list[dict]:
                   file=sys.stderr, flush=True)
         peak = memory.stop()
         for record in records:
-            record["rss_mb"] = peak
+            record["pss_mb"] = peak
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -290,7 +301,7 @@ def hugo_server(hugo: str, site: Path, runs: int) -> list[dict]:
             records.append({"wall_s": int(wait_for(r"Total in (\d+) ms").group(1)) / 1000})
         peak = memory.stop()
         for record in records:
-            record["rss_mb"] = peak
+            record["pss_mb"] = peak
     finally:
         process.terminate()
         process.wait(timeout=30)
