@@ -416,16 +416,16 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
                          cache, settings.now, _next_change(portal, settings.now), settings.search, version,
                          theme.template_fingerprints(), cache.folder / "templates" if cache else None)
         now_built: dict[str, SiteBuild] = {}
-        indexer = SearchIndexer(settings.workers or workers_available())
+        indexer = SearchIndexer()
         slugs = [site.slug for site in portal.sites]
         for done, (slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, settings.workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
             if outcome.index is not None:  # Pagefind reads the site while the others render
-                indexer.start(slug, stage.folder / outcome.index[0], outcome.index[1])
+                indexer.request(slug, stage.folder / outcome.index[0], outcome.index[1])
             if progress:
                 progress("render", done, len(slugs))
-        for slug, error in indexer.finish().items():
+        for slug, error in indexer.finish(settings.workers or workers_available()).items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
         for record in now_built.values():

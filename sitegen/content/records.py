@@ -7,6 +7,7 @@ own files start with SITE_ROOT_MARK (resolved per page when rendering).
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -56,12 +57,31 @@ class Heading:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, init=False)
 class Body:
-    html: str
+    """A text's HTML, kept compressed.
+
+    Bodies are most of a portal's memory (a long Vietnamese article is some
+    25 KB as a Python string); a province of 40,000 articles holds them all
+    until every site is rendered. Compressed they take about a sixth of
+    that, and each is unpacked only while a page that shows it is rendered.
+    """
+
+    packed: bytes
     first_paragraph: str = ""
     headings: tuple[Heading, ...] = ()
     images: tuple[str, ...] = ()  # site files the body shows, for the report
+
+    def __init__(self, html: str, first_paragraph: str = "", headings: tuple[Heading, ...] = (),
+                 images: tuple[str, ...] = ()):
+        object.__setattr__(self, "packed", zlib.compress(html.encode("utf-8", "surrogatepass"), 1))
+        object.__setattr__(self, "first_paragraph", first_paragraph)
+        object.__setattr__(self, "headings", headings)
+        object.__setattr__(self, "images", images)
+
+    @property
+    def html(self) -> str:
+        return zlib.decompress(self.packed).decode("utf-8", "surrogatepass")
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ class Fingerprinter:
         kind = type(value)
         if kind is str:
             return b"s" + str(len(value)).encode() + b":" + value.encode("utf-8", "surrogatepass")
+        if kind is bytes:
+            return b"b" + str(len(value)).encode() + b":" + value
         if kind in _PRIMITIVES:
             return f"{kind.__name__}:{value!r};".encode()
         if kind in (datetime, date):

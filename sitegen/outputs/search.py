@@ -28,19 +28,21 @@ def pagefind_executable() -> str | None:
 
 
 class SearchIndexer:
-    """Pagefind runs for several sites at once, beside the rendering.
+    """Pagefind runs for several sites, beside the rendering.
 
-    start() returns at once; finish() waits for every run and gives the
-    errors by site folder. At most `parallel` runs go at a time (each is
-    itself multi-threaded).
+    request() never waits: a run starts when fewer than `parallel` are going
+    (one while sites still render, so the build's memory stays bounded; as
+    many as asked once they are done). finish() waits for every run and gives
+    the errors by key.
     """
 
-    def __init__(self, parallel: int):
+    def __init__(self, parallel: int = 1):
         self.parallel = max(1, parallel)
+        self._waiting: list[tuple[str, list[str]]] = []
         self._running: list[tuple[str, subprocess.Popen]] = []
         self.errors: dict[str, str] = {}
 
-    def start(self, key: str, site_folder: Path, own_folders: tuple[str, ...] | None) -> None:
+    def request(self, key: str, site_folder: Path, own_folders: tuple[str, ...] | None) -> None:
         """Index the pages under site_folder (the site's folder in the staging tree).
 
         own_folders: for a parent, the top folders that are its own (its sub-sites
@@ -52,22 +54,32 @@ class SearchIndexer:
             return
         if own_folders is not None and not own_folders:
             return
-        while len(self._running) >= self.parallel:
-            self._wait_one()
         glob = "**/*.html" if own_folders is None else "{" + ",".join(sorted(own_folders)) + "}/**/*.html"
-        process = subprocess.Popen(
-            [executable, "--site", str(site_folder), "--output-subdir", paths.SEARCH_INDEX.rstrip("/"),
-             "--force-language", "vi", "--glob", glob, "--silent"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=die_with_parent)
-        self._running.append((key, process))
+        self._waiting.append((key, [executable, "--site", str(site_folder), "--output-subdir",
+                                    paths.SEARCH_INDEX.rstrip("/"), "--force-language", "vi", "--glob", glob,
+                                    "--silent"]))
+        self._advance()
 
-    def finish(self) -> dict[str, str]:
-        while self._running:
-            self._wait_one()
+    def finish(self, parallel: int = 1) -> dict[str, str]:
+        self.parallel = max(1, parallel)
+        while self._waiting or self._running:
+            self._advance()
+            if self._running:
+                self._collect(self._running.pop(0))
         return self.errors
 
-    def _wait_one(self) -> None:
-        key, process = self._running.pop(0)
+    def _advance(self) -> None:
+        for running in [r for r in self._running if r[1].poll() is not None]:
+            self._running.remove(running)
+            self._collect(running)
+        while self._waiting and len(self._running) < self.parallel:
+            key, command = self._waiting.pop(0)
+            process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                       preexec_fn=die_with_parent)
+            self._running.append((key, process))
+
+    def _collect(self, running: tuple[str, subprocess.Popen]) -> None:
+        key, process = running
         output, _ = process.communicate()
         if process.returncode != 0:
             self.errors[key] = (output or "").strip()[-500:] or f"pagefind exited with {process.returncode}"
@@ -75,6 +87,6 @@ class SearchIndexer:
 
 def index_site(site_folder: Path, own_folders: tuple[str, ...] | None) -> str | None:
     """Index one site and wait: an error text, or None when the index was written."""
-    indexer = SearchIndexer(1)
-    indexer.start("", site_folder, own_folders)
+    indexer = SearchIndexer()
+    indexer.request("", site_folder, own_folders)
     return indexer.finish().get("")
