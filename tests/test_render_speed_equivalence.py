@@ -69,3 +69,31 @@ def test_bodies_are_the_same_as_with_stock_python_markdown(renderers, allow_html
         got = quick.render(text, path="a.md", body_line=3, site_files=SITE_FILES, allow_html=allow_html)
         expected = stock.render(text, path="a.md", body_line=3, site_files=SITE_FILES, allow_html=allow_html)
         assert got == expected, text
+
+
+LIMITS = [
+    {},  # the real ones
+    {"MAX_BLOCKS": 5, "MAX_LINES_COST": 30, "MAX_MARKS_COST": 200, "MAX_BODY_MARKS_COST": 900},
+    {"MAX_BLOCKS": 50, "MAX_LINES_COST": 400, "MAX_MARKS_COST": 3000, "MAX_BODY_MARKS_COST": 6000},
+]
+SHAPES = [" ", "\t", "-", "*", "+", ">", "1.", "2)", "123456789.", "a", "chữ", "[", "<", "`", "_", "**", "\n",
+          "\n\n", "# ", "|", "\r"]
+
+
+@pytest.mark.parametrize("limits", LIMITS)
+def test_the_complexity_shortcut_agrees_with_the_line_by_line_pass(monkeypatch, limits):
+    for name, value in limits.items():
+        monkeypatch.setattr(md_module, name, value)
+    rng = random.Random(7)
+    bodies = TRICKY + _sample_bodies()
+    for _ in range(1500):
+        bodies.append("".join(rng.choice(SHAPES) for _ in range(rng.randint(1, rng.choice([5, 40, 300])))))
+        bodies.append("\n".join(rng.choice(["> ", "- ", "\t", "    ", "1. ", "* "]) * rng.randint(1, 40) + "x"
+                                for _ in range(3)))
+        bodies.append("\n".join(rng.choice(["chữ"] * 8 + ["", "a [b"]) for _ in range(rng.randint(1, 80))))
+    line_by_line = md_module.too_complex
+    for text in bodies:
+        quick = md_module.too_complex(text)
+        with monkeypatch.context() as patch:
+            patch.setattr(md_module, "_within_every_limit", lambda text: False)
+            assert quick == line_by_line(text), text

@@ -332,6 +332,8 @@ def too_complex(text: str) -> tuple[Words, int] | None:
     if len(text) > MAX_BODY_CHARS:
         return Words(f"dài {len(text)} ký tự, tối đa {MAX_BODY_CHARS}",
                      f"{len(text)} characters, at most {MAX_BODY_CHARS}"), 0
+    if _within_every_limit(text):
+        return None
     blocks = block_lines = lines_cost = marks_done = 0
     unit_start = unit_length = unit_marks = 0
     for number, line in enumerate(text.split("\n")):
@@ -364,6 +366,27 @@ def too_complex(text: str) -> tuple[Words, int] | None:
             return Words("quá nhiều dấu [ < * _ ` trong đoạn này hoặc cả bài",
                          "too many [ < * _ ` marks in this paragraph or the whole body"), unit_start
     return None
+
+
+# The start of a line that could be nested over MAX_NESTING levels: each
+# level takes at least one character of this set (a marker, or four columns
+# of indent), so _nesting() never counts more levels than this run is long.
+_DEEP_START = re.compile(r"^[ \t*+\-.)>0-9]{%d}" % (MAX_NESTING + 1), re.M)
+
+
+def _within_every_limit(text: str) -> bool:
+    """True when too_complex() cannot find anything, from the body's totals
+    alone, so its line by line pass is needed only for the rare long or
+    marked-up body. Paragraphs are at most the lines, the sum of squares at
+    most the square of the sum; a paragraph's marks at most the body's, and
+    the sum of (marks x length) at most all marks x the body's length."""
+    lines = text.count("\n") + 1
+    if lines > MAX_BLOCKS or lines * lines > MAX_LINES_COST:
+        return False
+    marks = sum(text.count(mark) for mark in _MARKS + "*_")  # a run of '*' or '_' has one or more
+    if marks * (len(text) + 1) > min(MAX_MARKS_COST, MAX_BODY_MARKS_COST):
+        return False
+    return _DEEP_START.search(text) is None
 
 
 def _nesting(line: str) -> int:
