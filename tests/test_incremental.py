@@ -3,7 +3,9 @@ input publishes, byte for byte, after any sequence of edits."""
 
 from __future__ import annotations
 
+import os
 import random
+import time
 import shutil
 from datetime import timedelta
 from pathlib import Path
@@ -226,3 +228,20 @@ def test_site_option_on_a_first_build_still_publishes_every_site(tmp_path):
     build(BuildSettings(sites, tmp_path / "out", START, only=("xa-mot",)))
     build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
     assert _tree(tmp_path / "out") == _tree(tmp_path / "clean")
+
+
+def test_a_second_save_within_the_clock_tick_is_not_missed(tmp_path):
+    """Unchanged files are known by their stat, but a file saved again within the
+    same tick, at the same size, keeps its stat: it must still be read again."""
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    path = sites / "xa-mot" / "news" / "tin-1.md"
+    os.utime(path, ns=(time.time_ns(), time.time_ns()))  # saved just now
+    build(BuildSettings(sites, out, START))
+    stamp = path.stat()
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("Nội dung", "Nội dunG"), encoding="utf-8")
+    os.utime(path, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))  # a coarse clock: the same time
+    assert path.stat().st_size == stamp.st_size
+    build(BuildSettings(sites, out, START))
+    assert "Nội dunG" in _page(out, "xa-mot", "tin-so-1")

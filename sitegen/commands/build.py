@@ -92,7 +92,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
 
     version = program_version()
     cache = BuildCache(settings.out, version) if settings.use_cache else None
-    inputs = _input_fingerprint(settings, DEFAULT_THEME, version)
+    inputs = _input_fingerprint(settings, DEFAULT_THEME, version, cache)
     if settings.workers is None and inputs.count < SMALL_PORTAL_FILES:
         settings = replace(settings, workers=1)  # starting workers would cost more than it saves
     if cache is not None:
@@ -124,6 +124,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
         # After a --site build, or one that left search indexes behind, the output
         # lags the input: the next build must look again.
         complete = not settings.only and settings.search
+        cache.save_file_hashes(inputs.hashes.to_keep())
         cache.save_state({"inputs": inputs.digest if complete else None, "since": settings.now,
                           "until": _next_change(portal, settings.now), "out": str(settings.out),
                           "result": _summary(result), "report_day": settings.now.date()})
@@ -153,36 +154,63 @@ class Inputs:
     count: int  # how many files (a picture counts as several pages)
     theme: str
     folders: dict  # site folder name -> fingerprint of its files
-    site_yamls: str  # every site.yaml together: who is whose parent, names, addresses
+    hashes: "FileHashes"
 
 
-def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str) -> Inputs:
+class FileHashes:
+    """Each text file's digest by its size, time and inode, kept from build to build.
+
+    Hashing every file of a large province takes longer than a one-edit
+    build. A file is hashed again when its stat differs, or when it changed
+    less than a second before the build that hashed it: a second save within
+    the clock's tick would leave its time as it was (git's 'racy' rule).
+    """
+
+    def __init__(self, known: dict | None = None):
+        self.known = (known or {}).get("files", {})
+        self.settled_ns = (known or {}).get("settled_ns", 0)
+        self.started_ns = time.time_ns()
+        self.seen: dict[str, tuple] = {}
+
+    def digest(self, path: str, info: os.stat_result) -> bytes:
+        stamp = (info.st_size, info.st_mtime_ns, info.st_ino)
+        entry = self.known.get(path)
+        if entry is not None and entry[:3] == stamp and info.st_mtime_ns < self.settled_ns:
+            digest = entry[3]
+        else:
+            digest = _hash_file(path)
+        self.seen[path] = (*stamp, digest)
+        return digest
+
+    def to_keep(self) -> dict:
+        return {"files": self.seen, "settled_ns": self.started_ns - 1_000_000_000}
+
+
+def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str, cache) -> Inputs:
     """Every input file's path and bytes, the theme and the program; and how many files.
 
     Text (what editors save, often twice within the clock's tick) counts by its
     bytes; pictures and attachments, which may weigh gigabytes, and text files
     too large to be read at all, by size and time.
     """
-    theme, count = _folder_fingerprint(theme_folder)
-    folders, yamls = {}, hashlib.blake2b(digest_size=20)
+    hashes = FileHashes(cache.file_hashes() if cache is not None else None)
+    theme, count = _folder_fingerprint(theme_folder, hashes)
+    folders = {}
     try:
         names = sorted(entry.name for entry in os.scandir(settings.sites) if entry.is_dir())
     except OSError:
         names = []
     for name in names:
-        top = os.path.join(settings.sites, name)
-        folders[name], files = _folder_fingerprint(top)
+        folders[name], files = _folder_fingerprint(os.path.join(settings.sites, name), hashes)
         count += files
-        yamls.update(f"{name}\0".encode())
-        _hash_file(yamls, os.path.join(top, "site.yaml"))
     everything = hashlib.blake2b(digest_size=20)
     everything.update(f"{version}\0{os.path.abspath(settings.sites)}\0{theme}\0".encode())
     for name, digest in folders.items():
         everything.update(f"{name}\0{digest}\0".encode())
-    return Inputs(everything.hexdigest(), count, theme, folders, yamls.hexdigest())
+    return Inputs(everything.hexdigest(), count, theme, folders, hashes)
 
 
-def _folder_fingerprint(top: str | Path) -> tuple[str, int]:
+def _folder_fingerprint(top: str | Path, hashes: FileHashes) -> tuple[str, int]:
     digest = hashlib.blake2b(digest_size=20)
     count = 0
     for directory, subdirs, names in os.walk(top):
@@ -197,7 +225,7 @@ def _folder_fingerprint(top: str | Path) -> tuple[str, int]:
                 continue  # a named pipe or a device: the loader skips it too
             digest.update(f"{os.path.relpath(path, top)}\0{info.st_size}\0".encode())
             if name.lower().endswith(TEXT_SUFFIXES) and info.st_size <= MAX_FILE_BYTES:
-                _hash_file(digest, path)
+                digest.update(hashes.digest(path, info))
             else:
                 digest.update(f"{info.st_mtime_ns}\0".encode())
             # A picture to encode in several sizes weighs like many pages.
@@ -205,13 +233,15 @@ def _folder_fingerprint(top: str | Path) -> tuple[str, int]:
     return digest.hexdigest(), count
 
 
-def _hash_file(digest, path: str) -> None:
+def _hash_file(path: str) -> bytes:
+    digest = hashlib.blake2b(digest_size=20)
     try:
         with open(path, "rb") as handle:
             for block in iter(lambda: handle.read(1 << 16), b""):
                 digest.update(block)
     except OSError:
         digest.update(b"unreadable")
+    return digest.digest()
 
 
 def _unchanged(cache, settings: BuildSettings, inputs: str) -> dict | None:

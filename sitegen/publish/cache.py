@@ -4,6 +4,7 @@
     sites/<folder>.pickle      each content file's result, by its bytes and site context
     snapshots/<slug>.pickle    each site's content as last published, for --site builds
     built.pickle               each site's published files with their fingerprints
+    hashes.pickle              each input text file's digest by its stat
     state.pickle               the whole input's fingerprint, for "nothing changed"
 
 Everything here can be deleted at any time: the next build is then a full
@@ -70,6 +71,12 @@ class BuildCache:
 
     def save_site_files(self, slug: str, results: dict) -> None:
         self._save(self.folder / "sites" / f"{slug}.pickle", results)
+
+    def file_hashes(self) -> dict[str, Any]:
+        return self._load(self.folder / "hashes.pickle", {})
+
+    def save_file_hashes(self, hashes: dict[str, Any]) -> None:
+        self._save(self.folder / "hashes.pickle", hashes)
 
     def snapshot(self, slug: str) -> Any:
         return self._load(self.folder / "snapshots" / f"{slug}.pickle", None)
