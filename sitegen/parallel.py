@@ -8,6 +8,7 @@ one core or one task, the same work runs in this process.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -22,6 +23,9 @@ _shared: Any = None  # set in each worker by _initialise, from the parent's memo
 def _initialise(shared: Any) -> None:
     global _shared
     die_with_parent()
+    # What the worker inherits is never garbage here: leave it out of the
+    # collector's passes, which would write to (and so copy) every page of it.
+    gc.freeze()
     _shared = shared
 
 
