@@ -245,3 +245,16 @@ def test_a_second_save_within_the_clock_tick_is_not_missed(tmp_path):
     assert path.stat().st_size == stamp.st_size
     build(BuildSettings(sites, out, START))
     assert "Nội dunG" in _page(out, "xa-mot", "tin-so-1")
+
+
+def test_a_file_deleted_from_the_output_by_hand_comes_back(tmp_path):
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    lost = out / "xa-hai" / "tin-tuc" / "tin-so-2" / "index.html"
+    lost.unlink()
+    path = sites / "huyen" / "news" / "tin-0.md"  # another site changes; xa-hai does not
+    path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
+    assert _tree(out) == _tree(tmp_path / "clean")

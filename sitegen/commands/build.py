@@ -346,7 +346,7 @@ class _Snapshot:
 
 @dataclass
 class _Sources:
-    """Where each site's content came from: its folder now, or a snapshot (--site)."""
+    """Each site's content, read from its folder now or taken from a snapshot."""
 
     contents: list  # SiteContent, as built into the portal
     inputs: Inputs

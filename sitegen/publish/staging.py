@@ -65,15 +65,24 @@ class Staging:
             self._unlock()
 
     def write(self, relative: str, data: bytes) -> None:
-        target = self._inside(relative)
-        self._folder_for(target)
+        target = self._fresh(relative)
         with open(target, "wb") as handle:
             handle.write(data)
 
     def copy(self, relative: str, source: Path) -> None:
+        shutil.copyfile(source, self._fresh(relative))
+
+    def _fresh(self, relative: str) -> str:
+        """The staging path, with nothing there: a file linked from the published
+        tree must be replaced, never written through (that would change the
+        published copy too)."""
         target = self._inside(relative)
         self._folder_for(target)
-        shutil.copyfile(source, target)
+        try:
+            os.unlink(target)
+        except FileNotFoundError:
+            pass
+        return target
 
     def reuse(self, relative: str) -> bool:
         """Take an unchanged file from the published tree (a hard link, no copy)."""
