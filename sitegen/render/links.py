@@ -12,7 +12,6 @@ from __future__ import annotations
 import posixpath
 import re
 from urllib.parse import urlsplit
-from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -27,14 +26,15 @@ _IMG = re.compile(r"<img\b[^>]*>")
 BODY_SIZES = "(min-width: 56em) 52em, 100vw"  # the text column's width
 
 
-@lru_cache(maxsize=65536)
 def relative_url(here: str, target: str) -> str:
     """The URL of target (a path under <out>; '/' ends a folder) from a page in folder here."""
     from_parts = here.split("/") if here else []
     folder = target == "" or target.endswith("/")
     to_parts = [p for p in target.split("/") if p]
     common = 0
-    while common < min(len(from_parts), len(to_parts)) and from_parts[common] == to_parts[common]:
+    for mine, theirs in zip(from_parts, to_parts):
+        if mine != theirs:
+            break
         common += 1
     parts = [".."] * (len(from_parts) - common) + to_parts[common:]
     if not parts:
@@ -55,13 +55,13 @@ class Linker:
         self.mode = mode
         self.pictures = {picture.path: picture for picture in pictures}
         self._here = posixpath.dirname(site.prefix + paths.output_file(page_path))
-
-    def __call__(self, path: str) -> str:
-        return self.to(path)
+        self._relatives: dict[str, str] = {}  # target -> its URL from this page
 
     def to(self, path: str) -> str:
         """A path of this site ('' is its home)."""
         return self.site(self.site_ref, path)
+
+    __call__ = to
 
     def site(self, ref: SiteRef, path: str = "") -> str:
         """A path of any site of the portal."""
@@ -73,11 +73,14 @@ class Linker:
         return self._relative(ref.prefix + path)
 
     def _relative(self, target: str) -> str:
-        anchor = ""
-        if "#" in target:
-            target, anchor = target.split("#", 1)
-            anchor = "#" + anchor
-        return relative_url(self._here, target) + anchor
+        made = self._relatives.get(target)
+        if made is None:
+            path, anchor = target, ""
+            if "#" in path:
+                path, anchor = path.split("#", 1)
+                anchor = "#" + anchor
+            made = self._relatives[target] = relative_url(self._here, path) + anchor
+        return made
 
     @staticmethod
     def absolute(ref: SiteRef, path: str) -> str:
