@@ -213,6 +213,7 @@ def _input_fingerprint(settings: BuildSettings, theme_folder: Path, version: str
 def _folder_fingerprint(top: str | Path, hashes: FileHashes) -> tuple[str, int]:
     digest = hashlib.blake2b(digest_size=20)
     count = 0
+    start = len(os.path.join(top, ""))
     for directory, subdirs, names in os.walk(top):
         subdirs.sort()
         for name in sorted(names):
@@ -223,7 +224,7 @@ def _folder_fingerprint(top: str | Path, hashes: FileHashes) -> tuple[str, int]:
                 continue
             if not stat.S_ISREG(info.st_mode):
                 continue  # a named pipe or a device: the loader skips it too
-            digest.update(f"{os.path.relpath(path, top)}\0{info.st_size}\0".encode())
+            digest.update(f"{path[start:]}\0{info.st_size}\0".encode())
             if name.lower().endswith(TEXT_SUFFIXES) and info.st_size <= MAX_FILE_BYTES:
                 digest.update(hashes.digest(path, info))
             else:
@@ -448,7 +449,10 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
         now_built: dict[str, SiteBuild] = {}
         indexer = SearchIndexer()
         slugs = [site.slug for site in portal.sites]
-        for done, (slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, settings.workers), 1):
+        # Kept sites are only linked: with two sites or fewer to make, starting
+        # workers would cost more than they save (a one-edit rebuild, a preview).
+        workers = 1 if len(slugs) - len(keep) <= 2 else settings.workers
+        for done, (slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
             if outcome.index is not None:  # Pagefind reads the site while the others render

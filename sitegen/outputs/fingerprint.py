@@ -17,6 +17,7 @@ from enum import Enum
 from .plan import Output
 
 _PRIMITIVES = (str, int, float, bool, type(None))
+_KEPT = "_sitegen_fingerprint"  # where a record keeps its own digest
 
 
 class Fingerprinter:
@@ -59,7 +60,15 @@ class Fingerprinter:
         raise TypeError(f"cannot fingerprint a {kind.__name__}")
 
     def _record(self, value: object) -> bytes:
-        """A dataclass, digested once however many pages show it."""
+        """A dataclass, digested once however many pages show it.
+
+        Records are frozen, so the digest is kept on the record itself and
+        travels with it through the cache: a site's articles, read back
+        from its snapshot, are not walked again.
+        """
+        known = getattr(value, "__dict__", {}).get(_KEPT)
+        if known is not None:
+            return known
         memo = self._memo.get(id(value))
         if memo is not None and memo[0] is value:
             return memo[1]
@@ -68,5 +77,8 @@ class Fingerprinter:
             digest.update(item.name.encode() + b"=")
             digest.update(self._value(getattr(value, item.name)))
         result = b"#" + digest.digest()
-        self._memo[id(value)] = (value, result)  # keeps value alive so its id stays its own
+        if hasattr(value, "__dict__"):
+            object.__setattr__(value, _KEPT, result)
+        else:
+            self._memo[id(value)] = (value, result)  # keeps value alive so its id stays its own
         return result

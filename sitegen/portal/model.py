@@ -350,9 +350,11 @@ def _terms(articles: tuple[Article, ...], names_of) -> tuple[Term, ...]:
     grouped: dict[str, list[Article]] = defaultdict(list)
     spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
     for article in articles:
+        keys = set()  # an article naming one term twice (two spellings) is listed once
         for name in names_of(article):
             key = slugify(name)
-            if article not in grouped[key]:
+            if key not in keys:
+                keys.add(key)
                 grouped[key].append(article)
             spellings[key][name] += 1
     terms = []

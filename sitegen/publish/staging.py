@@ -98,7 +98,12 @@ class Staging:
         """Make the file's folder once: thousands of pages share a few hundred folders."""
         parent = os.path.dirname(target)
         if parent not in self._made:
-            os.makedirs(parent, exist_ok=True)
+            try:
+                os.mkdir(parent)  # most often only the last folder is new
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(parent, exist_ok=True)
             self._made.add(parent)
 
     def reuse_tree(self, relative: str) -> bool:
@@ -106,11 +111,11 @@ class Staging:
         old = os.path.join(self._out_text, relative)
         if not os.path.isdir(old):
             return False
+        start = len(self._out_text) + 1
         for directory, subdirs, names in os.walk(old):
             subdirs.sort()
             for name in sorted(names):
-                path = os.path.relpath(os.path.join(directory, name), self._out_text)
-                if not self.reuse(path.replace(os.sep, "/")):
+                if not self.reuse(os.path.join(directory, name)[start:].replace(os.sep, "/")):
                     return False
         return True
 
@@ -145,7 +150,7 @@ class Staging:
         parts = relative.split("/")
         if relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
             raise ValueError(f"unsafe output path {relative!r}")
-        return os.path.join(self._folder_text, *parts)
+        return os.path.join(self._folder_text, relative)  # POSIX: '/' is the separator
 
     def _check_out(self) -> None:
         out = self.out
