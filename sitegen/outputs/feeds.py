@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from feedgen.feed import FeedGenerator
-
 from ..clock import LOCAL_TZ
 from ..portal import paths
 
@@ -73,6 +71,8 @@ def feed_title(spec: FeedSpec, site: "Site | Chrome", wording: dict[str, str]) -
 def render_feed(spec: FeedSpec, entries: tuple, site: "Chrome", linker: "Linker",
                 wording: dict[str, str]) -> bytes:
     """The feed as bytes; entries are (owner SiteRef, Article); linker makes absolute URLs."""
+    from feedgen.feed import FeedGenerator  # with lxml, a tenth of a second to import: only when a feed is due
+
     feed = FeedGenerator()
     feed.load_extension("dc")
     title = feed_title(spec, site, wording)

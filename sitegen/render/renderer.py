@@ -7,10 +7,7 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateError
 
-from ..outputs.calendar import render_calendar
-from ..outputs.feeds import render_feed
 from ..outputs.plan import Output
-from ..outputs.sitemap import render_robots, render_sitemap
 from ..outputs.pictures import Encoder
 from ..outputs.plan import Chrome
 from ..problems import Problem, Severity, problem
@@ -41,13 +38,22 @@ class Renderer:
             return self._page(output, site)
         linker = Linker(site.ref, "", mode="absolute")
         wording = self.theme.wording
+        # Imported when first needed: a small rebuild often writes no feed or calendar.
         if output.renderer == "feed":
+            from ..outputs.feeds import render_feed
+
             return render_feed(output.data, output.context["entries"], site, linker, wording)
         if output.renderer == "calendar":
+            from ..outputs.calendar import render_calendar
+
             return render_calendar(site, output.context["events"], linker, wording)
         if output.renderer == "sitemap":
+            from ..outputs.sitemap import render_sitemap
+
             return render_sitemap(site, output.data, linker)
         if output.renderer == "robots":
+            from ..outputs.sitemap import render_robots
+
             return render_robots(site, linker, output.data or ())
         raise ValueError(f"no renderer {output.renderer!r}")
 
