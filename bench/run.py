@@ -14,9 +14,11 @@ in sitegen's, Hugo's and Pelican's layouts when missing) it times:
   pelican cold (no cache), pelican 1 edit (content cache on)
 
 and prints the medians, the min–max, the peak memory of the whole process
-tree (workers included, as PSS: pages forked workers share count once) and
-sitegen's ratios to Hugo and Pelican against the
-targets. Results go to WORK/results.json. Timings on a disk-backed folder
+tree (workers included, as PSS: pages forked workers share count once),
+sitegen's ratios to Hugo and Pelican against the targets, and the targets
+that are not ratios (peak memory; time per article at 130x300 against
+21x100). Results go to WORK/results.json; a corpus not measured in this run
+keeps its rows from the last run that did. Timings on a disk-backed folder
 swing up to threefold on small machines: put --work on a tmpfs
 (mount -t tmpfs -o size=8g tmpfs /mnt/bench) and say so when quoting.
 """
@@ -54,6 +56,8 @@ TARGETS = {
 }
 
 
+MEMORY_LIMITS_MB = {"21x100": 200, "130x300": 1000}  # peak of a cold build, whole process tree
+
 # Measuring ---------------------------------------------------------------------
 
 class TreeMemory:
@@ -69,7 +73,7 @@ class TreeMemory:
     def _sample(self) -> None:
         while not self._stop.is_set():
             self.peak_kb = max(self.peak_kb, _tree_pss_kb(self.pid))
-            self._stop.wait(0.02)
+            self._stop.wait(0.1)  # reading smaps costs CPU: sample gently
 
     def stop(self) -> float:
         self._stop.set()
@@ -348,9 +352,28 @@ def ratios(results: list[dict]) -> str:
         for corpus in sorted({c for _, c in by}):
             if (ours, corpus) in by and (theirs, corpus) in by and by[(theirs, corpus)] > 0:
                 ratio = by[(ours, corpus)] / by[(theirs, corpus)]
-                lines.append(f"| {ours} | {theirs} | {corpus} | {ratio:.2f} | ≤ {target} | "
-                             f"{'yes' if ratio <= target else 'NO'} |")
+                lines.append(_target_row(ours, theirs, corpus, ratio, target))
     return "\n".join(lines)
+
+
+def limits(results: list[dict]) -> str:
+    """The targets that are not ratios to a peer: memory, and time per article as the corpus grows."""
+    by = {(r["case"], r["corpus"]): r for r in results}
+    lines = ["| sitegen | measure | corpus | value | target | met |", "|---|---|---|---:|---:|---|"]
+    for corpus, limit in MEMORY_LIMITS_MB.items():
+        row = by.get(("sitegen cold", corpus))
+        if row:
+            lines.append(_target_row("sitegen cold", "peak MB", corpus, row["peak_mb"], limit))
+    small, large = "21x100", "130x300"
+    for case in ("sitegen cold", "sitegen 1 edit"):
+        if (case, small) in by and (case, large) in by:
+            ratio = by[(case, large)]["ms_per_article"] / by[(case, small)]["ms_per_article"]
+            lines.append(_target_row(case, f"ms/article vs {small}", large, ratio, 1.0))
+    return "\n".join(lines)
+
+
+def _target_row(ours: str, measure: str, corpus: str, value: float, target: float) -> str:
+    return f"| {ours} | {measure} | {corpus} | {value:.2f} | ≤ {target} | {'yes' if value <= target else 'NO'} |"
 
 
 def main() -> int:
@@ -381,15 +404,29 @@ def main() -> int:
         if "pelican" in args.tools:
             pelican_cases(results, corpus, size, sites * per_site, args.runs)
     info = {"python": platform.python_version(), "cpus": os.cpu_count(), "machine": platform.machine(),
-            "work": str(args.work), "tmpfs": _is_tmpfs(args.work)}
+            "work": str(args.work), "tmpfs": _is_tmpfs(args.work), "runs": args.runs}
+    results = _merge_earlier(args.work / "results.json", results)
     (args.work / "results.json").write_text(json.dumps({"info": info, "results": results}, indent=1,
                                                        ensure_ascii=False), encoding="utf-8")
     print(f"Python {info['python']}, {info['cpus']} CPUs, work folder on "
-          f"{'tmpfs' if info['tmpfs'] else 'disk'}; medians of {args.runs} runs.\n")
+          f"{'tmpfs' if info['tmpfs'] else 'disk'}; medians of each corpus's runs.\n")
     print(table(results))
     print()
     print(ratios(results))
+    print()
+    print(limits(results))
     return 0
+
+
+def _merge_earlier(path: Path, results: list[dict]) -> list[dict]:
+    """This run's rows, plus an earlier run's rows for the corpora not measured now
+    (a 130x300 run takes long; its figures stay beside a later 21x100 run)."""
+    try:
+        earlier = json.loads(path.read_text(encoding="utf-8"))["results"]
+    except (OSError, ValueError, KeyError):
+        return results
+    measured = {r["corpus"] for r in results}
+    return [r for r in earlier if r["corpus"] not in measured] + results
 
 
 def _is_tmpfs(path: Path) -> bool:
