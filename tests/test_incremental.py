@@ -258,3 +258,17 @@ def test_a_file_deleted_from_the_output_by_hand_comes_back(tmp_path):
     build(BuildSettings(sites, out, START))
     build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
     assert _tree(out) == _tree(tmp_path / "clean")
+
+
+def test_a_change_anywhere_in_the_program_makes_the_cache_stale(tmp_path):
+    """A working copy of sitegen may change any module, in any sub-package:
+    the cache must not outlive it."""
+    from sitegen.publish.cache import _files_stamp
+
+    module = tmp_path / "pkg" / "commands" / "build.py"
+    module.parent.mkdir(parents=True)
+    (tmp_path / "pkg" / "__init__.py").write_text("", encoding="utf-8")
+    module.write_text("x = 1\n", encoding="utf-8")
+    before = _files_stamp(tmp_path / "pkg", every_level=True)
+    module.write_text("x = 22\n", encoding="utf-8")
+    assert _files_stamp(tmp_path / "pkg", every_level=True) != before

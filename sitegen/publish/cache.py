@@ -33,24 +33,29 @@ def program_version() -> str:
 
     Each module's files are found without importing it and stood for by their
     size and time: an upgrade or an edit replaces them. (Reading the packages'
-    metadata instead costs more than a whole unchanged build.)
+    metadata instead costs more than a whole unchanged build.) A library's
+    upgrade replaces its top folder's files too; sitegen's own files are all
+    looked at, since a working copy may change any one of them.
     """
     parts = [sys.version]
     for name in SHAPING_MODULES:
         spec = importlib.util.find_spec(name)
         folder = Path(spec.origin).parent if spec and spec.origin else None
-        parts.append(f"{name}:{_files_stamp(folder) if folder else '?'}")
+        stamp = _files_stamp(folder, every_level=name == "sitegen") if folder else "?"
+        parts.append(f"{name}:{stamp}")
     return ";".join(parts)
 
 
-def _files_stamp(folder: Path) -> str:
-    """Size and modification time of every Python file of a package (not below it)."""
+def _files_stamp(folder: Path, every_level: bool = False) -> str:
+    """Size and modification time of every Python file of a package (of its
+    top folder only, unless every_level)."""
     stamp = []
-    with os.scandir(folder) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if entry.is_file() and entry.name.endswith((".py", ".so", ".pyd")):
-                info = entry.stat()
-                stamp.append(f"{entry.name}:{info.st_size}:{info.st_mtime_ns}")
+    for directory, subdirs, names in os.walk(folder):
+        subdirs[:] = sorted(d for d in subdirs if every_level and d != "__pycache__")
+        for name in sorted(names):
+            if name.endswith((".py", ".so", ".pyd")):
+                info = os.stat(os.path.join(directory, name))
+                stamp.append(f"{os.path.relpath(directory, folder)}/{name}:{info.st_size}:{info.st_mtime_ns}")
     return str(hash_text("|".join(stamp)))
 
 
