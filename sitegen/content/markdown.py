@@ -19,6 +19,9 @@ import markdown
 import nh3
 from markdown import inlinepatterns, util
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 
 from ..problems import Problem, Severity, Words, problem
 from .records import Body, Heading
@@ -268,9 +271,10 @@ class MarkdownRenderer:
 
     def _instance(self, allow_html: bool) -> tuple[markdown.Markdown, _SiteLinks]:
         if allow_html not in self._instances:
+            # Instances, not names: naming them makes Markdown scan every installed
+            # package's entry points, which costs more than rendering an article.
             md = markdown.Markdown(
-                extensions=["tables", "sane_lists", "toc"],
-                extension_configs={"toc": {"slugify": _anchor, "toc_depth": "2-4"}},
+                extensions=[TableExtension(), SaneListExtension(), TocExtension(slugify=_anchor, toc_depth="2-4")],
                 output_format="html",
             )
             links = _SiteLinks(md)
