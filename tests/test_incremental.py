@@ -260,6 +260,30 @@ def test_a_file_deleted_from_the_output_by_hand_comes_back(tmp_path):
     assert _tree(out) == _tree(tmp_path / "clean")
 
 
+def test_an_edit_reindexes_only_the_sites_whose_items_changed(tmp_path, monkeypatch):
+    """Editing a commune's article changes the district's news lists, but no
+    item page of the district: only the commune's search index is made again."""
+    from sitegen.outputs.search import SearchIndexer
+
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    indexed: list[str] = []
+    request = SearchIndexer.request
+    monkeypatch.setattr(SearchIndexer, "request",
+                        lambda self, key, *rest: (indexed.append(key), request(self, key, *rest))[1])
+    path = sites / "xa-mot" / "news" / "tin-1.md"  # sent up to the district's news
+    path.write_text(path.read_text(encoding="utf-8").replace("Tin số 1", "Tin số một"), encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert "Tin số một" in (out / "tin-co-so" / "index.html").read_text(encoding="utf-8")
+    assert indexed == ["xa-mot"]
+    path = sites / "huyen" / "pages" / "gioi-thieu.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThêm.\n", encoding="utf-8")
+    indexed.clear()
+    build(BuildSettings(sites, out, START))
+    assert indexed == ["huyen"]
+
+
 def test_a_change_anywhere_in_the_program_makes_the_cache_stale(tmp_path):
     """A working copy of sitegen may change any module, in any sub-package:
     the cache must not outlive it."""

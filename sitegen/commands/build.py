@@ -33,6 +33,7 @@ from ..content.pictures import RASTER
 from ..content.source import MAX_FILE_BYTES
 from ..portal import paths
 from ..outputs.pictures import PictureError
+from ..outputs.search import SEARCH_MARK
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
 
@@ -398,6 +399,7 @@ class SiteBuild:
     counts: dict
     problems: tuple  # those found while rendering (reading reports its own each time)
     indexed: bool = True  # its search index is made from these pages
+    searched: frozenset = frozenset()  # its pages Pagefind reads (marked as search bodies)
 
 
 @dataclass(frozen=True)
@@ -448,7 +450,8 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
                          theme.template_fingerprints(), cache.folder / "templates" if cache else None)
         now_built: dict[str, SiteBuild] = {}
         indexer = SearchIndexer()
-        slugs = [site.slug for site in portal.sites]
+        # Sites to make go first: their search indexes then build while the rest are linked.
+        slugs = sorted((site.slug for site in portal.sites), key=lambda slug: slug in keep)
         # Kept sites are only linked: with two sites or fewer to make, starting
         # workers would cost more than they save (a one-edit rebuild, a preview).
         workers = 1 if len(slugs) - len(keep) <= 2 else settings.workers
@@ -567,31 +570,55 @@ def _make_site(job: _RenderJob, site) -> _SiteOutcome:
     renderer, fingerprints = job.tools["renderer"], job.tools["fingerprints"]
     earlier = job.built.get(site.slug)
     earlier_outputs = earlier.outputs if earlier else {}
+    earlier_searched = earlier.searched if earlier else frozenset()
     reported = len(renderer.problems)
     outcome = _SiteOutcome()
     outputs: dict[str, str] = {}
     counts: dict[str, int] = {}
     own_folders: set[str] = set()
+    searched: set[str] = set()
+    searched_rendered = False
     for output in plan_site(site, theme.static_files):
         if output.path in outputs:
             continue  # slugs are made unique per site; never overwrite
         key = _fingerprint(output, site, theme, fingerprints)
         # A site with its own templates may show anything: always render it.
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
-            _publish(job.stage, renderer, output, site.folder, theme)
+            data = _publish(job.stage, renderer, output, site.folder, theme)
             outcome.rendered += 1
             outcome.pages_rendered += output.renderer == "page"
+            if output.renderer == "page" and SEARCH_MARK in data:
+                searched.add(output.path)
+                searched_rendered = True
+        elif output.path in earlier_searched:
+            searched.add(output.path)
         if output.renderer == "page" and "/" in output.path[len(site.ref.prefix):]:
             own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
         outputs[output.path] = key
         kind = _COUNTED.get(output.renderer)
         if kind:
             counts[kind] = counts.get(kind, 0) + 1
-    stale = outcome.pages_rendered > 0 or not (earlier and earlier.indexed)
+    stale = (_search_stale(searched, earlier_searched, searched_rendered, outcome.pages_rendered,
+                           set(earlier_outputs) - set(outputs))
+             or not (earlier and earlier.indexed))
     outcome.index, indexed = _search_index(job, site, stale, tuple(own_folders))
     outcome.built = SiteBuild(job.digests[site.slug], job.now, job.until, outputs, counts,
-                              tuple(renderer.problems[reported:]), indexed)
+                              tuple(renderer.problems[reported:]), indexed, frozenset(searched))
     return outcome
+
+
+def _search_stale(searched: set[str], earlier_searched: frozenset, searched_rendered: bool,
+                  pages_rendered: int, removed: set[str]) -> bool:
+    """Whether the site's search index no longer matches its pages.
+
+    Pagefind reads only the pages marked as search bodies (items, not lists),
+    so a new article that changes the news lists but no other item leaves the
+    other sites' indexes as they are. A site with no marked page at all has
+    every page read.
+    """
+    if not searched and not earlier_searched:
+        return pages_rendered > 0 or bool(removed)
+    return searched_rendered or searched != earlier_searched
 
 
 def _search_index(job: _RenderJob, site, stale: bool, own_folders: tuple[str, ...]) -> tuple[tuple | None, bool]:
@@ -617,7 +644,8 @@ def _fingerprint(output, site, theme, fingerprints) -> str:
     return fingerprints.output(output)
 
 
-def _publish(stage, renderer, output, site_folder: str, theme) -> None:
+def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
+    """Put the output in the staging folder: the bytes written, or b'' for a copied file."""
     if output.renderer == "copy":
         stage.copy(output.path, Path(site_folder) / output.source)
     elif output.renderer == "picture":
@@ -629,4 +657,7 @@ def _publish(stage, renderer, output, site_folder: str, theme) -> None:
     elif output.renderer == "theme":
         stage.copy(output.path, theme.static_path(output.source))
     else:
-        stage.write(output.path, renderer.render(output))
+        data = renderer.render(output)
+        stage.write(output.path, data)
+        return data
+    return b""

@@ -16,6 +16,8 @@ from pathlib import Path
 from ..parallel import die_with_parent
 from ..portal import paths
 
+SEARCH_MARK = b"data-pagefind-body"  # once one page carries it, Pagefind reads only those that do
+
 
 def pagefind_executable() -> str | None:
     """The binary the 'pagefind[bin]' package ships, else one on PATH."""
