@@ -426,7 +426,7 @@ class _SiteOutcome:
     built: SiteBuild | None = None
     rendered: int = 0
     pages_rendered: int = 0
-    index: tuple | None = None  # (site folder in the output, its own top folders or None): to index
+    index: tuple | None = None  # to index: (site folder in the output, its own top folders or None, seeded)
 
 
 def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: str, sources: _Sources,
@@ -450,8 +450,10 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
                          theme.template_fingerprints(), cache.folder / "templates" if cache else None)
         now_built: dict[str, SiteBuild] = {}
         indexer = SearchIndexer()
-        # Sites to make go first: their search indexes then build while the rest are linked.
-        slugs = sorted((site.slug for site in portal.sites), key=lambda slug: slug in keep)
+        # Sites to make go first, deepest first (an edit is most often a commune's, and
+        # its parent's index seldom changes): their indexing overlaps the rest.
+        depth = _depths(portal)
+        slugs = sorted((site.slug for site in portal.sites), key=lambda slug: (slug in keep, -depth[slug]))
         # Kept sites are only linked: with two sites or fewer to make, starting
         # workers would cost more than they save (a one-edit rebuild, a preview).
         workers = 1 if len(slugs) - len(keep) <= 2 else settings.workers
@@ -459,7 +461,8 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
             if outcome.index is not None:  # Pagefind reads the site while the others render
-                indexer.request(slug, stage.folder / outcome.index[0], outcome.index[1])
+                prefix, own_folders, seeded = outcome.index
+                indexer.request(slug, stage.folder / prefix, own_folders, seeded)
             if progress:
                 progress("render", done, len(slugs))
         for slug, error in indexer.finish(settings.workers or workers_available()).items():
@@ -504,6 +507,13 @@ def _site_digests(portal, sources: _Sources, version: str) -> dict[str, str]:
             digest.update(f"{related}\0{tags.get(related, '')}\0".encode())
         digests[site.slug] = digest.hexdigest()
     return digests
+
+
+def _depths(portal) -> dict[str, int]:
+    depth: dict[str, int] = {}
+    for site in portal.sites:  # the root comes first: each parent is done before its children
+        depth[site.slug] = depth[site.parent.slug] + 1 if site.parent else 0
+    return depth
 
 
 def _chosen_sites(portal, only: tuple[str, ...]) -> frozenset[str]:
@@ -624,12 +634,24 @@ def _search_stale(searched: set[str], earlier_searched: frozenset, searched_rend
 def _search_index(job: _RenderJob, site, stale: bool, own_folders: tuple[str, ...]) -> tuple[tuple | None, bool]:
     """What Pagefind must index for the site (or None), and whether the site's index
     will then match its pages. A stale index is kept when search is put off."""
-    wanted = (site.ref.prefix, own_folders if site.children else None)
+    index = site.ref.prefix + paths.SEARCH_INDEX
+    own = own_folders if site.children else None
     if stale and job.search:
-        return wanted, True
-    if not job.stage.reuse_tree(site.ref.prefix + paths.SEARCH_INDEX):
-        return wanted, True  # no index yet: make one now
+        return (site.ref.prefix, own, _seed_index(job.stage, index)), True
+    if not job.stage.reuse_tree(index):
+        return (site.ref.prefix, own, False), True  # no index yet: make one now
     return None, not stale
+
+
+def _seed_index(stage, index: str) -> bool:
+    """Give Pagefind the published index's files named by their content, which
+    it then need not compress again; whether there were any."""
+    from ..outputs.search import seed_files
+
+    seeded = False
+    for name in seed_files(stage.out / index):
+        seeded = stage.reuse(index + name) or seeded
+    return seeded
 
 
 def _fingerprint(output, site, theme, fingerprints) -> str:
