@@ -9,7 +9,8 @@ in sitegen's, Hugo's and Pelican's layouts when missing) it times:
   sitegen cold           no output, no cache
   sitegen no change      the same input again
   sitegen 1 edit         one article edited (a different one each run)
-  sitegen serve          saved file to the browser's reload event
+  sitegen serve          saved file to the browser's reload event, the server
+                         idle (its search index caught up) before each save
   hugo cold, hugo 1 edit, hugo server 1 edit (Hugo's own 'Total in N ms')
   pelican cold (no cache), pelican 1 edit (content cache on)
 
@@ -56,6 +57,7 @@ TARGETS = {
 }
 
 
+SERVE_PAUSE_SECONDS = 4.0  # between two saves in `serve`
 MEMORY_LIMITS_MB = {"21x100": 200, "130x300": 1000}  # peak of a cold build, whole process tree
 
 # Measuring ---------------------------------------------------------------------
@@ -211,7 +213,9 @@ def serve_rebuilds(sites: Path, out: Path, runs: int) -> list[dict]:
         events.get(timeout=60)  # hello
         memory = TreeMemory(process.pid)
         for _ in range(runs):
-            time.sleep(1)
+            # An editor reads the page before the next save; meanwhile the server
+            # brings the search index up to date (2 s after the last save).
+            time.sleep(SERVE_PAUSE_SECONDS)
             started = time.perf_counter()
             editor.edit()
             while not events.get(timeout=120).startswith("reload"):
