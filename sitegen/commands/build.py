@@ -450,13 +450,10 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
                          theme.template_fingerprints(), cache.folder / "templates" if cache else None)
         now_built: dict[str, SiteBuild] = {}
         indexer = SearchIndexer()
-        # Sites to make go first, deepest first (an edit is most often a commune's, and
-        # its parent's index seldom changes): their indexing overlaps the rest.
-        depth = _depths(portal)
-        slugs = sorted((site.slug for site in portal.sites), key=lambda slug: (slug in keep, -depth[slug]))
         # Kept sites are only linked: with two sites or fewer to make, starting
         # workers would cost more than they save (a one-edit rebuild, a preview).
-        workers = 1 if len(slugs) - len(keep) <= 2 else settings.workers
+        workers = 1 if len(portal.sites) - len(keep) <= 2 else settings.workers
+        slugs = _render_order(portal, keep, in_process=workers == 1)
         for done, (slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
@@ -509,11 +506,21 @@ def _site_digests(portal, sources: _Sources, version: str) -> dict[str, str]:
     return digests
 
 
-def _depths(portal) -> dict[str, int]:
+def _render_order(portal, keep: frozenset, in_process: bool) -> list[str]:
+    """Sites to make first, so their search indexing overlaps the linking of the others.
+
+    Workers take the largest first, the root and the parents above their
+    communes (the portal's order), so no long site starts last. In this
+    process the deepest go first: an edit is most often a commune's, and its
+    parent's index seldom changes with it.
+    """
     depth: dict[str, int] = {}
     for site in portal.sites:  # the root comes first: each parent is done before its children
         depth[site.slug] = depth[site.parent.slug] + 1 if site.parent else 0
-    return depth
+    slugs = [site.slug for site in portal.sites]
+    if in_process:
+        return sorted(slugs, key=lambda slug: (slug in keep, -depth[slug]))
+    return sorted(slugs, key=lambda slug: slug in keep)
 
 
 def _chosen_sites(portal, only: tuple[str, ...]) -> frozenset[str]:
