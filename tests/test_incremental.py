@@ -296,3 +296,26 @@ def test_a_change_anywhere_in_the_program_makes_the_cache_stale(tmp_path):
     before = _files_stamp(tmp_path / "pkg", every_level=True)
     module.write_text("x = 22\n", encoding="utf-8")
     assert _files_stamp(tmp_path / "pkg", every_level=True) != before
+
+
+def test_a_district_article_remakes_the_district_only(tmp_path, monkeypatch):
+    """Communes show their parent's procedures, not its news: an edited district
+    article leaves their pages as they are, an edited procedure does not."""
+    import sitegen.commands.build as building
+
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    made: list[str] = []
+    make_site = building._make_site
+    monkeypatch.setattr(building, "_make_site", lambda job, site: (made.append(site.slug), make_site(job, site))[1])
+    path = sites / "huyen" / "news" / "tin-0.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("Tin số 0", "Tin số không"), encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert made == ["huyen"]
+    made.clear()
+    path = sites / "huyen" / "procedures" / "ks.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThêm bước.\n", encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert sorted(made) == ["huyen", "xa-hai", "xa-mot"]
+    assert "Thêm bước." in (out / "xa-mot" / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")

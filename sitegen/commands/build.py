@@ -5,10 +5,11 @@
                       whose folder is unchanged is taken as last published
   3. portal           the tree of sites, inheritance, aggregation
   4. render           every site's outputs, in parallel, into a staging folder: a site
-                      whose inputs (its own, those above and below it) are unchanged
-                      keeps its files; otherwise an output whose fingerprint is
-                      unchanged is linked, not rendered; Pagefind indexes each
-                      changed site while the others render
+                      whose inputs (its own content, its parent's procedures, its
+                      sub-sites' content) are unchanged keeps its files; otherwise
+                      an output whose fingerprint is unchanged is linked, not
+                      rendered; Pagefind indexes each changed site while the
+                      others render
   5. publish          swap the staging folder in; remember what was built
 
 --site SLUG makes steps 2 and 4 take every other site as last published.
@@ -479,29 +480,29 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
 def _site_digests(portal, sources: _Sources, version: str) -> dict[str, str]:
     """For each site, a fingerprint of everything its pages are made from.
 
-    A site shows its own content, its ancestors' (inherited procedures, the
-    portal's address), its descendants' (news sent up), and the names and
-    places of every site (menus, links). Equal digest, equal pages, as long
-    as the clock crosses no scheduled moment.
+    A site shows its own content, the procedures its parent passes down, the
+    news its sub-sites send up, and the names and places of every site
+    (menus, links, the search's merged indexes). Equal digest, equal pages,
+    as long as the clock crosses no scheduled moment. (portal.model builds
+    each site from exactly these.)
     """
+    from ..outputs.fingerprint import Fingerprinter
+
     tags = {c.slug: sources.tag(c) for c in sources.contents}
+    contents = {c.slug: c for c in sources.contents}
+    records = Fingerprinter({}, version)
     shape = hashlib.blake2b(digest_size=20)
     shape.update(f"{version}\0{sources.inputs.theme}\0".encode())
     for site in portal.sites:
         shape.update(repr((site.ref, site.parent and site.parent.slug, site.has_templates)).encode())
-    ancestors: dict[str, list[str]] = {}
-    for site in portal.sites:  # the root comes first: each parent is done before its children
-        parent = site.parent.slug if site.parent else None
-        ancestors[site.slug] = [parent, *ancestors.get(parent, [])] if parent else []
-    descendants: dict[str, set[str]] = {s.slug: set() for s in portal.sites}
-    for slug, above in ancestors.items():
-        for ancestor in above:
-            descendants[ancestor].add(slug)
     digests = {}
     for site in portal.sites:
         digest = hashlib.blake2b(shape.digest(), digest_size=20)
-        for related in sorted({site.slug, *ancestors[site.slug], *descendants[site.slug]}):
-            digest.update(f"{related}\0{tags.get(related, '')}\0".encode())
+        digest.update(f"{site.slug}\0{tags.get(site.slug, '')}\0".encode())
+        if site.parent and site.parent.slug in contents:
+            digest.update(b"inherits\0" + records.value(contents[site.parent.slug].procedures))
+        for child in site.children:
+            digest.update(f"{child.slug}\0{tags.get(child.slug, '')}\0".encode())
         digests[site.slug] = digest.hexdigest()
     return digests
 

@@ -39,6 +39,10 @@ class Fingerprinter:
             digest.update(self._value(output.context[key]))
         return digest.hexdigest()
 
+    def value(self, value: object) -> bytes:
+        """The digest of any value an output's context may hold."""
+        return self._value(value)
+
     def _value(self, value: object) -> bytes:
         kind = type(value)
         if kind is str:
