@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+from contextlib import contextmanager
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
@@ -26,6 +27,7 @@ def _initialise(shared: Any) -> None:
     # What the worker inherits is never garbage here: leave it out of the
     # collector's passes, which would write to (and so copy) every page of it.
     gc.freeze()
+    gc.enable()  # forked while the parent had paused it: a worker's own garbage must still go
     _shared = shared
 
 
@@ -47,6 +49,20 @@ def die_with_parent() -> None:
         return
     if os.getppid() == 1:  # the parent died before we asked
         os._exit(1)
+
+
+@contextmanager
+def collector_paused():
+    """Leave the cycle collector off while a great many lasting objects are made
+    (a province's content read or unpickled): each batch of allocations sets it
+    off, and it walks every object alive each time, to find no cycle."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _call(function: Callable[[Any, Any], Any], item: Any) -> Any:

@@ -20,6 +20,7 @@ published. The result is the same, byte for byte, whatever the cache held.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import stat
@@ -35,6 +36,7 @@ from ..content.source import MAX_FILE_BYTES
 from ..portal import paths
 from ..outputs.pictures import PictureError
 from ..outputs.search import SEARCH_MARK
+from ..parallel import collector_paused
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
 
@@ -113,12 +115,17 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
 
     theme = Theme.load(DEFAULT_THEME)
     result = BuildResult()
-    sources = _read_contents(settings, cache, inputs, progress)
-    portal, portal_problems = build_portal(sources.contents, settings.now)
-    result.problems.extend([p for found in sources.problems.values() for p in found] + portal_problems)
-    if portal is not None:
-        _render_and_publish(portal, settings, theme, cache, version, sources, result, progress)
-        result.sites = len(portal.sites)
+    with collector_paused():
+        sources = _read_contents(settings, cache, inputs, progress)
+        portal, portal_problems = build_portal(sources.contents, settings.now)
+        gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
+    try:
+        result.problems.extend([p for found in sources.problems.values() for p in found] + portal_problems)
+        if portal is not None:
+            _render_and_publish(portal, settings, theme, cache, version, sources, result, progress)
+            result.sites = len(portal.sites)
+    finally:
+        gc.unfreeze()
     result.problems.sort(key=Problem.sort_key)
     if portal is not None:
         _write_report(settings, portal, result.problems)

@@ -23,6 +23,8 @@ import importlib.util
 from pathlib import Path
 from typing import Any
 
+from ..parallel import collector_paused
+
 
 SHAPING_MODULES = ("sitegen", "markdown", "nh3", "jinja2", "feedgen", "icalendar", "yaml", "babel",
                    "slugify", "markupsafe")
@@ -109,7 +111,7 @@ class BuildCache:
 
     def _load(self, path: Path, empty: Any) -> Any:
         try:
-            with open(path, "rb") as handle:
+            with open(path, "rb") as handle, collector_paused():
                 version, value = pickle.load(handle)
         except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError,
                 ImportError, IndexError):
