@@ -178,10 +178,12 @@ def test_incremental_equals_clean_after_random_edits(tmp_path):
 
 def test_unchanged_input_does_nothing_and_one_edit_renders_little(tmp_path):
     sites = write_tree(tmp_path / "sites", _portal())
+    (sites / "xa-hai" / "news" / "hong.md").write_text("---\ntitle: [không đóng\n---\nThân.\n", encoding="utf-8")
     out = tmp_path / "out"
     first = build(BuildSettings(sites, out, START))
     again = build(BuildSettings(sites, out, START))
     assert again.unchanged and again.pages == first.pages and again.rendered == 0
+    assert again.problems == first.problems and first.errors == 1, "the webmaster sees the errors again"
     path = sites / "xa-mot" / "news" / "tin-1.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nSửa một chữ.\n", encoding="utf-8")
     edited = build(BuildSettings(sites, out, START))

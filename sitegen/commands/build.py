@@ -134,6 +134,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
         # lags the input: the next build must look again.
         complete = not settings.only and settings.search
         cache.save_file_hashes(inputs.hashes.to_keep())
+        cache.save_problems(result.problems)  # apart: a build that finds a change never reads them
         cache.save_state({"inputs": inputs.digest if complete else None, "since": settings.now,
                           "until": _next_change(portal, settings.now), "out": str(settings.out),
                           "result": _summary(result), "report_day": settings.now.date()})
@@ -265,7 +266,7 @@ def _unchanged(cache, settings: BuildSettings, inputs: str) -> dict | None:
         return None  # a scheduled item is due, a notice starts or ends, a new week began
     if not (settings.out / MARKER).is_file():
         return None
-    return state["result"]
+    return {**state["result"], "problems": cache.problems()}
 
 
 def _still_valid(since: datetime | None, until: datetime | None, now: datetime) -> bool:
@@ -274,8 +275,7 @@ def _still_valid(since: datetime | None, until: datetime | None, now: datetime) 
 
 
 def _summary(result: BuildResult) -> dict:
-    return {"sites": result.sites, "pages": result.pages, "feeds": result.feeds, "files": result.files,
-            "problems": list(result.problems)}
+    return {"sites": result.sites, "pages": result.pages, "feeds": result.feeds, "files": result.files}
 
 
 def _next_change(portal, now: datetime) -> datetime:

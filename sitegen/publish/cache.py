@@ -6,6 +6,7 @@
     built.pickle               each site's published files with their fingerprints
     hashes.pickle              each input text file's digest by its stat
     state.pickle               the whole input's fingerprint, for "nothing changed"
+    problems.pickle            what the last build reported, to report again when nothing changed
 
 Everything here can be deleted at any time: the next build is then a full
 one. A cache from another version of sitegen or its libraries is ignored.
@@ -96,6 +97,12 @@ class BuildCache:
 
     def save_built(self, built: dict[str, Any]) -> None:
         self._save(self.folder / "built.pickle", built)
+
+    def problems(self) -> list:
+        return self._load(self.folder / "problems.pickle", [])
+
+    def save_problems(self, problems: list) -> None:
+        self._save(self.folder / "problems.pickle", list(problems))
 
     def state(self) -> dict[str, Any]:
         return self._load(self.folder / "state.pickle", {})
