@@ -9,10 +9,8 @@ one core or one task, the same work runs in this process.
 from __future__ import annotations
 
 import gc
-import multiprocessing
 import os
 from contextlib import contextmanager
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
 Item = TypeVar("Item")
@@ -81,11 +79,19 @@ def run_all(function: Callable[[Any, Item], Result], shared: Any, items: Iterabl
     """Yield (item, function(shared, item)) for every item, as each finishes."""
     items = list(items)
     workers = min(workers or workers_available(), len(items))
-    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for item in items:
-            yield item, function(shared, item)
-        return
-    context = multiprocessing.get_context("fork")
+    if workers > 1:
+        import multiprocessing  # only here: a rebuild in one process never needs it
+
+        if "fork" in multiprocessing.get_all_start_methods():
+            yield from _in_workers(function, shared, items, workers, multiprocessing.get_context("fork"))
+            return
+    for item in items:
+        yield item, function(shared, item)
+
+
+def _in_workers(function, shared, items: list, workers: int, context) -> Iterator[tuple[Any, Any]]:
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
     with ProcessPoolExecutor(workers, mp_context=context, initializer=_initialise,
                              initargs=(shared,)) as pool:
         futures = {pool.submit(_call, function, item): item for item in items}

@@ -10,13 +10,21 @@ import unicodedata
 from datetime import date, datetime
 from functools import lru_cache
 
-from babel import Locale
-from babel.numbers import format_decimal
-from slugify import slugify as _slugify
 
-_LOCALE = Locale.parse("vi")
-# Monday first, as Python's weekday(): 'Thứ Hai' ... 'Chủ Nhật'.
-WEEKDAYS = tuple(_LOCALE.days["format"]["wide"][i] for i in range(7))
+
+@lru_cache(maxsize=None)
+def _locale():
+    """Babel's 'vi' locale, loaded when first needed: a build that finds
+    nothing changed never formats a date, and loading it costs more than that build."""
+    from babel import Locale
+
+    return Locale.parse("vi")
+
+
+@lru_cache(maxsize=None)
+def _weekdays() -> tuple[str, ...]:
+    """Monday first, as Python's weekday(): 'Thứ Hai' ... 'Chủ Nhật'."""
+    return tuple(_locale().days["format"]["wide"][i] for i in range(7))
 
 ALPHABET = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz"
 _RANK = {letter: index for index, letter in enumerate(ALPHABET)}
@@ -63,7 +71,7 @@ def person_key(name: str) -> tuple:
 
 
 def weekday(moment: date) -> str:
-    return WEEKDAYS[moment.weekday()]
+    return _weekdays()[moment.weekday()]
 
 
 def format_date(moment: date) -> str:
@@ -86,7 +94,9 @@ def format_day(moment: date) -> str:
 
 def format_number(value: float) -> str:
     """2.896 and 41,7: '.' groups thousands, ',' marks decimals."""
-    return format_decimal(value, locale=_LOCALE)
+    from babel.numbers import format_decimal
+
+    return format_decimal(value, locale=_locale())
 
 
 def fold(text: str) -> str:
@@ -104,5 +114,7 @@ def slugify(text: str, fallback: str = "muc") -> str:
     """
     folded = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     folded = "".join(c for c in folded if not unicodedata.combining(c))
-    result = _slugify(folded, max_length=80, word_boundary=True)
+    from slugify import slugify as transliterate  # after the first call, a dictionary lookup
+
+    result = transliterate(folded, max_length=80, word_boundary=True)
     return result or fallback
