@@ -57,6 +57,10 @@ TARGETS = {
 }
 
 
+# The tools run as an installed Python program does, caching compiled modules:
+# with PYTHONDONTWRITEBYTECODE (set on some machines) every run of a Python
+# tool, ours and Pelican alike, would compile all its modules again.
+TOOL_ENV = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
 SERVE_PAUSE_SECONDS = 4.0  # between two saves in `serve`
 MEMORY_LIMITS_MB = {"21x100": 200, "130x300": 1000}  # peak of a cold build, whole process tree
 
@@ -118,7 +122,7 @@ def _pss_kb(pid: int) -> int:
 def timed(command: list[str], cwd: Path, env: dict | None = None, ok=(0,)) -> dict:
     os.sync()  # earlier runs' writes are not paid for inside this one
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+    process = subprocess.Popen(command, cwd=cwd, env=env or TOOL_ENV, stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, text=True)
     memory = TreeMemory(process.pid)
     _out, errors = process.communicate()
@@ -203,7 +207,7 @@ def serve_rebuilds(sites: Path, out: Path, runs: int) -> list[dict]:
         port = probe.getsockname()[1]
     process = subprocess.Popen([PY, str(ROOT / "build.py"), "serve", "--sites", str(sites), "--out",
                                 str(out), "--port", str(port)], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
+                               stderr=subprocess.DEVNULL, env=TOOL_ENV)
     events: queue.Queue[str] = queue.Queue()
     editor = Editor(sites)
     records = []
