@@ -12,7 +12,7 @@ LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # UTC+7, no daylight saving
 def build_time(text: str | None = None) -> datetime:
     """The build's 'now': given, else SOURCE_DATE_EPOCH (reproducible builds), else the clock."""
     if text:
-        from .content.types import parse_when
+        from .content.dates import parse_when
 
         return parse_when(text).moment
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

@@ -30,9 +30,8 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
-from ..content import site_folders
+from ..content import MAX_FILE_BYTES, site_folders
 from ..content.pictures import RASTER
-from ..content.source import MAX_FILE_BYTES
 from ..portal import paths
 from ..outputs.pictures import PictureError
 from ..outputs.search import SEARCH_MARK

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+MAX_FILE_BYTES = 2 * 1024 * 1024  # a larger text file is refused, named in the message
+
 
 def site_folders(sites_dir: Path) -> list[Path]:
     """Every folder of the portal tree that may be a site, in a stable order."""

@@ -17,9 +17,9 @@ from typing import Any
 import yaml
 
 from ..problems import Problem, Words, problem
+from . import MAX_FILE_BYTES
 
 # Limits against hostile or broken files: plenty for any real page.
-MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_YAML_NODES = 20_000
 MAX_YAML_DEPTH = 20
 MAX_COMBINING = 30  # combining marks on one letter
