@@ -10,8 +10,6 @@ folder is ours before anything in it is ever replaced.
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import errno
 import json
 import os
@@ -192,9 +190,13 @@ class Staging:
 def _exchange(new: Path, current: Path) -> None:
     """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE); else as
     near as the system allows: two renames a moment apart."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name:
-        libc = ctypes.CDLL(libc_name, use_errno=True)
+    import ctypes  # only when swapping: a build that finds nothing changed never swaps
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)  # the C library this process already uses
+    except OSError:
+        libc = None
+    if libc is not None:
         renameat2 = getattr(libc, "renameat2", None)
         if renameat2 is not None:
             at_fdcwd, rename_exchange = -100, 2
