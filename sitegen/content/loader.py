@@ -25,7 +25,8 @@ from .records import (
 )
 from .source import MAX_FILE_BYTES, Document, Value, read_document, read_yaml_file
 from ..vietnamese import slugify
-from .types import SLUG, parse_when
+from .dates import parse_when
+from .types import SLUG
 
 ASSET_FOLDERS = ("images", "files")
 CONTENT_KINDS = (kinds.NEWS, kinds.STAFF, kinds.EVENT, kinds.PROCEDURE, kinds.PAGE)
