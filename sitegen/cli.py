@@ -143,10 +143,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(args, _now(args))
         if args.command == "serve":
-            from .commands.serve import serve
-
-            return serve(args.sites, args.out, args.host, args.port, args.now, args.lang,
-                         log=lambda line: print(line, flush=True))
+            return _serve(args)
     except PublishError as error:
         print(error, file=sys.stderr)
         return 2
@@ -161,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _now(args: argparse.Namespace):
-    from .clock import build_time
+    from .content.dates import build_time
 
     try:
         return build_time(args.now)
@@ -172,7 +169,7 @@ def _now(args: argparse.Namespace):
 
 def _build(args: argparse.Namespace) -> int:
     from .commands.build import BuildSettings, build
-    from .commands.report import check_folder, folder_beside
+    from .report.make import check_folder, folder_beside
     from .report.errors import ReportError, RequiredError
 
     report = None if args.no_report else (args.report or folder_beside(args.out))
@@ -209,6 +206,17 @@ def _build(args: argparse.Namespace) -> int:
     if report is not None and result.sites:
         print(REPORTED[args.lang].format(report=report / "index.html"))
     return 1 if result.errors else 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from .commands.build import BuildSettings, build
+    from .commands.serve import serve
+
+    def build_once(search: bool):
+        return build(BuildSettings(args.sites, args.out, _now(args), search=search))
+
+    return serve(args.sites, args.out, args.host, args.port, args.lang, build_once,
+                 log=lambda line: print(line, flush=True))
 
 
 def _check(args: argparse.Namespace) -> int:

@@ -605,7 +605,7 @@ def test_reading_a_site_skips_named_pipes(tmp_path):
     would wait for a writer for ever. (The build as a whole: the test below.)"""
     from datetime import datetime
 
-    from sitegen.clock import LOCAL_TZ
+    from sitegen.content.dates import LOCAL_TZ
     from sitegen.content.loader import load_site
     from sitegen.content.markdown import MarkdownRenderer
 

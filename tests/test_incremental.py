@@ -11,7 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from conftest import ROOT_SITE, commune_site, front, news, write_tree
-from sitegen.clock import build_time
+from sitegen.content.dates import build_time
 from sitegen.commands.build import BuildSettings, build
 
 START = build_time("22/11/2026 10:00")

@@ -53,7 +53,7 @@ def test_pictures_are_published_in_several_sizes(build_portal):
 
 def test_pictures_are_encoded_once(tmp_path):
     from conftest import write_tree
-    from sitegen.clock import build_time
+    from sitegen.content.dates import build_time
     from sitegen.commands.build import BuildSettings, build
 
     sites = write_tree(tmp_path / "sites", {"h/site.yaml": ROOT_SITE, "h/images/anh.jpg": _photo(1600, 900),

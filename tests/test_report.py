@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT_SITE, commune_site, front, news, write_tree
-from sitegen.commands.build import read_portal
-from sitegen.commands.report import check_folder, report, write_for_build
-from sitegen.clock import LOCAL_TZ
+from sitegen.portal.read import read_portal
+from sitegen.report.make import check_folder, report, write_for_build
+from sitegen.content.dates import LOCAL_TZ
 from sitegen.report.analyse import analyse
 from sitegen.report.errors import ReportError, RequiredError
 from sitegen.report.model import CODES

@@ -36,15 +36,13 @@ from ..portal import paths
 from ..outputs.pictures import PictureError
 from ..outputs.search import SEARCH_MARK
 from ..parallel import collector_paused
+from ..portal.read import Progress, read_portal, read_sites
 from ..problems import Problem, Severity
 from ..render import DEFAULT_THEME
 
 TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".html", ".css", ".js", ".txt")
 SMALL_PORTAL_FILES = 400
 PICTURE_WEIGHT = 20  # below this, one process builds faster than several
-
-Progress = Callable[[str, int, int], None]  # (phase, done, total)
-
 
 @dataclass(frozen=True)
 class BuildSettings:
@@ -77,16 +75,6 @@ class BuildResult:
     @property
     def warnings(self) -> int:
         return sum(1 for p in self.problems if p.severity == Severity.WARNING)
-
-
-def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = None,
-                progress: Progress | None = None):
-    """Steps 2 and 3, shared by build, check, serve and report: (portal, problems)."""
-    from ..portal.model import build_portal
-
-    contents, problems = _read_sites(sites, now, cache, workers, progress)
-    portal, portal_problems = build_portal(contents, now)
-    return portal, [p for found in problems.values() for p in found] + portal_problems
 
 
 def build(settings: BuildSettings, progress: Progress | None = None) -> BuildResult:
@@ -146,7 +134,7 @@ def _write_report(settings: BuildSettings, portal, problems: list[Problem]) -> N
     if settings.report is None or portal is None:
         return
     from ..render.theme import Theme
-    from .report import write_for_build
+    from ..report.make import write_for_build
 
     write_for_build(portal, problems, settings.report, settings.now, Theme.load(DEFAULT_THEME).static_files,
                     sites=settings.sites, out=settings.out, required=settings.required)
@@ -291,56 +279,16 @@ def _next_change(portal, now: datetime) -> datetime:
 
 # Step 2 ---------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _ReadJob:
-    sites: Path
-    now: datetime
-    cache: object
-
-
 def _read_contents(settings: BuildSettings, cache, inputs: Inputs, progress: Progress | None) -> "_Sources":
     """Every site's content: read from its folder, or as last published when that still holds."""
     kept = _kept_contents(cache, settings, inputs)
-    contents, problems = _read_sites(settings.sites, settings.now, cache, settings.workers, progress,
+    contents, problems = read_sites(settings.sites, settings.now, cache, settings.workers, progress,
                                      skip=frozenset(kept))
     for name, snapshot in kept.items():
         contents.append(snapshot.content)
         problems[name] = list(snapshot.problems)
     contents.sort(key=lambda c: c.folder)
     return _Sources(contents, inputs, kept, problems)
-
-
-def _read_sites(sites: Path, now: datetime, cache, workers: int | None, progress: Progress | None,
-                skip: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
-    """Read every site folder but those in skip: the contents, and the problems by folder name."""
-    from ..parallel import run_all
-    from ..problems import problem
-
-    folders = site_folders(sites)
-    if not folders:
-        return [], {"": [problem(str(sites), None, "no-sites", folder=str(sites))]}
-    folders = [f for f in folders if f.name not in skip]
-    contents, problems = {}, {}
-    job = _ReadJob(sites, now, cache)
-    for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
-        content, found = loaded
-        problems[folder.name] = found
-        if content is not None:
-            contents[folder] = content
-        if progress:
-            progress("read", done, len(folders))
-    return [contents[f] for f in folders if f in contents], problems
-
-
-def _read_one_site(job: _ReadJob, folder: Path):
-    from ..content.loader import load_site
-    from ..content.markdown import MarkdownRenderer
-
-    earlier = job.cache.site_files(folder.name) if job.cache else {}
-    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier)
-    if job.cache is not None and result.cache != earlier:
-        job.cache.save_site_files(folder.name, result.cache)
-    return result.content, result.problems
 
 
 @dataclass(frozen=True)

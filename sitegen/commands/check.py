@@ -6,7 +6,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..problems import Problem
-from .build import read_portal
+from ..portal.read import read_portal
 
 
 def check(sites: Path, now: datetime, only: tuple[str, ...] = ()) -> list[Problem]:

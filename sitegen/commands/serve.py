@@ -24,7 +24,8 @@ from pathlib import Path
 from typing import Callable
 
 from ..problems import Problem, Severity
-from .build import BuildResult, BuildSettings, build
+
+Build = Callable[[bool], object]  # runs one build (search index now or later), gives its result
 
 EVENTS_PATH = "/__sitegen/events"
 QUIET_SECONDS = 0.08  # editors' programs save in bursts (temp file, rename): wait for quiet
@@ -41,10 +42,10 @@ class PreviewState:
     changed: threading.Condition = field(default_factory=threading.Condition)
     lang: str = "vi"
 
-    def publish(self, result: BuildResult) -> None:
+    def publish(self, problems: list[Problem]) -> None:
         with self.changed:
             self.generation += 1
-            self.problems = [p for p in result.problems if p.severity != Severity.INFO]
+            self.problems = [p for p in problems if p.severity != Severity.INFO]
             self.changed.notify_all()
 
 
@@ -56,9 +57,8 @@ class Rebuilder:
     up to date (it renders nothing, and the page does not reload).
     """
 
-    def __init__(self, settings_for: Callable[[bool], BuildSettings], state: PreviewState,
-                 log: Callable[[str], None]):
-        self.settings_for = settings_for
+    def __init__(self, build: Build, state: PreviewState, log: Callable[[str], None]):
+        self.build = build
         self.state = state
         self.log = log
         self._wanted = threading.Event()
@@ -75,22 +75,23 @@ class Rebuilder:
     def request(self) -> None:
         self._wanted.set()
 
-    def build_now(self, search: bool = True) -> BuildResult:
+    def build_now(self, search: bool = True):
+        """One build; its result, or None when it failed (the last good output stays)."""
         started = time.perf_counter()
         try:
-            result = build(self.settings_for(search))
+            result = self.build(search)
         except Exception as error:  # keep serving the last good output
             self.log(f"Lỗi khi dựng / build failed: {error}")
-            result = BuildResult()
-        self.state.publish(result)
+            result = None
+        self.state.publish(result.problems if result else [])
         errors = sum(1 for p in self.state.problems if p.severity == Severity.ERROR)
         self.log(f"Đã dựng lại / rebuilt in {time.perf_counter() - started:.2f} s "
-                 f"({result.rendered} tệp mới, {errors} lỗi)")
+                 f"({result.rendered if result else 0} tệp mới, {errors} lỗi)")
         return result
 
     def _catch_up_search(self) -> None:
         try:
-            build(self.settings_for(True))
+            self.build(True)
         except Exception as error:
             self.log(f"Lỗi khi dựng / build failed: {error}")
 
@@ -262,22 +263,19 @@ def _word(found: Problem, lang: str) -> str:
     return SEVERITY_WORDS["en" if lang == "en" else "vi"][found.severity]
 
 
-def serve(sites: Path, out: Path, host: str, port: int, now_text: str | None, lang: str,
+def serve(sites: Path, out: Path, host: str, port: int, lang: str, build: Build,
           log: Callable[[str], None] = print) -> int:
-    from ..clock import build_time
+    """Preview the portal: `build(search)` builds `sites` into `out` (the command
+    line passes the build command, so this command needs none of its own)."""
     from ..render import DEFAULT_THEME
 
     state = PreviewState(lang=lang)
-
-    def settings(search: bool) -> BuildSettings:
-        return BuildSettings(sites, out, build_time(now_text), search=search)
-
-    rebuilder = Rebuilder(settings, state, log)
+    rebuilder = Rebuilder(build, state, log)
     first = rebuilder.build_now()
     for found in state.problems:
         log(found.format(lang))
     if not out.is_dir():
-        log("Không dựng được cổng / the portal could not be built" if first.sites == 0 else "")
+        log("Không dựng được cổng / the portal could not be built" if not first or not first.sites else "")
         return 1
     mimetypes.add_type("text/calendar", ".ics")
     handler = partial(PreviewHandler, directory=str(out.resolve()), state=state)

@@ -1,4 +1,5 @@
-"""The date forms editors write, read into moments of the portal's time zone.
+"""The date forms editors write, read into moments of the portal's time zone,
+and the build's own 'now'.
 
 Apart from the field types, so that the command line can read --now without
 loading the content machinery (YAML, Babel): a build that finds nothing
@@ -7,12 +8,15 @@ changed needs none of it.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
-from ..clock import LOCAL_TZ
 from ..problems import Words
+
+LOCAL_TZ = ZoneInfo("Asia/Ho_Chi_Minh")  # the portal's time zone: UTC+7, no daylight saving
 
 
 _ISO = re.compile(
@@ -96,3 +100,13 @@ def _days_in_month(year: int, month: int) -> int:
         leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
         return 29 if leap else 28
     return 30 if month in (4, 6, 9, 11) else 31
+
+
+def build_time(text: str | None = None) -> datetime:
+    """The build's 'now': given, else SOURCE_DATE_EPOCH (reproducible builds), else the clock."""
+    if text:
+        return parse_when(text).moment
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).astimezone(LOCAL_TZ)
+    return datetime.now(LOCAL_TZ).replace(microsecond=0)

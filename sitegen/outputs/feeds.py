@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from ..clock import LOCAL_TZ
+from ..content.dates import LOCAL_TZ
 from ..portal import paths
 
 if TYPE_CHECKING:

@@ -1,0 +1,69 @@
+"""Reading the whole portal: every site folder (in parallel), then the tree.
+
+The first two stages of every command that looks at content (build, check,
+serve, report): read and validate each site folder into a SiteContent, then
+build the Portal from them. A site folder's files are read again only when
+their bytes changed since the last build (the cache keeps each file's result).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Callable
+
+from ..content import site_folders
+from ..problems import Problem
+
+Progress = Callable[[str, int, int], None]  # (phase, done, total)
+
+
+def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = None,
+                progress: Progress | None = None):
+    """Every site read and put in its tree: (portal or None, problems)."""
+    from .model import build_portal
+
+    contents, problems = read_sites(sites, now, cache, workers, progress)
+    portal, portal_problems = build_portal(contents, now)
+    return portal, [p for found in problems.values() for p in found] + portal_problems
+
+
+@dataclass(frozen=True)
+class _ReadJob:
+    sites: Path
+    now: datetime
+    cache: object  # publish.cache.BuildCache, or None
+
+
+def read_sites(sites: Path, now: datetime, cache, workers: int | None, progress: Progress | None,
+               skip: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
+    """Read every site folder but those in skip: the contents, and the problems by folder name."""
+    from ..parallel import run_all
+    from ..problems import problem
+
+    folders = site_folders(sites)
+    if not folders:
+        return [], {"": [problem(str(sites), None, "no-sites", folder=str(sites))]}
+    folders = [f for f in folders if f.name not in skip]
+    contents, problems = {}, {}
+    job = _ReadJob(sites, now, cache)
+    for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
+        content, found = loaded
+        problems[folder.name] = found
+        if content is not None:
+            contents[folder] = content
+        if progress:
+            progress("read", done, len(folders))
+    return [contents[f] for f in folders if f in contents], problems
+
+
+def _read_one_site(job: _ReadJob, folder: Path):
+    from ..content.loader import load_site
+    from ..content.markdown import MarkdownRenderer
+
+    earlier = job.cache.site_files(folder.name) if job.cache else {}
+    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier)
+    if job.cache is not None and result.cache != earlier:
+        job.cache.save_site_files(folder.name, result.cache)
+    return result.content, result.problems

@@ -1,0 +1,90 @@
+"""Making the webmaster's report and choosing where it goes.
+
+report() reads the portal as `check` does (nothing is built or published),
+analyses it and writes report.json and index.html into the report folder
+(default report/), which must lie outside the sites tree and outside the
+published output. `build` writes the same report after publishing, from
+what it has already read (write_for_build).
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+from typing import TYPE_CHECKING
+
+from .errors import ReportError, RequiredError
+
+if TYPE_CHECKING:
+    from ..portal.model import Portal
+    from ..problems import Problem
+    from .model import PortalReport
+
+DEFAULT_FOLDER = Path("report")
+
+
+def report(sites: Path, folder: Path, now: datetime, required: Path | None = None,
+           theme_files: tuple[str, ...] | None = None) -> PortalReport:
+    """Read the portal under `sites`, write the report into `folder` and return it.
+
+    Raises RequiredError for an unusable required-items file and ReportError
+    for a folder that cannot or must not be written.
+    """
+    from ..render.theme import Theme
+    from .analyse import analyse
+    from .required import load_required
+    from .write import write_report
+    from ..portal.read import read_portal
+
+    items = load_required(required)  # a bad file is refused before anything is read
+    check_folder(folder, sites=sites)
+    portal, problems = read_portal(sites, now)
+    if theme_files is None:
+        theme_files = Theme.load().static_files
+    result = analyse(portal, problems, now, items, theme_files=theme_files, sites_dir=sites)
+    write_report(result, folder)
+    return result
+
+
+def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
+                    theme_static_files: tuple[str, ...] = (), *, sites: Path | None = None,
+                    out: Path | None = None, required: Path | None = None) -> PortalReport:
+    """The same report, from what a build has already read (call it after publishing).
+
+    problems are all of the build's (reading and rendering); out is the
+    published folder, which the report folder must not be inside.
+    """
+    from .analyse import analyse
+    from .required import load_required
+    from .write import write_report
+
+    items = load_required(required)
+    check_folder(folder, sites=sites, out=out)
+    result = analyse(portal, problems, now, items, theme_files=theme_static_files, sites_dir=sites)
+    write_report(result, folder)
+    return result
+
+
+def folder_beside(out: Path) -> Path:
+    """Where `build` writes the report by default: 'report' beside the output folder
+    (public/ → report/), or '<out>-report' when the output itself is named 'report'."""
+    out = Path(out)
+    parent = out.parent
+    beside = parent / "report"
+    if beside.resolve() == out.resolve():
+        beside = parent / f"{out.name}-report"
+    return beside
+
+
+def check_folder(folder: Path, *, sites: Path | None = None, out: Path | None = None) -> None:
+    """Refuse a report folder inside the published output or the sites tree."""
+    target = Path(folder).resolve()
+    for other, vi, en in (
+        (out, "nằm trong thư mục xuất bản", "is inside the published output"),
+        (sites, "nằm trong thư mục các trang", "is inside the sites folder"),
+    ):
+        if other is not None and target.is_relative_to(Path(other).resolve()):
+            raise ReportError(f"Thư mục báo cáo '{folder}' {vi} '{other}': hãy chọn thư mục khác "
+                              f"(--report). / The report folder '{folder}' {en} '{other}'.")
