@@ -22,7 +22,7 @@ province) and all of its commune sub-sites from Markdown, in one run.
 Commands:
   build   build every site into the output folder (the default)
   check   check every file without writing anything
-  new     write a ready-to-edit file: news, staff, event, procedure or page
+  new     write a ready-to-edit file of a kind of content (news, staff, ...)
   serve   preview: build, serve on this machine, rebuild and reload on every save
   report  the webmaster's report: which sites are empty, stale or incomplete
 
@@ -42,7 +42,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
                              "published and which week is 'this week'")
 
 
-def make_parser() -> argparse.ArgumentParser:
+def make_parser(kinds=None) -> argparse.ArgumentParser:
+    """The command line; kinds (the registry) lists what `new` can write. It is
+    loaded only for `new`: the other commands start faster without it."""
     parser = argparse.ArgumentParser(prog="python build.py", description=DESCRIPTION,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -80,8 +82,9 @@ def make_parser() -> argparse.ArgumentParser:
         description="Write a new file with every field present and a short comment for each, "
                     "in the right folder of the site, named from the title (and today's date for "
                     "news and events). An existing file is never overwritten.")
-    new.add_argument("kind", choices=("news", "staff", "event", "procedure", "page"),
-                     help="news (tin bài), staff (cán bộ), event (lịch), procedure (thủ tục), page (trang)")
+    new.add_argument("kind", choices=[kind.name for kind in kinds] if kinds else None,
+                     help=", ".join(f"{kind.name} ({kind.label})" for kind in kinds) if kinds
+                     else "the kind of content ('python build.py new --help' lists them)")
     new.add_argument("title", help="the title (for staff: the person's name), in quotes")
     new.add_argument("--site", required=True, metavar="SLUG", help="the site's folder name, e.g. an-binh")
     new.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
@@ -114,7 +117,12 @@ def make_parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    parser = make_parser()
+    if argv[:1] == ["new"]:
+        from .content.kinds import DEFAULT
+
+        parser = make_parser(DEFAULT)
+    else:
+        parser = make_parser()
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         import difflib
 

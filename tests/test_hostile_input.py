@@ -33,7 +33,9 @@ from lxml import etree
 
 from conftest import NOW, ROOT_SITE, commune_site, front, news, write_tree
 from sitegen.cli import main
-from sitegen.content.kinds import KINDS
+from sitegen.content.kinds import DEFAULT
+
+KINDS = {kind.name: kind for kind in (DEFAULT.site, *DEFAULT)}
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -615,7 +617,7 @@ def test_reading_a_site_skips_named_pipes(tmp_path):
     (sites / "xa-an" / "images" / "ong.jpg").symlink_to(sites / "xa-an" / "files" / "ong.pdf")
     loaded = load_site(sites / "xa-an", "sites/xa-an", datetime(2026, 11, 22, 10, tzinfo=LOCAL_TZ),
                        MarkdownRenderer())
-    assert [a.title for a in loaded.content.articles] == ["Tin"]
+    assert [a.title for a in loaded.content.of("news")] == ["Tin"]
     assert "files/ong.pdf" not in loaded.content.files and "images/ong.jpg" not in loaded.content.files
 
 

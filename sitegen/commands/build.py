@@ -32,8 +32,9 @@ from typing import Callable
 
 from ..content import MAX_FILE_BYTES, site_folders
 from ..content.pictures import RASTER
-from ..portal import paths
-from ..outputs.pictures import PictureError
+from ..content import paths
+from ..render.writers.pictures import PictureError
+from ..outputs.plan import OutputKind
 from ..outputs.search import SEARCH_MARK
 from ..parallel import collector_paused
 from ..portal.read import Progress, read_portal, read_sites
@@ -454,7 +455,9 @@ def _site_digests(portal, sources: _Sources, version: str) -> dict[str, str]:
         digest = hashlib.blake2b(shape.digest(), digest_size=20)
         digest.update(f"{site.slug}\0{tags.get(site.slug, '')}\0".encode())
         if site.parent and site.parent.slug in contents:
-            digest.update(b"inherits\0" + records.value(contents[site.parent.slug].procedures))
+            parent = contents[site.parent.slug]
+            for kind in site.inherited:
+                digest.update(b"inherits\0" + records.value(parent.of(kind)))
         for child in site.children:
             digest.update(f"{child.slug}\0{tags.get(child.slug, '')}\0".encode())
         digests[site.slug] = digest.hexdigest()
@@ -500,8 +503,8 @@ def _can_keep(site, record: SiteBuild | None, digest: str, settings: BuildSettin
     return record.digest == digest and _still_valid(record.since, record.until, settings.now)
 
 
-_COUNTED = {"page": "pages", "feed": "feeds", "calendar": "feeds", "copy": "files", "theme": "files",
-            "picture": "files"}
+_COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALENDAR: "feeds",
+            OutputKind.COPY: "files", OutputKind.THEME: "files", OutputKind.PICTURE: "files"}
 
 
 def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
@@ -558,16 +561,16 @@ def _make_site(job: _RenderJob, site) -> _SiteOutcome:
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
             data = _publish(job.stage, renderer, output, site.folder, theme)
             outcome.rendered += 1
-            outcome.pages_rendered += output.renderer == "page"
-            if output.renderer == "page" and SEARCH_MARK in data:
+            outcome.pages_rendered += output.kind is OutputKind.PAGE
+            if output.kind is OutputKind.PAGE and SEARCH_MARK in data:
                 searched.add(output.path)
                 searched_rendered = True
         elif output.path in earlier_searched:
             searched.add(output.path)
-        if output.renderer == "page" and "/" in output.path[len(site.ref.prefix):]:
+        if output.kind is OutputKind.PAGE and "/" in output.path[len(site.ref.prefix):]:
             own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
         outputs[output.path] = key
-        kind = _COUNTED.get(output.renderer)
+        kind = _COUNTED.get(output.kind)
         if kind:
             counts[kind] = counts.get(kind, 0) + 1
     stale = (_search_stale(searched, earlier_searched, searched_rendered, outcome.pages_rendered,
@@ -617,28 +620,28 @@ def _seed_index(stage, index: str) -> bool:
 
 
 def _fingerprint(output, site, theme, fingerprints) -> str:
-    if output.renderer in ("copy", "theme", "picture"):
-        source = theme.static_path(output.source) if output.renderer == "theme" else Path(site.folder) / output.source
+    if output.kind.copied:
+        source = theme.static_path(output.source) if output.kind is OutputKind.THEME else Path(site.folder) / output.source
         try:
             stat = source.stat()
         except OSError:
             return ""
-        variant = f":{output.data.width}:{output.data.kind}" if output.renderer == "picture" else ""
-        return f"{output.renderer}:{source}:{stat.st_size}:{stat.st_mtime_ns}{variant}"
+        variant = f":{output.data.width}:{output.data.kind}" if output.kind is OutputKind.PICTURE else ""
+        return f"{output.kind.value}:{source}:{stat.st_size}:{stat.st_mtime_ns}{variant}"
     return fingerprints.output(output)
 
 
 def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
     """Put the output in the staging folder: the bytes written, or b'' for a copied file."""
-    if output.renderer == "copy":
+    if output.kind is OutputKind.COPY:
         stage.copy(output.path, Path(site_folder) / output.source)
-    elif output.renderer == "picture":
+    elif output.kind is OutputKind.PICTURE:
         try:
             stage.write(output.path, renderer.pictures.encode(Path(site_folder), output.data))
         except PictureError as error:
             renderer.problems.append(error.problem)
             stage.copy(output.path, Path(site_folder) / output.source)
-    elif output.renderer == "theme":
+    elif output.kind is OutputKind.THEME:
         stage.copy(output.path, theme.static_path(output.source))
     else:
         data = renderer.render(output)

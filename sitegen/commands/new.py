@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from ..content.scaffold import KIND_NAMES, scaffold
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
+from ..content.scaffold import scaffold, taken_values
 
 
 @dataclass(frozen=True)
@@ -16,7 +17,8 @@ class Created:
     error: str = ""
 
 
-def new_file(sites: Path, site: str, kind: str, title: str, now: datetime) -> Created:
+def new_file(sites: Path, site: str, kind_name: str, title: str, now: datetime,
+             kinds: Registry = DEFAULT) -> Created:
     folder = sites / site
     if not (folder / "site.yaml").is_file():
         known = ", ".join(sorted(p.name for p in sites.iterdir() if (p / "site.yaml").is_file()))
@@ -25,7 +27,8 @@ def new_file(sites: Path, site: str, kind: str, title: str, now: datetime) -> Cr
     if not title.strip():
         return Created(None, "Hãy ghi tiêu đề, ví dụ: \"Hội nghị triển khai nhiệm vụ năm 2026\". "
                              "/ Give a title.")
-    made = scaffold(kind, " ".join(title.split()), now, _codes(folder))
+    kind = kinds[kind_name]
+    made = scaffold(kind, " ".join(title.split()), now, taken_values(kind, folder))
     target = folder / made.folder / made.name
     if target.exists():
         return Created(None, f"Tệp '{target}' đã có; sitegen không ghi đè. Hãy mở tệp đó để sửa, "
@@ -34,15 +37,3 @@ def new_file(sites: Path, site: str, kind: str, title: str, now: datetime) -> Cr
     with open(target, "x", encoding="utf-8", newline="\n") as handle:
         handle.write(made.text)
     return Created(target)
-
-
-def _codes(folder: Path) -> frozenset[str]:
-    codes = set()
-    for path in (folder / "procedures").glob("*.md"):
-        match = re.search(r"^code:\s*['\"]?([\d.A-Z]+)", path.read_text(encoding="utf-8", errors="replace"), re.M)
-        if match:
-            codes.add(match.group(1))
-    return frozenset(codes)
-
-
-KINDS = tuple(KIND_NAMES)

@@ -16,38 +16,18 @@ from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..problems import Problem, Severity, problem
-from . import kinds
-from .kinds import Kind, validate
+from ..vietnamese import slugify
+from .kind import Entry, Kind, Making, Registry
+from .kinds import DEFAULT
+from .kinds.site import site_config
 from .markdown import MarkdownRenderer
 from .pictures import is_picture, measure
-from .records import (
-    Article, Body, Event, Form, MenuItem, Notice, Page, Person, Procedure, SiteConfig, SiteContent,
-)
+from .records import Body, SiteConfig, SiteContent
 from .source import MAX_FILE_BYTES, Document, Value, read_document, read_yaml_file
-from ..vietnamese import slugify
-from .dates import parse_when
 from .types import SLUG
+from .validate import validate
 
 ASSET_FOLDERS = ("images", "files")
-CONTENT_KINDS = (kinds.NEWS, kinds.STAFF, kinds.EVENT, kinds.PROCEDURE, kinds.PAGE)
-FILE_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})-(.+)$")
-NEWS_RESERVED = re.compile(r"trang-\d+")
-PAGE_RESERVED = frozenset({
-    "tin-tuc", "chuyen-muc", "the", "can-bo", "lich-cong-tac", "thu-tuc", "tim-kiem", "assets",
-    "images", "files", "don-vi", "tin-co-so", "trang", "404", "pagefind",
-})
-
-
-@dataclass(frozen=True)
-class Entry:
-    """One item read from a file, before the build's clock is applied."""
-
-    kind: str
-    path: str  # as shown to the editor
-    stem: str  # the file name without its extension
-    values: dict[str, Any]
-    lines: dict[str, int]
-    body: Body
 
 
 @dataclass(frozen=True)
@@ -81,6 +61,7 @@ class _SiteReader:
     slug: str
     display: str  # how paths are shown to the editor, e.g. 'sites/an-binh'
     renderer: MarkdownRenderer
+    kinds: Registry
     files: frozenset[str] = frozenset()
     allow_html: bool = False
     level: str = "commune"  # the procedure level this site works at
@@ -100,18 +81,19 @@ class _SiteReader:
 
     def context_key(self) -> str:
         digest = hashlib.blake2b(digest_size=16)
-        for part in (self.display, self.slug, str(self.allow_html), self.level, *sorted(self.files)):
+        for part in (self.display, self.slug, str(self.allow_html), self.level, self.kinds.signature(),
+                     *sorted(self.files)):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
 
 
 def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer,
-              cache: dict[FileKey, FileResult] | None = None) -> LoadResult:
+              cache: dict[FileKey, FileResult] | None = None, kinds: Registry = DEFAULT) -> LoadResult:
     """Read one site folder. display is the folder as the user named it;
     cache holds what an earlier build read (FileResults by file key)."""
     cache = cache or {}
     slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
-    reader = _SiteReader(folder, slug, display, renderer)
+    reader = _SiteReader(folder, slug, display, renderer, kinds)
     if folder.name != slug:
         reader.problems.append(problem(display, None, "bad-site-folder", folder=folder.name, slug=slug))
     all_files = _list_files(reader)
@@ -123,9 +105,9 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
     reader.level = config.level
     context = reader.context_key()
     used: dict[FileKey, FileResult] = {}
-    entries: dict[str, list[Entry]] = {k.name: [] for k in CONTENT_KINDS}
+    entries: dict[str, list[Entry]] = {kind.name: [] for kind in kinds}
     held_back: list[str] = []
-    for kind in CONTENT_KINDS:
+    for kind in kinds:
         for relative in _kind_files(reader, kind, all_files):
             problems: list[Problem] = []
             raw = _read_bytes(reader, relative, problems)
@@ -138,25 +120,29 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
             reader.problems.extend(result.problems)
             held_back.extend(result.drafts)
             entries[kind.name].extend(result.entries)
-    finisher = _Finisher(reader, now, held_back)
+    making = Making(now, slug, config.level, reader.problems, held_back, [])
+    items = {kind.name: tuple(_unique(reader, kind, _made(kind, entries[kind.name], making)))
+             for kind in kinds}
     content = SiteContent(
         slug=slug,
         folder=str(folder),
         config=config,
-        articles=tuple(_unique_slugs(reader, finisher.articles(entries["news"]),
-                                     reserved=NEWS_RESERVED.fullmatch)),
-        people=tuple(_unique_slugs(reader, (_person(e) for e in entries["staff"]))),
-        events=tuple(_unique_slugs(reader, (_event(e) for e in entries["event"]))),
-        procedures=tuple(_unique_codes(reader, (_procedure(e, reader) for e in entries["procedure"]))),
-        pages=tuple(_unique_slugs(reader, (_page(e) for e in entries["page"]),
-                                  reserved=PAGE_RESERVED.__contains__)),
+        items=items,
         files=tuple(sorted(reader.files)),
         pictures=tuple(p for p in (measure(folder, f) for f in sorted(reader.files) if is_picture(f)) if p),
         has_templates=(folder / "templates").is_dir(),
         held_back=tuple(sorted(held_back)),
-        scheduled=tuple(sorted(finisher.scheduled)),
+        scheduled=tuple(sorted(making.scheduled)),
     )
     return LoadResult(content, reader.problems, used)
+
+
+def _made(kind: Kind, entries: list[Entry], making: Making) -> Iterator:
+    """The kind's records from its entries; an entry held back (scheduled) gives none."""
+    for entry in entries:
+        record = kind.make(entry, making)
+        if record is not None:
+            yield record
 
 
 def _list_files(reader: _SiteReader) -> list[str]:
@@ -219,42 +205,19 @@ def _read_config(reader: _SiteReader) -> SiteConfig | None:
     reader.problems.extend(problems)
     if mapping is None:
         return None
-    values, _lines, problems, usable = validate(kinds.SITE, mapping, path, reader.files)
+    values, _lines, problems, usable = validate(reader.kinds.site, mapping, path, reader.files)
     reader.problems.extend(problems)
     if not usable:
         return None
-    notice = values["notice"]
-    return SiteConfig(
-        slug=reader.slug,
-        name=values["name"],
-        kind=values["kind"],
-        short_name=values["short_name"] or "",
-        parent=values["parent"] or None,
-        base_url=values["base_url"],
-        owner=values["owner"] or "",
-        responsible=values["responsible"] or "",
-        licence=values["licence"] or "",
-        address=values["address"] or "",
-        phone=values["phone"] or "",
-        email=values["email"] or "",
-        menu=tuple(MenuItem(m["title"], m["url"]) for m in values["menu"]),
-        allow_html=values["allow_html"],
-        feedback_url=values["feedback_url"] or "",
-        notice=Notice(notice["text"], _moment(notice.get("from")), _moment(notice.get("until")))
-        if notice else None,
-    )
-
-
-def _moment(when) -> datetime | None:
-    return when.moment if when else None
+    return site_config(reader.slug, values)
 
 
 def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> FileResult:
     """Validate and render one content file's bytes (no clock involved)."""
     problems: list[Problem] = []
     path = reader.shown(relative)
-    if kind is kinds.EVENT and relative.lower().endswith((".yaml", ".yml")):
-        documents = _event_documents(raw, path, problems)
+    if kind.yaml_list and relative.lower().endswith((".yaml", ".yml")):
+        documents = _listed_documents(raw, path, kind.yaml_list, problems)
     else:
         document = read_document(raw, path)
         problems.extend(document.problems)
@@ -269,28 +232,26 @@ def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> Fil
             continue
         if not usable:
             continue
-        if kind is kinds.STAFF:
-            _check_leader(document, values, lines, problems)
-        if kind is kinds.EVENT:
-            _check_end(document, values, lines, problems)
+        for check in kind.checks:
+            check(document, values, lines, problems)
         entries.append(Entry(kind.name, document.path, Path(relative).stem, values, lines,
                              reader.body(document, problems)))
     return FileResult(tuple(entries), tuple(problems), tuple(drafts))
 
 
-def _event_documents(raw: bytes, path: str, problems: list[Problem]) -> list[Document]:
-    """A week's schedule in one YAML file: each item under 'events:' is an event."""
+def _listed_documents(raw: bytes, path: str, key: str, problems: list[Problem]) -> list[Document]:
+    """Many items in one YAML file (a week's schedule under 'events:'), or one."""
     mapping, found = read_yaml_file(raw, path)
     problems.extend(found)
     if mapping is None:
         return []
-    listed = mapping.get("events")
+    listed = mapping.get(key)
     if listed is None:
         items = [Value(mapping, 1, 1)] if mapping else []
     elif isinstance(listed.data, list):
         items = listed.data
     else:
-        problems.append(problem(path, listed.line, "expected-list", key="events",
+        problems.append(problem(path, listed.line, "expected-list", key=key,
                                 example="\n  - title: ...\n    start: 25/11/2019 08:00"))
         return []
     if not items:
@@ -319,164 +280,20 @@ def _kind_files(reader: _SiteReader, kind: Kind, all_files: list[str]) -> list[s
     return chosen
 
 
-def _check_leader(document: Document, values: dict[str, Any], lines: dict[str, int],
-                  problems: list[Problem]) -> None:
-    """The rules ask a short biography and assigned duties of every leader."""
-    if not values["leader"]:
-        return
-    if not document.body.strip():
-        problems.append(problem(document.path, lines.get("leader"), "leader-no-biography", Severity.WARNING))
-    if not values["duties"]:
-        problems.append(problem(document.path, lines.get("leader"), "leader-no-duties", Severity.WARNING))
+def _unique(reader: _SiteReader, kind: Kind, items: Iterator[Any]) -> list[Any]:
+    """Every record its own URL name: a clash gets '-2', '-3' and a warning (a
+    kind unique by another field, like the procedure code, refuses repeats)."""
+    if kind.unique != "slug":
+        return _unique_values(reader, kind.unique, items)
+    reserved = kind.reserved or (lambda slug: False)
+    if kind.publishing is not None and kind.publishing.item_folder() == "":
+        top = reader.kinds.top_folders()  # pages at the site's root: not over the built-in folders
+        own = reserved
+        reserved = lambda slug: own(slug) or slug in top
+    return _unique_slugs(reader, items, reserved)
 
 
-def _check_end(document: Document, values: dict[str, Any], lines: dict[str, int],
-               problems: list[Problem]) -> None:
-    start, end = values["start"], values["end"]
-    if end is not None and end.moment < start.moment:
-        problems.append(problem(document.path, lines.get("end"), "end-before-start", Severity.WARNING,
-                                start=start.moment.strftime("%d/%m/%Y %H:%M"),
-                                end=end.moment.strftime("%d/%m/%Y %H:%M")))
-        values["end"] = None
-
-
-class _Finisher:
-    """Applies the build's clock: news dated later is scheduled, not published."""
-
-    def __init__(self, reader: _SiteReader, now: datetime, held_back: list[str]):
-        self.reader = reader
-        self.now = now
-        self.held_back = held_back
-        self.scheduled: list[datetime] = []
-
-    def articles(self, entries: list[Entry]) -> Iterator[Article]:
-        for entry in entries:
-            article = self._article(entry)
-            if article is not None:
-                yield article
-
-    def _article(self, entry: Entry) -> Article | None:
-        values = entry.values
-        when = values["date"]
-        dated = FILE_DATE.match(entry.stem)
-        if when is None and dated:
-            try:
-                when = parse_when(dated.group(1))
-            except ValueError:
-                when = None
-        if when is None and "date" in entry.lines:
-            return None  # written but not a date: reported as such already
-        if when is None:
-            date_field = kinds.NEWS.field("date")
-            self.reader.problems.append(problem(entry.path, min(entry.lines.values(), default=1),
-                                                "missing-field", key="date", help=date_field.help,
-                                                example=date_field.example_value()))
-            return None
-        if when.moment > self.now:
-            self.reader.problems.append(problem(entry.path, entry.lines.get("date"), "scheduled",
-                                                Severity.INFO,
-                                                date=when.moment.strftime("%d/%m/%Y %H:%M")))
-            self.held_back.append(entry.path)
-            self.scheduled.append(when.moment)
-            return None
-        body = entry.body
-        categories = values["categories"] or ((values["category"],) if values["category"] else ())
-        return Article(
-            source=entry.path,
-            slug=values["slug"] or slugify(values["title"]),
-            title=values["title"],
-            date=when.moment,
-            categories=categories,
-            author=values["author"] or "",
-            summary=values["summary"] or body.first_paragraph,
-            image=values["image"],
-            image_caption=values["image_caption"] or "",
-            tags=values["tags"],
-            featured=values["featured"],
-            to_parent=values["to_parent"],
-            body=body,
-            has_time=not when.all_day,
-            lead=values["summary"] or "",
-        )
-
-
-def _person(entry: Entry) -> Person:
-    values = entry.values
-    return Person(
-        source=entry.path,
-        slug=values["slug"] or slugify(values["name"]),
-        name=values["name"],
-        position=values["position"],
-        unit=values["unit"] or "",
-        order=values["order"],
-        leader=values["leader"],
-        photo=values["photo"],
-        phone=values["phone"] or "",
-        email=values["email"] or "",
-        duties=values["duties"],
-        body=entry.body,
-    )
-
-
-def _event(entry: Entry) -> Event:
-    values = entry.values
-    start, end = values["start"], values["end"]
-    slug = values["slug"] or f"{start.moment:%Y-%m-%d}-{slugify(values['title'])}"[:90].rstrip("-")
-    return Event(
-        source=entry.path,
-        slug=slug,
-        title=values["title"],
-        start=start.moment,
-        end=end.moment if end else None,
-        all_day=start.all_day,
-        location=values["location"] or "",
-        chair=values["chair"] or "",
-        participants=values["participants"],
-        kind=values["kind"],
-        invitation=values["invitation"],
-        cancelled=values["cancelled"],
-        body=entry.body,
-    )
-
-
-def _procedure(entry: Entry, reader: _SiteReader) -> Procedure:
-    values = entry.values
-    return Procedure(
-        source=entry.path,
-        slug=values["code"].replace(".", "-"),
-        code=values["code"],
-        title=values["title"],
-        field=values["field"] or "",
-        level=values["level"] or reader.level,
-        online=values["online"],
-        processing_time=values["processing_time"] or "",
-        fee=values["fee"] or "",
-        agency=values["agency"] or "",
-        applicants=values["applicants"] or "",
-        result=values["result"] or "",
-        forms=tuple(Form(f["title"], f.get("file")) for f in values["forms"]),
-        legal_basis=values["legal_basis"],
-        online_url=values["online_url"] or "",
-        body=entry.body,
-        origin=reader.slug,
-    )
-
-
-def _page(entry: Entry) -> Page:
-    values = entry.values
-    return Page(
-        source=entry.path,
-        slug=values["slug"] or slugify(entry.stem),
-        title=values["title"],
-        menu=values["menu"],
-        topic=values["topic"],
-        body=entry.body,
-    )
-
-
-def _unique_slugs(reader: _SiteReader, items: Iterator[Any],
-                  reserved: Callable[[str], Any] = lambda slug: False) -> list[Any]:
-    """Give every item its own URL name; a clash gets '-2', '-3' and a warning."""
+def _unique_slugs(reader: _SiteReader, items: Iterator[Any], reserved: Callable[[str], Any]) -> list[Any]:
     from dataclasses import replace
 
     taken: dict[str, str] = {}
@@ -501,14 +318,14 @@ def _unique_slugs(reader: _SiteReader, items: Iterator[Any],
     return result
 
 
-def _unique_codes(reader: _SiteReader, items: Iterator[Procedure]) -> list[Procedure]:
+def _unique_values(reader: _SiteReader, name: str, items: Iterator[Any]) -> list[Any]:
     seen: dict[str, str] = {}
     result = []
     for item in items:
-        if item.code in seen:
-            reader.problems.append(problem(item.source, None, "duplicate-code", code=item.code,
-                                           other=seen[item.code]))
+        value = getattr(item, name)
+        if value in seen:
+            reader.problems.append(problem(item.source, None, "duplicate-code", code=value, other=seen[value]))
             continue
-        seen[item.code] = item.source
+        seen[value] = item.source
         result.append(item)
     return result

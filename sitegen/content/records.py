@@ -1,4 +1,6 @@
-"""The content records: plain, frozen data read from one site folder.
+"""The records every kind shares: a site's identity, a text's body, and
+everything read from one site folder. Each kind's own record (Article,
+Person ...) is declared with the kind in content/kinds/.
 
 Paths to pictures and attachments are relative to the site folder
 ('images/x.jpg'); body_html is sanitised HTML in which links to the site's
@@ -10,6 +12,8 @@ from __future__ import annotations
 import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
+
+from .vocabulary import site_level
 
 
 @dataclass(frozen=True)
@@ -47,7 +51,7 @@ class SiteConfig:
     @property
     def level(self) -> str:
         """The procedure level (cấp thực hiện) this site works at."""
-        return {"province": "province", "district": "district"}.get(self.kind, "commune")
+        return site_level(self.kind)
 
 
 @dataclass(frozen=True)
@@ -85,108 +89,18 @@ class Body:
 
 
 @dataclass(frozen=True)
-class Article:
-    source: str
-    slug: str
-    title: str
-    date: datetime
-    categories: tuple[str, ...]
-    author: str
-    summary: str
-    image: str | None
-    image_caption: str
-    tags: tuple[str, ...]
-    featured: bool
-    to_parent: bool
-    body: Body
-    has_time: bool = True  # False when the editor wrote a date without a time
-    lead: str = ""  # the summary as the editor wrote it ('' when taken from the body)
-
-
-@dataclass(frozen=True)
-class Person:
-    source: str
-    slug: str
-    name: str
-    position: str
-    unit: str
-    order: int
-    leader: bool
-    photo: str | None
-    phone: str
-    email: str
-    duties: tuple[str, ...]
-    body: Body
-
-
-@dataclass(frozen=True)
-class Event:
-    source: str
-    slug: str
-    title: str
-    start: datetime
-    end: datetime | None
-    all_day: bool
-    location: str
-    chair: str
-    participants: tuple[str, ...]
-    kind: str
-    invitation: str | None
-    cancelled: bool
-    body: Body
-
-
-@dataclass(frozen=True)
-class Form:
-    title: str
-    file: str | None
-
-
-@dataclass(frozen=True)
-class Procedure:
-    source: str
-    slug: str
-    code: str
-    title: str
-    field: str
-    level: str
-    online: str
-    processing_time: str
-    fee: str
-    agency: str
-    applicants: str
-    result: str
-    forms: tuple[Form, ...]
-    legal_basis: tuple[str, ...]
-    online_url: str
-    body: Body
-    origin: str = ""  # the site whose file this is (set when inherited)
-
-
-@dataclass(frozen=True)
-class Page:
-    source: str
-    slug: str
-    title: str
-    menu: int | None
-    topic: str | None
-    body: Body
-
-
-@dataclass(frozen=True)
 class SiteContent:
     """Everything read from one site folder, published items only."""
 
     slug: str
     folder: str
     config: SiteConfig
-    articles: tuple[Article, ...] = ()
-    people: tuple[Person, ...] = ()
-    events: tuple[Event, ...] = ()
-    procedures: tuple[Procedure, ...] = ()
-    pages: tuple[Page, ...] = ()
+    items: dict[str, tuple] = field(default_factory=dict)  # kind name -> its records, as read
     files: tuple[str, ...] = ()  # images/ and files/, copied as they are
     pictures: tuple = ()  # content.pictures.Picture of each picture in images/
     has_templates: bool = False
     held_back: tuple[str, ...] = field(default=())  # drafts and scheduled items' sources
     scheduled: tuple[datetime, ...] = ()  # when scheduled news becomes due
+
+    def of(self, kind: str) -> tuple:
+        return self.items.get(kind, ())

@@ -3,7 +3,8 @@ kinds' declarations so the documentation cannot drift from the validator."""
 
 from __future__ import annotations
 
-from .kinds import KINDS, Field, Kind
+from .kind import Field, Kind, Registry
+from .kinds import DEFAULT
 from .types import yaml_scalar
 
 HEADER = """# Bảng khóa của từng loại nội dung
@@ -14,15 +15,15 @@ dưới đây là những gì chương trình kiểm tra, không hơn không ké
 """
 
 
-def reference() -> str:
+def reference(kinds: Registry = DEFAULT) -> str:
     parts = [HEADER]
-    for kind in KINDS.values():
+    for kind in (kinds.site, *kinds):
         parts.append(_kind(kind))
     return "\n".join(parts)
 
 
 def _kind(kind: Kind) -> str:
-    where = "`site.yaml`" if kind.name == "site" else f"`{kind.folder}/` ({', '.join(kind.extensions)})"
+    where = "`site.yaml`" if not kind.folder else f"`{kind.folder}/` ({', '.join(kind.extensions)})"
     lines = [f"## {kind.label[:1].upper()}{kind.label[1:]}", "", f"Tệp: {where}.", "",
              "| Khóa | Bắt buộc | Ý nghĩa | Ví dụ |", "|---|---|---|---|"]
     for field in kind.fields:

@@ -2,75 +2,55 @@
 
 Every field of the kind is present with a short Vietnamese comment, so an
 editor sees all that can be written; the file is valid as it stands and
-builds into a page at once.
+builds into a page at once. What a kind fills in is its Scaffold.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 
 from ..vietnamese import slugify
-from .kinds import EVENT, NEWS, PAGE, PROCEDURE, STAFF, Field
+from .kind import Field, Kind
 from .types import yaml_scalar
-
-KIND_NAMES = {"news": NEWS, "staff": STAFF, "event": EVENT, "procedure": PROCEDURE, "page": PAGE}
-
-BODY_HINTS = {
-    "news": "Viết nội dung bài ở đây. Đoạn đầu tiên được dùng làm tóm tắt nếu bạn không viết 'summary'.\n\n"
-            "## Tiêu đề mục\n\nNội dung mục.\n",
-    "staff": "Lý lịch tóm tắt: năm sinh, quê quán, trình độ chuyên môn, quá trình công tác.\n",
-    "event": "",
-    "procedure": "## Trình tự thực hiện\n\n- Bước 1: ...\n\n## Cách thức thực hiện\n\n...\n\n"
-                 "## Thành phần hồ sơ\n\n- ...\n\n## Điều kiện thực hiện\n\n...\n",
-    "page": "Viết nội dung trang ở đây.\n",
-}
 
 
 @dataclass(frozen=True)
-class Scaffold:
+class Scaffolded:
     folder: str  # the kind's folder inside the site
     name: str  # the file name
     text: str
 
 
-def scaffold(kind_name: str, title: str, now: datetime, taken_codes: frozenset[str] = frozenset()) -> Scaffold:
-    kind = KIND_NAMES[kind_name]
+def scaffold(kind: Kind, title: str, now: datetime, taken: frozenset[str] = frozenset()) -> Scaffolded:
+    """A new file of the kind; taken: the values already used of the field that
+    must not repeat (the procedure code)."""
     slug = slugify(title)
-    values = _values(kind_name, title, now, slug, taken_codes)
-    lines = ["---"]
-    for field in kind.fields:
-        lines.append(_line(field, values))
-    lines.append("---")
-    body = BODY_HINTS[kind_name]
-    return Scaffold(kind.folder, _file_name(kind_name, slug, now), "\n".join(lines) + "\n" + body)
+    plan = kind.scaffold
+    values = plan.values(title, now, slug, taken)
+    lines = ["---", *(_line(field, values, plan.comments) for field in kind.fields), "---"]
+    name = f"{now:%Y-%m-%d}-{slug}.md" if plan.dated else f"{slug}.md"
+    return Scaffolded(kind.folder, name, "\n".join(lines) + "\n" + plan.body)
 
 
-def _values(kind_name: str, title: str, now: datetime, slug: str, taken_codes: frozenset[str]) -> dict:
-    today = f"{now:%d/%m/%Y %H:%M}"
-    if kind_name == "news":
-        return {"title": title, "date": today, "slug": slug}
-    if kind_name == "staff":
-        return {"name": title, "position": "Chức vụ", "slug": slug, "order": 1}
-    if kind_name == "event":
-        return {"title": title, "start": f"{now:%d/%m/%Y} 08:00", "end": f"{now:%d/%m/%Y} 11:00",
-                "kind": "work", "slug": ""}
-    if kind_name == "procedure":
-        return {"title": title, "code": _free_code(taken_codes), "level": "commune", "online": "none"}
-    return {"title": title, "slug": slug}
+def taken_values(kind: Kind, folder: Path) -> frozenset[str]:
+    """The values a site's files already give the kind's field that must not repeat."""
+    name = kind.scaffold.taken
+    if name is None:
+        return frozenset()
+    found = set()
+    for path in (folder / kind.folder).glob("*.md"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        match = re.search(rf"^{re.escape(name)}:\s*['\"]?([^'\"#\n]+?)['\"]?\s*(?:#.*)?$", text, re.M)
+        if match:
+            found.add(match.group(1))
+    return frozenset(found)
 
 
-def _free_code(taken: frozenset[str]) -> str:
-    number = 1
-    while f"1.{number:06d}" in taken:
-        number += 1
-    return f"1.{number:06d}"
-
-
-def _line(field: Field, values: dict) -> str:
-    comment = field.help + (" (bắt buộc)" if field.required else "")
-    if field.name == "code":
-        comment = "mã thủ tục trên Cổng Dịch vụ công quốc gia: hãy thay bằng mã đúng (bắt buộc)"
+def _line(field: Field, values: dict, comments: dict[str, str]) -> str:
+    comment = comments.get(field.name) or field.help + (" (bắt buộc)" if field.required else "")
     if field.name in values:
         value = values[field.name]
         written = yaml_scalar(value) if value != "" else ""
@@ -79,9 +59,3 @@ def _line(field: Field, values: dict) -> str:
     else:
         written = ""
     return f"{field.name}: {written}".rstrip() + f"  # {comment}"
-
-
-def _file_name(kind_name: str, slug: str, now: datetime) -> str:
-    if kind_name in ("news", "event"):
-        return f"{now:%Y-%m-%d}-{slug}.md"
-    return f"{slug}.md"

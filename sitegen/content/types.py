@@ -11,7 +11,7 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..problems import Severity, hint
@@ -19,6 +19,8 @@ from ..vietnamese import fold, slugify
 from .dates import ImpossibleDate, When, parse_when
 from .source import Value
 
+if TYPE_CHECKING:
+    from .vocabulary import Vocabulary
 
 
 class Invalid(Exception):
@@ -133,15 +135,16 @@ class DateTime(FieldType):
 
 
 class Choice(FieldType):
-    """One of a few words; Vietnamese aliases (with or without diacritics) accepted."""
+    """One word of a closed list; its Vietnamese aliases (with or without diacritics) accepted."""
 
-    def __init__(self, choices: dict[str, tuple[str, ...]]):
-        self.choices = choices
-        self.example = next(iter(choices))
+    def __init__(self, vocabulary: "Vocabulary"):
+        self.vocabulary = vocabulary
+        self.choices = vocabulary.keys
+        self.example = self.choices[0]
         self._lookup = {}
-        for canonical, aliases in choices.items():
-            for word in (canonical, *aliases):
-                self._lookup[fold(word)] = canonical
+        for word in vocabulary:
+            for spelling in (word.key, *word.aliases):
+                self._lookup[fold(spelling)] = word.key
 
     def parse(self, value: Value, context: Context) -> str:
         text = _text_of(value, context, self.example)

@@ -30,7 +30,7 @@ class Fingerprinter:
 
     def output(self, output: Output) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{self.salt}\0{output.renderer}\0{output.path}\0".encode())
+        digest.update(f"{self.salt}\0{output.kind.value}\0{output.path}\0".encode())
         if output.template:
             digest.update(self.templates[output.template].encode())
         digest.update(self._value(output.data))

@@ -1,38 +1,47 @@
 """What one site publishes: every output file, described as plain data.
 
-plan_site() lists the pages (template + context), feeds, calendar, sitemap
-and copied files of one Site. Nothing is rendered or written here, so the
-list can be compared with a previous build, split across processes or
-checked for clashes before any byte is written.
+plan_site() lists the pages (template + context), feeds, calendars, sitemap
+and copied files of one Site. For each kind it asks the kind's declaration:
+the pages that list its records (ListPages) and each record's own page.
+Nothing is rendered or written here, so the list can be compared with a
+previous build, split across processes or checked for clashes before any
+byte is written.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
-from math import ceil
+from enum import Enum
 from typing import Any, Iterator
 
+from ..content import paths
+from ..content.kind import Crumb, Kind, Listed, ListPage, Registry
+from ..content.kinds import DEFAULT
+from ..content.listing import ChildItem
 from ..content.records import SiteConfig
-from ..portal import paths
-from ..portal.model import MenuLink, Site, SiteRef, Term
-from ..vietnamese import collation_key, initial
-from .feeds import FeedSpec, feed_entries, site_feeds
+from ..portal.model import MenuLink, Site, SiteRef
+from .feeds import FEED_ITEMS, FeedEntry, FeedSpec, feed_entry, feed_pair
 from .pictures import variants
 
-NEWS_PER_PAGE = 20
-HOME_LATEST = 8
-HOME_CHILD_NEWS = 6
-RELATED = 5
+NOT_FOUND = "not-found"  # the page type of a site's 404.html
 
 
-@dataclass(frozen=True)
-class Crumb:
-    """A breadcrumb step: a title, or a wording key the theme translates."""
+class OutputKind(str, Enum):
+    """How an output is made: rendered from a template or a data writer, or copied."""
 
-    path: str
-    title: str = ""
-    key: str = ""
+    PAGE = "page"  # a Jinja template and its context
+    FEED = "feed"
+    CALENDAR = "calendar"
+    SITEMAP = "sitemap"
+    ROBOTS = "robots"
+    COPY = "copy"  # a site's file, as it is
+    PICTURE = "picture"  # one size and format of a site's picture
+    THEME = "theme"  # a theme's static file
+
+    @property
+    def copied(self) -> bool:
+        """Made from one file on disk rather than rendered from data."""
+        return self in (OutputKind.COPY, OutputKind.PICTURE, OutputKind.THEME)
 
 
 @dataclass(frozen=True)
@@ -40,19 +49,20 @@ class Meta:
     """What every page knows about itself, for the head, breadcrumb and report."""
 
     path: str  # site-relative
-    kind: str  # home, article, list, category, tag, staff, person, week, event, ...
+    page_type: str  # home, article, news, category, staff, person, week, event, ...
     title: str = ""
     title_key: str = ""
     description: str = ""
     crumbs: tuple[Crumb, ...] = ()
     image: str | None = None
     feeds: tuple[FeedSpec, ...] = ()
+    modified: Any = None  # the sitemap's lastmod (a record's date), or None
 
-
-@dataclass(frozen=True)
-class PageLink:
-    title: str
-    slug: str
+    @property
+    def not_found(self) -> bool:
+        """The not-found page is served at any address: no canonical link, no
+        sitemap entry, links from the server's root."""
+        return self.page_type == NOT_FOUND
 
 
 @dataclass(frozen=True)
@@ -68,16 +78,12 @@ class Chrome:
     children: tuple[SiteRef, ...]
     menu: tuple[MenuLink, ...]
     notice_active: bool
-    pages: tuple[PageLink, ...]
-    procedure_count: int
-    current_week_path: str
     pictures: tuple  # every picture of the site with its sizes: pages show them in <picture>
 
     @classmethod
     def of(cls, site: Site) -> "Chrome":
         return cls(site.ref, site.config, site.parent, site.root, site.children, site.menu,
-                   site.notice_active, tuple(PageLink(p.title, p.slug) for p in site.pages),
-                   len(site.procedures), site.current_week.path, site.pictures)
+                   site.notice_active, site.pictures)
 
     @property
     def slug(self) -> str:
@@ -85,258 +91,171 @@ class Chrome:
 
 
 @dataclass(frozen=True)
-class Pagination:
-    number: int
-    total: int
-    base: str
-
-    def path(self, number: int) -> str:
-        return paths.page_number(self.base, number)
-
-    @property
-    def previous(self) -> str | None:
-        return self.path(self.number - 1) if self.number > 1 else None
-
-    @property
-    def next(self) -> str | None:
-        return self.path(self.number + 1) if self.number < self.total else None
-
-    @property
-    def numbers(self) -> range:
-        return range(1, self.total + 1)
-
-
-@dataclass(frozen=True)
 class Output:
-    """One file to publish under <out>.
-
-    renderer: 'page' (template + context), 'feed', 'calendar', 'sitemap',
-    'robots', 'copy' (a site file, copied as it is) or 'theme' (a theme file).
-    """
+    """One file to publish under <out>."""
 
     path: str  # relative to <out>
     site: str
-    renderer: str
+    kind: OutputKind
     template: str = ""
     context: dict[str, Any] = field(default_factory=dict, hash=False, compare=False)
-    source: str = ""
+    source: str = ""  # a copied file: where it comes from
     data: Any = None
 
 
-def plan_site(site: Site, theme_files: tuple[str, ...]) -> Iterator[Output]:
+def plan_site(site: Site, theme_files: tuple[str, ...], kinds: Registry = DEFAULT) -> Iterator[Output]:
     """Every output of one site, pages first."""
-    planner = _Planner(site)
+    planner = _Planner(site, kinds)
     sitemap: list[tuple[str, Any]] = []
     for output in planner.pages():
         meta = output.context["meta"]
-        if meta.kind != "not-found":
-            article = output.context.get("article")
-            sitemap.append((meta.path, article.date if article else None))
+        if not meta.not_found:
+            sitemap.append((meta.path, meta.modified))
         yield output
     yield from planner.data_files(tuple(sitemap))
     for name in theme_files:
-        yield Output(site.ref.prefix + paths.ASSETS + name, site.slug, "theme", source=name)
+        yield Output(site.ref.prefix + paths.ASSETS + name, site.slug, OutputKind.THEME, source=name)
     pictures = {picture.path: picture for picture in site.pictures}
     for name in site.files:
         if name in pictures:
             for path, variant in variants(pictures[name]):
-                yield Output(site.ref.prefix + path, site.slug, "picture", source=name, data=variant)
+                yield Output(site.ref.prefix + path, site.slug, OutputKind.PICTURE, source=name, data=variant)
         else:
-            yield Output(site.ref.prefix + name, site.slug, "copy", source=name)
+            yield Output(site.ref.prefix + name, site.slug, OutputKind.COPY, source=name)
 
 
 class _Planner:
-    def __init__(self, site: Site):
+    def __init__(self, site: Site, kinds: Registry):
         self.site = site
+        self.kinds = kinds
         self.chrome = Chrome.of(site)
-        self.feeds = site_feeds(site)
+        self.listed = {kind.name: Listed(site.of(kind.name), site, kind) for kind in kinds}
+        self.feeds: dict[str, tuple[FeedSpec, ...]] = {}  # by path: each feed once
+        self.feed_data: list[Output] = []
+        self.main_feeds: tuple[FeedSpec, ...] = ()
+        self._find_main_feed()
 
     def page(self, meta: Meta, template: str, **context: Any) -> Output:
         if not meta.feeds:
-            meta = replace(meta, feeds=self.feeds.main)
+            meta = replace(meta, feeds=self.main_feeds)
         context.update(site=self.chrome, meta=meta)
-        return Output(self.site.ref.prefix + paths.output_file(meta.path), self.site.slug, "page",
+        return Output(self.site.ref.prefix + paths.output_file(meta.path), self.site.slug, OutputKind.PAGE,
                       template=template, context=context)
 
-    def crumbs(self, *steps: Crumb) -> tuple[Crumb, ...]:
+    @staticmethod
+    def crumbs(*steps: Crumb) -> tuple[Crumb, ...]:
         return (Crumb("", key="home"), *steps)
 
     def pages(self) -> Iterator[Output]:
         yield self.home()
-        yield from self.news()
-        yield from self.terms()
-        yield from self.staff()
-        yield from self.schedule()
-        yield from self.procedures()
-        for page in self.site.pages:
-            meta = Meta(paths.page(page.slug), "page", title=page.title,
-                        description=page.body.first_paragraph[:300],
-                        crumbs=self.crumbs(Crumb(paths.page(page.slug), page.title)))
-            yield self.page(meta, "page.html", page=page)
+        for kind in self.kinds:
+            yield from self.kind_pages(kind)
         if self.site.children:
-            yield from self.subsites()
+            yield self.page(Meta(paths.SUBSITES, "subsites", title_key="subsites",
+                                 crumbs=self.crumbs(Crumb(paths.SUBSITES, key="subsites"))), "subsites.html")
         yield self.search()
-        yield self.page(Meta(paths.NOT_FOUND, "not-found", title_key="not_found_title"), "404.html")
+        yield self.page(Meta(paths.NOT_FOUND, NOT_FOUND, title_key="not_found_title"), "404.html")
 
     def home(self) -> Output:
         site = self.site
-        featured = tuple(a for a in site.articles if a.featured)[:3]
-        latest = tuple(a for a in site.articles if a not in featured)[:HOME_LATEST]
-        meta = Meta("", "home", title=site.config.name, description=_site_description(site),
-                    feeds=self.feeds.main)
-        return self.page(meta, "home.html", featured=featured, latest=latest,
-                         week=site.current_week, child_news=site.child_news[:HOME_CHILD_NEWS],
-                         leaders=tuple(p for p in site.people if p.leader)[:4])
+        context: dict[str, Any] = {}
+        for kind in self.kinds:
+            if kind.publishing and kind.publishing.home:
+                context.update(kind.publishing.home(self.listed[kind.name]))
+        meta = Meta("", "home", title=site.config.name, description=_site_description(site))
+        return self.page(meta, "home.html", **context)
 
-    def news(self) -> Iterator[Output]:
-        site = self.site
-        yield from self.paginated(site.articles, paths.NEWS, "list.html", "news",
-                                  title_key="news", crumb=Crumb(paths.NEWS, key="news"),
-                                  feeds=self.feeds.main)
-        articles = site.articles
-        for index, article in enumerate(articles):
-            term = site.category_of(article.categories[0]) if article.categories else None
-            related = tuple(a for a in term.articles if a is not article)[:RELATED] if term else ()
-            crumbs = [Crumb(paths.NEWS, key="news")]
-            if term:
-                crumbs.append(Crumb(paths.category(term.slug), term.name))
-            crumbs.append(Crumb(paths.article(article.slug), article.title))
-            meta = Meta(paths.article(article.slug), "article", title=article.title,
-                        description=article.summary[:300], image=article.image,
-                        crumbs=self.crumbs(*crumbs), feeds=self.feeds.main)
-            yield self.page(meta, "article.html", article=article, related=related,
-                            newer=articles[index - 1] if index > 0 else None,
-                            older=articles[index + 1] if index + 1 < len(articles) else None)
-        if site.children:
-            items = site.child_news
-            yield from self.paginated(items, paths.CHILD_NEWS, "child_news.html", "child-news",
-                                      title_key="child_news",
-                                      crumb=Crumb(paths.CHILD_NEWS, key="child_news"),
-                                      feeds=self.feeds.children)
+    def kind_pages(self, kind: Kind) -> Iterator[Output]:
+        publishing = kind.publishing
+        if publishing is None:
+            return
+        listed = self.listed[kind.name]
+        listings = publishing.listings
+        for listing in listings[:publishing.items_after]:
+            yield from self.listing(listing(listed))
+        if publishing.item is not None:
+            yield from self.items(kind, listed)
+        for listing in listings[publishing.items_after:]:
+            yield from self.listing(listing(listed))
 
-    def terms(self) -> Iterator[Output]:
-        for kind, base, terms, index_key in (
-            ("category", paths.CATEGORIES, self.site.categories, "categories"),
-            ("tag", paths.TAGS, self.site.tags, "tags"),
-        ):
-            meta = Meta(base, f"{kind}-index", title_key=index_key,
-                        crumbs=self.crumbs(Crumb(base, key=index_key)))
-            yield self.page(meta, "terms.html", terms=terms, kind=kind)
-            for term in terms:
-                term_path = paths.category(term.slug) if kind == "category" else paths.tag(term.slug)
-                feeds = self.feeds.categories.get(term.slug, ()) if kind == "category" else ()
-                yield from self.paginated(term.articles, term_path, "list.html", kind, title=term.name,
-                                          crumb=Crumb(base, key=index_key), feeds=feeds,
-                                          term=term, last_crumb=Crumb(term_path, term.name))
+    def listing(self, pages) -> Iterator[Output]:
+        for list_page in pages:
+            feeds = self.feed(list_page) if list_page.feed else ()
+            meta = Meta(list_page.path, list_page.page_type, title=list_page.title,
+                        title_key=list_page.title_key, crumbs=self.crumbs(*list_page.crumbs), feeds=feeds)
+            yield self.page(meta, list_page.template, **list_page.context)
 
-    def paginated(self, items: tuple, base: str, template: str, kind: str, *, title: str = "",
-                  title_key: str = "", crumb: Crumb, feeds: tuple = (), term: Term | None = None,
-                  last_crumb: Crumb | None = None) -> Iterator[Output]:
-        total = max(1, ceil(len(items) / NEWS_PER_PAGE))
-        for number in range(1, total + 1):
-            pagination = Pagination(number, total, base)
-            steps = (crumb,) if last_crumb is None else (crumb, last_crumb)
-            meta = Meta(pagination.path(number), kind, title=title, title_key=title_key,
-                        crumbs=self.crumbs(*steps), feeds=feeds)
-            chunk = items[(number - 1) * NEWS_PER_PAGE: number * NEWS_PER_PAGE]
-            yield self.page(meta, template, items=chunk, pagination=pagination, term=term)
-
-    def staff(self) -> Iterator[Output]:
-        site = self.site
-        crumb = Crumb(paths.STAFF, key="staff")
-        yield self.page(Meta(paths.STAFF, "staff", title_key="staff", crumbs=self.crumbs(crumb)),
-                        "staff.html", units=site.units)
-        for person in site.people:
-            meta = Meta(paths.person(person.slug), "person", title=person.name,
-                        description=f"{person.position}", image=person.photo,
-                        crumbs=self.crumbs(crumb, Crumb(paths.person(person.slug), person.name)))
-            yield self.page(meta, "person.html", person=person)
-
-    def schedule(self) -> Iterator[Output]:
-        site = self.site
-        crumb = Crumb(paths.SCHEDULE, key="schedule")
-        yield self.page(Meta(paths.SCHEDULE, "week", title_key="schedule", crumbs=self.crumbs(crumb)),
-                        "week.html", week=site.current_week)
-        for week in site.weeks:
-            meta = Meta(week.path, "week", title_key="schedule_week",
-                        crumbs=self.crumbs(crumb, Crumb(week.path, f"{week.number}/{week.monday.year}")))
-            yield self.page(meta, "week.html", week=week)
-        for event in site.events:
-            week_path = paths.week(event.start.date() - timedelta(days=event.start.weekday()))
-            meta = Meta(paths.event(event.slug), "event", title=event.title,
-                        description=f"{event.location}",
-                        crumbs=self.crumbs(crumb, Crumb(paths.event(event.slug), event.title)))
-            yield self.page(meta, "event.html", event=event, week_path=week_path)
-
-    def procedures(self) -> Iterator[Output]:
-        site = self.site
-        crumb = Crumb(paths.PROCEDURES, key="procedures")
-        yield self.page(Meta(paths.PROCEDURES, "procedures", title_key="procedures_catalogue",
-                             crumbs=self.crumbs(crumb)),
-                        "procedures.html", by_field=_group(site.procedures, lambda p: p.field),
-                        by_level=_group(site.procedures, lambda p: p.level, _LEVEL_ORDER))
-        for procedure in site.procedures:
-            origin = None
-            if procedure.origin != site.slug and site.parent and site.parent.slug == procedure.origin:
-                origin = site.parent
-            meta = Meta(paths.procedure(procedure.slug), "procedure", title=procedure.title,
-                        description=f"{procedure.code} · {procedure.field}",
-                        crumbs=self.crumbs(crumb, Crumb(paths.procedure(procedure.slug), procedure.title)))
-            yield self.page(meta, "procedure.html", procedure=procedure, origin=origin)
+    def items(self, kind: Kind, listed: Listed) -> Iterator[Output]:
+        publishing = kind.publishing
+        item_page = publishing.item
+        section = (Crumb(publishing.section, key=publishing.section_key),) if publishing.section_key else ()
+        for index, item in enumerate(listed.items):
+            path = kind.item_path(item)
+            title = item_page.title(item)
+            extra = item_page.crumbs(item, listed) if item_page.crumbs else ()
+            meta = Meta(path, item_page.page_type, title=title, description=item_page.description(item),
+                        image=item_page.image(item), crumbs=self.crumbs(*section, *extra, Crumb(path, title)),
+                        modified=item_page.modified(item) if item_page.modified else None)
+            context = item_page.context(item, index, listed) if item_page.context else {}
+            yield self.page(meta, item_page.template, **{item_page.name: item}, **context,
+                            schema_items=(item,))
 
     def search(self) -> Output:
-        """The search page: Pagefind when JavaScript runs, an A–Z list of procedures always.
-        A parent also searches its sub-sites' indexes."""
+        """The search page: Pagefind when JavaScript runs, what the kinds list
+        without it (procedures A–Z). A parent also searches its sub-sites' indexes."""
         site = self.site
         merge = tuple({"bundle": f"{_up(paths.SEARCH)}{_down(child.prefix, site.ref.prefix)}{paths.SEARCH_INDEX}",
                        "root": f"{_up(paths.SEARCH)}{_down(child.prefix, site.ref.prefix)}"}
                       for child in site.children)
-        meta = Meta(paths.SEARCH, "search", title_key="search",
-                    crumbs=self.crumbs(Crumb(paths.SEARCH, key="search")))
-        fields = sorted({p.field for p in site.procedures if p.field}, key=collation_key)
-        levels = sorted({p.level for p in site.procedures}, key=lambda level: _LEVEL_ORDER.get(level, 9))
-        return self.page(meta, "search.html", letters=_by_initial(site.procedures), merge=merge,
-                         fields=tuple(fields), levels=tuple(levels))
+        context: dict[str, Any] = {"merge": merge}
+        for kind in self.kinds:
+            if kind.publishing and kind.publishing.search:
+                context.update(kind.publishing.search(self.listed[kind.name]))
+        meta = Meta(paths.SEARCH, "search", title_key="search", crumbs=self.crumbs(Crumb(paths.SEARCH, key="search")))
+        return self.page(meta, "search.html", **context)
 
-    def subsites(self) -> Iterator[Output]:
-        meta = Meta(paths.SUBSITES, "subsites", title_key="subsites",
-                    crumbs=self.crumbs(Crumb(paths.SUBSITES, key="subsites")))
-        yield self.page(meta, "subsites.html")
+    # Feeds ------------------------------------------------------------------
+
+    def _find_main_feed(self) -> None:
+        """The site's main feed (at its root) is announced by every page: find it
+        before planning the pages."""
+        for kind in self.kinds:
+            for listing in (kind.publishing.listings if kind.publishing else ()):
+                for list_page in listing(self.listed[kind.name]):
+                    if list_page.feed is not None and list_page.feed.path == "":
+                        self.main_feeds = feed_pair(list_page.feed)
+                        return
+                    break  # a listing's first page tells whether it has the main feed
+
+    def feed(self, list_page: ListPage) -> tuple[FeedSpec, ...]:
+        """The feed a list page announces; planned once, with the listing's newest items."""
+        specs = feed_pair(list_page.feed)
+        if list_page.feed.path not in self.feeds:
+            self.feeds[list_page.feed.path] = specs
+            entries = tuple(self.entry(item) for item in list_page.feed_items[:FEED_ITEMS])
+            for spec in specs:
+                self.feed_data.append(Output(self.site.ref.prefix + spec.path, self.site.slug, OutputKind.FEED,
+                                             data=spec, context={"site": self.chrome, "entries": entries}))
+        return specs
+
+    def entry(self, item) -> tuple[SiteRef, str, FeedEntry]:
+        """A feed's entry: the site it belongs to, its page and what the feed says of it."""
+        owner, record = (item.site, item.item) if isinstance(item, ChildItem) else (self.site.ref, item)
+        kind = self.kinds.of(record)
+        return owner, kind.item_path(record), feed_entry(record)
 
     def data_files(self, sitemap: tuple[tuple[str, Any], ...]) -> Iterator[Output]:
         site = self.site
         prefix = site.ref.prefix
         chrome = self.chrome
-        for spec in self.feeds.all():
-            yield Output(prefix + spec.path, site.slug, "feed", data=spec,
-                         context={"site": chrome, "entries": feed_entries(spec, site)})
-        yield Output(prefix + paths.CALENDAR, site.slug, "calendar",
-                     context={"site": chrome, "events": site.events})
-        yield Output(prefix + paths.SITEMAP, site.slug, "sitemap", data=sitemap, context={"site": chrome})
-        yield Output(prefix + paths.ROBOTS, site.slug, "robots", data=site.children, context={"site": chrome})
-
-
-_LEVEL_ORDER = {"province": 0, "district": 1, "commune": 2}
-
-
-def _group(items, key, order: dict[str, int] | None = None) -> tuple[tuple[str, tuple], ...]:
-    groups: dict[str, list] = {}
-    for item in items:
-        groups.setdefault(key(item), []).append(item)
-    if order:
-        names = sorted(groups, key=lambda n: order.get(n, 99))
-    else:
-        # An empty field ('') sorts last: shown as "other fields".
-        names = sorted(groups, key=lambda n: (n == "", collation_key(n)))
-    return tuple((name, tuple(groups[name])) for name in names)
-
-
-def _by_initial(procedures) -> tuple[tuple[str, tuple], ...]:
-    """Procedures filed A–Z by the first letter of their title, in Vietnamese order."""
-    letters: dict[str, list] = {}
-    for procedure in sorted(procedures, key=lambda p: collation_key(p.title)):
-        letters.setdefault(initial(procedure.title), []).append(procedure)
-    return tuple((letter, tuple(items)) for letter, items in letters.items())
+        yield from self.feed_data
+        for kind in self.kinds:
+            if kind.publishing and kind.publishing.data_files:
+                for path, writer, context in kind.publishing.data_files(self.listed[kind.name]):
+                    yield Output(prefix + path, site.slug, OutputKind(writer), context={"site": chrome, **context})
+        yield Output(prefix + paths.SITEMAP, site.slug, OutputKind.SITEMAP, data=sitemap, context={"site": chrome})
+        yield Output(prefix + paths.ROBOTS, site.slug, OutputKind.ROBOTS, data=site.children,
+                     context={"site": chrome})
 
 
 def _up(path: str) -> str:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..parallel import die_with_parent
-from ..portal import paths
+from ..content import paths
 
 SEARCH_MARK = b"data-pagefind-body"  # once one page carries it, Pagefind reads only those that do
 HASHED_FOLDERS = ("fragment", "index", "filter")  # inside an index: files named by their content's hash

@@ -1,33 +1,28 @@
 """The portal: the tree of sites, what flows down (procedures) and up (news).
 
 Takes the SiteContent of every folder and gives one Site per published site,
-each complete for rendering on its own: its items sorted, its categories,
-tags, weeks and staff units grouped, the procedures it inherits from its
-parent, and (on a parent) the news its children send up. A Site refers to
-other sites only through small SiteRef summaries.
+each complete for rendering on its own: the records of every kind in the
+kind's order, what it inherits from its parent (procedures of its level),
+what its sub-sites send up (news marked to_parent) and its menu. A Site
+refers to other sites only through small SiteRef summaries.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from dataclasses import dataclass, field, replace
+from datetime import datetime
 
-from ..content.records import (
-    Article, Event, Page, Person, Procedure, SiteConfig, SiteContent,
-)
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
+from ..content.listing import ChildItem
+from ..content import paths
+from ..content.records import SiteConfig, SiteContent
+from ..content.vocabulary import SITE_KINDS, may_have_sub_sites
 from ..problems import Problem, Severity, problem
-from ..vietnamese import collation_key, fold, person_key, slugify
-from . import paths
+from ..vietnamese import collation_key
 
-# Names under the root portal's folder that a sub-site folder must not take.
-RESERVED_SITE_SLUGS = frozenset(
-    p.strip("/") for p in (paths.NEWS, paths.CATEGORIES, paths.TAGS, paths.STAFF, paths.SCHEDULE,
-                           paths.PROCEDURES, paths.SUBSITES, paths.CHILD_NEWS, paths.SEARCH,
-                           paths.ASSETS, paths.SEARCH_INDEX, "images", "files")
-)
 PLACEHOLDER_URL = "https://example.invalid/"
-PARENT_KINDS = ("province", "district")  # communes, wards and towns have no sub-sites
 
 
 @dataclass(frozen=True)
@@ -44,54 +39,6 @@ class SiteRef:
 
 
 @dataclass(frozen=True)
-class Term:
-    """A category or a tag with its articles, newest first."""
-
-    name: str
-    slug: str
-    articles: tuple[Article, ...]
-
-
-@dataclass(frozen=True)
-class Day:
-    day: date
-    morning: tuple[Event, ...]
-    afternoon: tuple[Event, ...]
-
-    @property
-    def empty(self) -> bool:
-        return not self.morning and not self.afternoon
-
-
-@dataclass(frozen=True)
-class Week:
-    monday: date
-    path: str
-    days: tuple[Day, ...]
-    previous: str | None
-    next: str | None
-    current: bool
-
-    @property
-    def sunday(self) -> date:
-        return self.monday + timedelta(days=6)
-
-    @property
-    def number(self) -> int:
-        return self.monday.isocalendar()[1]
-
-    @property
-    def events(self) -> tuple[Event, ...]:
-        return tuple(e for d in self.days for e in (*d.morning, *d.afternoon))
-
-
-@dataclass(frozen=True)
-class Unit:
-    name: str
-    people: tuple[Person, ...]
-
-
-@dataclass(frozen=True)
 class MenuLink:
     """A main-menu entry: a built-in section (key), a site path or an outside URL."""
 
@@ -99,12 +46,6 @@ class MenuLink:
     path: str | None = None
     external: str | None = None
     key: str | None = None  # built-in entry, titled by the theme's wording
-
-
-@dataclass(frozen=True)
-class ChildArticle:
-    site: SiteRef
-    article: Article
 
 
 @dataclass(frozen=True)
@@ -118,18 +59,10 @@ class Site:
     parent: SiteRef | None
     root: SiteRef
     children: tuple[SiteRef, ...]
-    articles: tuple[Article, ...]
-    categories: tuple[Term, ...]
-    tags: tuple[Term, ...]
-    people: tuple[Person, ...]
-    units: tuple[Unit, ...]
-    events: tuple[Event, ...]
-    weeks: tuple[Week, ...]
-    current_week: Week
-    procedures: tuple[Procedure, ...]
-    pages: tuple[Page, ...]
+    items: dict[str, tuple]  # kind name -> its records (its own and inherited), in the kind's order
+    inherited: dict[str, tuple]  # kind name -> the records its parent passes down
+    sent_up_items: dict[str, tuple[ChildItem, ...]]  # kind name -> what its sub-sites send up, newest first
     menu: tuple[MenuLink, ...]
-    child_news: tuple[ChildArticle, ...]
     notice_active: bool
     scheduled: tuple[datetime, ...]
     now: datetime
@@ -142,9 +75,16 @@ class Site:
     def is_root(self) -> bool:
         return self.parent is None
 
-    def category_of(self, name: str) -> Term | None:
-        key = slugify(name)
-        return next((t for t in self.categories if t.slug == key), None)
+    def of(self, kind: str) -> tuple:
+        return self.items.get(kind, ())
+
+    def own(self, kind: str) -> tuple:
+        """The site's own records of a kind, without what its parent passes down."""
+        inherited = self.inherited.get(kind, ())
+        return tuple(i for i in self.of(kind) if i not in inherited) if inherited else self.of(kind)
+
+    def sent_up(self, kind: str) -> tuple[ChildItem, ...]:
+        return self.sent_up_items.get(kind, ())
 
 
 @dataclass(frozen=True)
@@ -157,14 +97,15 @@ class Portal:
         return next(s for s in self.sites if s.slug == slug)
 
 
-def build_portal(contents: list[SiteContent], now: datetime) -> tuple[Portal | None, list[Problem]]:
+def build_portal(contents: list[SiteContent], now: datetime,
+                 kinds: Registry = DEFAULT) -> tuple[Portal | None, list[Problem]]:
     problems: list[Problem] = []
     by_slug = {c.slug: c for c in contents}
     if not by_slug:
         return None, problems
     root = _find_root(by_slug, problems)
     parents = _resolve_parents(by_slug, root, problems)
-    refs = _site_refs(by_slug, parents, root, problems)
+    refs = _site_refs(by_slug, parents, root, kinds, problems)
     children: dict[str, list[str]] = defaultdict(list)
     for slug, parent in parents.items():
         if parent is not None:
@@ -175,11 +116,11 @@ def build_portal(contents: list[SiteContent], now: datetime) -> tuple[Portal | N
         content = by_slug[slug]
         parent = parents[slug]
         child_refs = tuple(sorted((refs[c] for c in children[slug]), key=_site_sort_key))
-        inherited = _inherited(content, by_slug[parent]) if parent else ()
-        child_news = _child_news([by_slug[c] for c in children[slug]], refs)
-        pages = _pages_clear_of_sites(content, child_refs, problems) if slug == root else content.pages
-        sites.append(_site(content, refs[slug], refs[parent] if parent else None, refs[root],
-                           child_refs, inherited, child_news, pages, now))
+        own = _clear_of_sites(content, child_refs, kinds, problems) if slug == root else content.items
+        inherited = _inherited(content, by_slug[parent], kinds) if parent else {}
+        sent_up = _sent_up([by_slug[c] for c in children[slug]], refs, kinds)
+        sites.append(_site(content, own, inherited, sent_up, refs[slug], refs[parent] if parent else None,
+                           refs[root], child_refs, kinds, now))
     return Portal(root, tuple(sites), refs), problems
 
 
@@ -203,7 +144,8 @@ def _find_root(by_slug: dict[str, SiteContent], problems: list[Problem]) -> str:
 
 
 def _kind_rank(kind: str) -> int:
-    return {"province": 0, "district": 1}.get(kind, 2)
+    """Provinces, then districts, then every other kind alike."""
+    return min(SITE_KINDS.rank(kind), 2)
 
 
 def _site_yaml(content: SiteContent) -> str:
@@ -218,7 +160,7 @@ def _resolve_parents(by_slug: dict[str, SiteContent], root: str,
         named = content.config.parent
         if slug == root:
             parents[slug] = None
-        elif named in by_slug and named != slug and by_slug[named].config.kind in PARENT_KINDS:
+        elif named in by_slug and named != slug and may_have_sub_sites(by_slug[named].config.kind):
             parents[slug] = named
         else:
             parents[slug] = root
@@ -243,17 +185,18 @@ def _resolve_parents(by_slug: dict[str, SiteContent], root: str,
 
 
 def _site_refs(by_slug: dict[str, SiteContent], parents: dict[str, str | None], root: str,
-               problems: list[Problem]) -> dict[str, SiteRef]:
+               kinds: Registry, problems: list[Problem]) -> dict[str, SiteRef]:
     root_config = by_slug[root].config
     root_url = root_config.base_url
     if not root_url:
         problems.append(problem(_site_yaml(by_slug[root]), None, "no-base-url"))
         root_url = PLACEHOLDER_URL
     refs = {}
+    taken = kinds.top_folders()  # a sub-site's folder may not take the name of a section
     for slug, content in by_slug.items():
         config = content.config
         prefix = "" if slug == root else f"{slug}/"
-        if slug != root and slug in RESERVED_SITE_SLUGS:
+        if slug != root and slug in taken:
             prefix = f"don-vi-{slug}/"
             problems.append(problem(_site_yaml(content), None, "bad-site-folder", folder=slug,
                                     slug=prefix.rstrip("/")))
@@ -274,43 +217,61 @@ def _tree_order(root: str, children: dict[str, list[str]], refs: dict[str, SiteR
     return order
 
 
-def _inherited(content: SiteContent, parent: SiteContent) -> tuple[Procedure, ...]:
-    """The parent's procedures of this site's level that the site does not write itself."""
-    own = {p.code for p in content.procedures}
-    level = content.config.level
-    return tuple(p for p in parent.procedures if p.level == level and p.code not in own)
+def _inherited(content: SiteContent, parent: SiteContent, kinds: Registry) -> dict[str, tuple]:
+    """What the parent passes down: its records of the site's level (procedures)
+    that the site does not write itself, by kind."""
+    found = {}
+    for kind in kinds:
+        if kind.inherit is None:
+            continue
+        own = {kind.inherit.key(item) for item in content.of(kind.name)}
+        found[kind.name] = tuple(item for item in parent.of(kind.name)
+                                 if kind.inherit.applies(item, content.config)
+                                 and kind.inherit.key(item) not in own)
+    return found
 
 
-def _child_news(children: list[SiteContent], refs: dict[str, SiteRef]) -> tuple[ChildArticle, ...]:
-    items = [ChildArticle(refs[c.slug], a) for c in children for a in c.articles if a.to_parent]
-    items.sort(key=lambda c: (c.article.date, c.site.slug, c.article.slug), reverse=True)
-    return tuple(items)
+def _sent_up(children: list[SiteContent], refs: dict[str, SiteRef], kinds: Registry) -> dict[str, tuple]:
+    """What the sub-sites send up to show on their parent (news marked to_parent), newest first."""
+    found = {}
+    for kind in kinds:
+        if kind.send_up is None:
+            continue
+        items = [ChildItem(refs[c.slug], item) for c in children for item in c.of(kind.name)
+                 if kind.send_up(item)]
+        items.sort(key=kind.sent_up_order, reverse=True)
+        found[kind.name] = tuple(items)
+    return found
 
 
-def _pages_clear_of_sites(content: SiteContent, children: tuple[SiteRef, ...],
-                          problems: list[Problem]) -> tuple[Page, ...]:
-    """A root page may not take the folder name of a sub-site."""
-    from dataclasses import replace
-
+def _clear_of_sites(content: SiteContent, children: tuple[SiteRef, ...], kinds: Registry,
+                    problems: list[Problem]) -> dict[str, tuple]:
+    """The root's records whose pages sit at its root (fixed pages) may not take
+    the folder name of a sub-site."""
     taken = {c.prefix.strip("/") for c in children}
-    result = []
-    for page in content.pages:
-        if page.slug in taken:
-            new_slug = f"{page.slug}-trang"
-            problems.append(problem(page.source, None, "reserved-slug", Severity.WARNING,
-                                    slug=page.slug, new_slug=new_slug))
-            page = replace(page, slug=new_slug)
-        result.append(page)
-    return tuple(result)
+    items = dict(content.items)
+    for kind in kinds:
+        if kind.publishing is None or kind.publishing.item_folder() != "":
+            continue
+        cleared = []
+        for item in content.of(kind.name):
+            if item.slug in taken:
+                new_slug = f"{item.slug}-trang"
+                problems.append(problem(item.source, None, "reserved-slug", Severity.WARNING,
+                                        slug=item.slug, new_slug=new_slug))
+                item = replace(item, slug=new_slug)
+            cleared.append(item)
+        items[kind.name] = tuple(cleared)
+    return items
 
 
-def _site(content: SiteContent, ref: SiteRef, parent: SiteRef | None, root: SiteRef,
-          children: tuple[SiteRef, ...], inherited: tuple[Procedure, ...],
-          child_news: tuple[ChildArticle, ...], pages: tuple[Page, ...], now: datetime) -> Site:
-    articles = tuple(sorted(content.articles, key=lambda a: (a.date, a.source), reverse=True))
-    events = tuple(sorted(content.events, key=lambda e: (e.start, e.title, e.source)))
-    people = tuple(sorted(content.people, key=lambda p: (p.order, person_key(p.name))))
-    weeks, current = _weeks(events, now.date())
+def _site(content: SiteContent, own: dict[str, tuple], inherited: dict[str, tuple],
+          sent_up: dict[str, tuple], ref: SiteRef, parent: SiteRef | None, root: SiteRef,
+          children: tuple[SiteRef, ...], kinds: Registry, now: datetime) -> Site:
+    items = {}
+    for kind in kinds:
+        records = own.get(kind.name, ()) + inherited.get(kind.name, ())
+        items[kind.name] = tuple(sorted(records, key=kind.order, reverse=kind.newest_first))
     config = content.config
     notice = config.notice
     return Site(
@@ -323,20 +284,10 @@ def _site(content: SiteContent, ref: SiteRef, parent: SiteRef | None, root: Site
         parent=parent,
         root=root,
         children=children,
-        articles=articles,
-        categories=_terms(articles, lambda a: a.categories),
-        tags=_terms(articles, lambda a: a.tags),
-        people=people,
-        units=_units(people),
-        events=events,
-        weeks=weeks,
-        current_week=current,
-        procedures=tuple(sorted(content.procedures + inherited,
-                                key=lambda p: (collation_key(p.field), collation_key(p.title), p.code))),
-        pages=tuple(sorted(pages, key=lambda p: (p.menu if p.menu is not None else 10_000,
-                                                  collation_key(p.title)))),
-        menu=_menu(config, pages, is_root=parent is None, has_children=bool(children)),
-        child_news=child_news,
+        items=items,
+        inherited=inherited,
+        sent_up_items=sent_up,
+        menu=_menu(config, items, kinds, is_root=parent is None, has_children=bool(children)),
         notice_active=bool(notice and (notice.start is None or notice.start <= now)
                            and (notice.until is None or now <= notice.until)),
         scheduled=content.scheduled,
@@ -344,98 +295,25 @@ def _site(content: SiteContent, ref: SiteRef, parent: SiteRef | None, root: Site
     )
 
 
-def _terms(articles: tuple[Article, ...], names_of) -> tuple[Term, ...]:
-    """Group articles by category or tag; spellings that differ only in case or
-    diacritic form share one page, named as most articles write it."""
-    grouped: dict[str, list[Article]] = defaultdict(list)
-    spellings: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for article in articles:
-        keys = set()  # an article naming one term twice (two spellings) is listed once
-        for name in names_of(article):
-            key = slugify(name)
-            if key not in keys:
-                keys.add(key)
-                grouped[key].append(article)
-            spellings[key][name] += 1
-    terms = []
-    for key, items in grouped.items():
-        name = max(sorted(spellings[key]), key=lambda n: spellings[key][n])
-        terms.append(Term(name, key, tuple(items)))
-    return tuple(sorted(terms, key=lambda t: collation_key(t.name)))
-
-
-_UNIT_RANK = (
-    ("dang uy", "huyen uy", "tinh uy", "thanh uy", "thi uy", "chi bo", "ban thuong vu", "dang"),
-    ("hoi dong nhan dan", "hdnd"),
-    ("uy ban nhan dan", "ubnd"),
-    ("mat tran", "mttq", "uy ban mat tran"),
-)
-
-
-def _unit_rank(name: str) -> int:
-    folded = fold(name)
-    for rank, starts in enumerate(_UNIT_RANK):
-        if folded.startswith(starts):
-            return rank
-    return len(_UNIT_RANK)
-
-
-def _units(people: tuple[Person, ...]) -> tuple[Unit, ...]:
-    """Staff by unit: the Party committee, People's Council, People's Committee and
-    Fatherland Front first (the order of every local portal), then others A–Z."""
-    grouped: dict[str, list[Person]] = defaultdict(list)
-    for person in people:
-        grouped[person.unit].append(person)
-    names = sorted(grouped, key=lambda n: (_unit_rank(n), collation_key(n)))
-    return tuple(Unit(n, tuple(grouped[n])) for n in names)
-
-
-def _weeks(events: tuple[Event, ...], today: date) -> tuple[tuple[Week, ...], Week]:
-    """A page for every week with an event, and for the current week."""
-    def monday_of(day: date) -> date:
-        return day - timedelta(days=day.weekday())
-
-    this_monday = monday_of(today)
-    by_week: dict[date, list[Event]] = defaultdict(list)
-    for event in events:
-        by_week[monday_of(event.start.date())].append(event)
-    mondays = sorted(set(by_week) | {this_monday})
-    weeks = []
-    for index, monday in enumerate(mondays):
-        days = []
-        for offset in range(7):
-            day = monday + timedelta(days=offset)
-            todays = [e for e in by_week[monday] if e.start.date() == day]
-            days.append(Day(day, tuple(e for e in todays if e.start.hour < 12),
-                            tuple(e for e in todays if e.start.hour >= 12)))
-        weeks.append(Week(
-            monday=monday,
-            path=paths.week(monday),
-            days=tuple(days),
-            previous=paths.week(mondays[index - 1]) if index > 0 else None,
-            next=paths.week(mondays[index + 1]) if index + 1 < len(mondays) else None,
-            current=monday == this_monday,
-        ))
-    current = next(w for w in weeks if w.current)
-    return tuple(weeks), current
-
-
-def _menu(config: SiteConfig, pages: tuple[Page, ...], is_root: bool,
+def _menu(config: SiteConfig, items: dict[str, tuple], kinds: Registry, is_root: bool,
           has_children: bool) -> tuple[MenuLink, ...]:
-    """site.yaml's menu if given, else the standard one; pages with 'menu:' join either."""
+    """site.yaml's menu if given, else the sections of the kinds in their declared
+    places; records that ask for a place (pages with 'menu:') join either."""
     if config.menu:
         links = [_menu_link(item.title, item.url) for item in config.menu]
     else:
-        links = [MenuLink("", paths.NEWS, key="news"), MenuLink("", paths.PROCEDURES, key="procedures"),
-                 MenuLink("", paths.SCHEDULE, key="schedule"), MenuLink("", paths.STAFF, key="staff")]
+        sections = sorted((k.publishing for k in kinds if k.publishing and k.publishing.menu is not None),
+                          key=lambda publishing: publishing.menu)
+        links = [MenuLink("", publishing.section, key=publishing.section_key) for publishing in sections]
         if is_root and has_children:
             links.append(MenuLink("", paths.SUBSITES, key="subsites"))
     listed = {link.path for link in links}
-    for page in sorted((p for p in pages if p.menu is not None), key=lambda p: p.menu):
-        path = paths.page(page.slug)
-        if path not in listed:
-            links.insert(min(max(page.menu - 1, 0), len(links)), MenuLink(page.title, path))
-            listed.add(path)
+    for kind in kinds:
+        entries = kind.publishing.menu_entries if kind.publishing else None
+        for place, title, path in (entries(items[kind.name]) if entries else ()):
+            if path not in listed:
+                links.insert(min(max(place - 1, 0), len(links)), MenuLink(title, path))
+                listed.add(path)
     return tuple(links)
 
 

@@ -15,9 +15,11 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from ..content import paths
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
 from ..content.records import Body
 from ..content.source import SITE_ROOT_MARK
-from ..portal import paths
 from ..portal.model import SiteRef
 from ..vietnamese import slugify
 
@@ -49,10 +51,12 @@ class Linker:
     page, served at any depth: its links start at the server's root, '/an-binh/...').
     """
 
-    def __init__(self, site: SiteRef, page_path: str, mode: str = "relative", pictures: tuple = ()):
+    def __init__(self, site: SiteRef, page_path: str, mode: str = "relative", pictures: tuple = (),
+                 kinds: Registry = DEFAULT):
         self.site_ref = site
         self.page_path = page_path
         self.mode = mode
+        self.kinds = kinds
         self.pictures = {picture.path: picture for picture in pictures}
         self._here = posixpath.dirname(site.prefix + paths.output_file(page_path))
         self._relatives: dict[str, str] = {}  # target -> its URL from this page
@@ -130,27 +134,17 @@ class Linker:
     def absolute_body(self, body: Body, owner: SiteRef) -> str:
         return _MARKED.sub(lambda m: escape(self.absolute(owner, m.group(1))), body.html)
 
-    # Shorthands for templates.
-    def article(self, article, owner: SiteRef | None = None) -> str:
-        return self.site(owner or self.site_ref, paths.article(article.slug))
+    def item_path(self, record) -> str:
+        """Where a record's page is in its site."""
+        return self.kinds.of(record).item_path(record)
 
-    def person(self, person) -> str:
-        return self.to(paths.person(person.slug))
+    def item(self, record, owner: SiteRef | None = None) -> str:
+        """The page of a record (of this site, or of `owner`)."""
+        return self.site(owner or self.site_ref, self.item_path(record))
 
-    def event(self, event) -> str:
-        return self.to(paths.event(event.slug))
-
-    def procedure(self, procedure) -> str:
-        return self.to(paths.procedure(procedure.slug))
-
-    def page(self, page) -> str:
-        return self.to(paths.page(page.slug))
-
-    def category(self, name: str) -> str:
-        return self.to(paths.category(slugify(name)))
-
-    def tag(self, name: str) -> str:
-        return self.to(paths.tag(slugify(name)))
+    def term(self, taxonomy: str, name: str) -> str:
+        """The page of a category, a tag ... of this site."""
+        return self.to(f"{self.kinds.taxonomy(taxonomy).base}{slugify(name)}/")
 
     def file(self, path: str | None, owner: SiteRef | None = None) -> str:
         return self.site(owner or self.site_ref, path) if path else ""

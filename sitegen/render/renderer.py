@@ -7,26 +7,28 @@ from pathlib import Path
 
 from jinja2 import Environment, TemplateError
 
-from ..outputs.plan import Output
-from ..outputs.pictures import Encoder
-from ..outputs.plan import Chrome
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
+from ..outputs.plan import Chrome, Output, OutputKind
 from ..problems import Problem, Severity, problem
 from . import structured
 from .links import Linker
 from .theme import Theme
+from .writers.pictures import Encoder
 
 
 class Renderer:
     """Renders the outputs of any site; keeps one Jinja environment per template set."""
 
     def __init__(self, theme: Theme, site_templates: dict[str, Path] | None = None,
-                 compiled: Path | None = None):
+                 compiled: Path | None = None, kinds: Registry = DEFAULT):
         """site_templates: the templates/ folder of each site that has one;
         compiled: a folder to keep compiled templates in between builds."""
         self.theme = theme
         self.site_templates = site_templates or {}
         self.compiled = compiled
-        self._theme_env = theme.environment(compiled=compiled)
+        self.kinds = kinds
+        self._theme_env = theme.environment(compiled=compiled, section_paths=kinds.template_paths())
         self._site_envs: dict[str, Environment] = {}
         self._broken: set[tuple[str, str]] = set()
         self.problems: list[Problem] = []
@@ -34,33 +36,33 @@ class Renderer:
 
     def render(self, output: Output) -> bytes:
         site: Chrome = output.context["site"]
-        if output.renderer == "page":
+        if output.kind is OutputKind.PAGE:
             return self._page(output, site)
-        linker = Linker(site.ref, "", mode="absolute")
+        linker = Linker(site.ref, "", mode="absolute", kinds=self.kinds)
         wording = self.theme.wording
         # Imported when first needed: a small rebuild often writes no feed or calendar.
-        if output.renderer == "feed":
-            from ..outputs.feeds import render_feed
+        if output.kind is OutputKind.FEED:
+            from .writers.feeds import render_feed
 
             return render_feed(output.data, output.context["entries"], site, linker, wording)
-        if output.renderer == "calendar":
-            from ..outputs.calendar import render_calendar
+        if output.kind is OutputKind.CALENDAR:
+            from .writers.calendar import render_calendar
 
             return render_calendar(site, output.context["events"], linker, wording)
-        if output.renderer == "sitemap":
-            from ..outputs.sitemap import render_sitemap
+        if output.kind is OutputKind.SITEMAP:
+            from .writers.sitemap import render_sitemap
 
             return render_sitemap(site, output.data, linker)
-        if output.renderer == "robots":
-            from ..outputs.sitemap import render_robots
+        if output.kind is OutputKind.ROBOTS:
+            from .writers.sitemap import render_robots
 
             return render_robots(site, linker, output.data or ())
-        raise ValueError(f"no renderer {output.renderer!r}")
+        raise ValueError(f"no writer for {output.kind!r}")
 
     def _page(self, output: Output, site: Chrome) -> bytes:
         meta = output.context["meta"]
-        linker = Linker(site.ref, meta.path, mode="rooted" if meta.kind == "not-found" else "relative",
-                        pictures=site.pictures)
+        linker = Linker(site.ref, meta.path, mode="rooted" if meta.not_found else "relative",
+                        pictures=site.pictures, kinds=self.kinds)
         context = dict(output.context, link=linker)
         context["json_ld"] = structured.for_page(context, linker, self.theme.wording)
         env = self._environment(site)
@@ -77,7 +79,7 @@ class Renderer:
             return self._theme_env
         if site.slug not in self._site_envs:
             self._site_envs[site.slug] = self.theme.environment(
-                folder, self.compiled / site.slug if self.compiled else None)
+                folder, self.compiled / site.slug if self.compiled else None, self.kinds.template_paths())
         return self._site_envs[site.slug]
 
     def _report_template(self, site: Chrome, name: str, error: TemplateError) -> None:

@@ -1,11 +1,12 @@
 """Machine-readable pages: schema.org JSON-LD for search engines and apps.
 
 Every page says which body publishes it (GovernmentOrganization) and where
-it sits (BreadcrumbList); item pages add what they are: NewsArticle, Event
-(cancelled ones say so), Person, GovernmentService. The data is built here
-from the page's context, never in a template, and written so that nothing an
-editor types can end the script block: '<', '>', '&' and the line
-separators are escaped inside the JSON strings.
+it sits (BreadcrumbList); a page about records adds what each record is, as
+its kind declares it (NewsArticle, Event, Person, GovernmentService ...).
+The data is built here and in the kinds' declarations from the page's
+context, never in a template, and written so that nothing an editor types
+can end the script block: '<', '>', '&' and the line separators are escaped
+inside the JSON strings.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..portal import paths
 from .links import Linker
 
 CONTEXT = "https://schema.org"
@@ -36,16 +36,38 @@ def for_page(context: dict[str, Any], link: Linker, wording: dict[str, str]) -> 
     meta = context["meta"]
     organisation = _organisation(site, link)
     graph: list[dict[str, Any]] = [organisation]
-    if meta.kind == "home":
+    if meta.page_type == "home":
         graph.append({"@type": "WebSite", "name": site.config.name, "url": link.absolute(site.ref, ""),
                       "inLanguage": "vi", "publisher": {"@id": organisation["@id"]}})
     crumbs = _breadcrumbs(meta, site, link, wording)
     if crumbs:
         graph.append(crumbs)
-    maker = _ITEMS.get(meta.kind)
-    if maker:
-        graph.extend(maker(context, link, organisation, wording))
+    described = _Described(site, link, organisation, wording)
+    for record in context.get("schema_items", ()):
+        schema = link.kinds.of(record).publishing.schema
+        if schema is not None:
+            graph.extend(schema(record, described))
     return script(graph)
+
+
+class _Described:
+    """What a kind's schema function may use to describe a record of this site."""
+
+    CONTEXT = CONTEXT
+
+    def __init__(self, site, link: Linker, organisation: dict[str, Any], wording: dict[str, str]):
+        self.site = site
+        self.organisation = organisation
+        self.wording = wording
+        self._link = link
+
+    def url(self, record) -> str:
+        """The absolute address of the record's page on this site."""
+        return self._link.absolute(self.site.ref, self._link.item_path(record))
+
+    def file(self, path: str) -> str:
+        """The absolute address of one of this site's files."""
+        return self._link.absolute(self.site.ref, path)
 
 
 def _organisation(site, link: Linker) -> dict[str, Any]:
@@ -66,7 +88,7 @@ def _organisation(site, link: Linker) -> dict[str, Any]:
 
 
 def _breadcrumbs(meta, site, link: Linker, wording: dict[str, str]) -> dict[str, Any] | None:
-    if meta.kind in ("home", "not-found") or not meta.crumbs:
+    if meta.page_type == "home" or meta.not_found or not meta.crumbs:
         return None
     items = []
     for position, crumb in enumerate(meta.crumbs, 1):
@@ -74,96 +96,3 @@ def _breadcrumbs(meta, site, link: Linker, wording: dict[str, str]) -> dict[str,
                       "name": crumb.title or wording.get(crumb.key, crumb.key),
                       "item": link.absolute(site.ref, crumb.path)})
     return {"@type": "BreadcrumbList", "itemListElement": items}
-
-
-def _article(context, link: Linker, organisation, wording) -> list[dict[str, Any]]:
-    article = context["article"]
-    site = context["site"]
-    url = link.absolute(site.ref, paths.article(article.slug))
-    data: dict[str, Any] = {
-        "@type": "NewsArticle", "headline": article.title, "url": url, "mainEntityOfPage": url,
-        "datePublished": article.date.isoformat(), "dateModified": article.date.isoformat(),
-        "inLanguage": "vi", "publisher": {"@id": organisation["@id"]},
-    }
-    if article.summary:
-        data["description"] = article.summary
-    if article.author:
-        data["author"] = {"@type": "Person", "name": article.author}
-    if article.image:
-        data["image"] = link.absolute(site.ref, article.image)
-    if article.categories:
-        data["articleSection"] = list(article.categories)
-    if article.tags:
-        data["keywords"] = ", ".join(article.tags)
-    return [data]
-
-
-def _event_data(event, site, link: Linker, organisation) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "@type": "Event", "name": event.title, "url": link.absolute(site.ref, paths.event(event.slug)),
-        "startDate": event.start.date().isoformat() if event.all_day else event.start.isoformat(),
-        "eventStatus": CONTEXT + ("/EventCancelled" if event.cancelled else "/EventScheduled"),
-        "eventAttendanceMode": CONTEXT + "/OfflineEventAttendanceMode",
-        "organizer": {"@id": organisation["@id"]},
-        "location": {"@type": "Place", "name": event.location or site.config.address or site.config.name,
-                     "address": site.config.address or site.config.name},
-    }
-    if event.end:
-        data["endDate"] = event.end.isoformat()
-    if event.chair or event.participants:
-        data["description"] = "; ".join(filter(None, [event.chair, *event.participants]))
-    return data
-
-
-def _event(context, link: Linker, organisation, wording) -> list[dict[str, Any]]:
-    return [_event_data(context["event"], context["site"], link, organisation)]
-
-
-def _week(context, link: Linker, organisation, wording) -> list[dict[str, Any]]:
-    return [_event_data(e, context["site"], link, organisation) for e in context["week"].events]
-
-
-def _person(context, link: Linker, organisation, wording) -> list[dict[str, Any]]:
-    person = context["person"]
-    site = context["site"]
-    data: dict[str, Any] = {"@type": "Person", "name": person.name, "jobTitle": person.position,
-                            "worksFor": {"@id": organisation["@id"]},
-                            "url": link.absolute(site.ref, paths.person(person.slug))}
-    if person.phone:
-        data["telephone"] = person.phone
-    if person.email:
-        data["email"] = person.email
-    if person.photo:
-        data["image"] = link.absolute(site.ref, person.photo)
-    return [data]
-
-
-def _procedure(context, link: Linker, organisation, wording) -> list[dict[str, Any]]:
-    procedure = context["procedure"]
-    site = context["site"]
-    data: dict[str, Any] = {
-        "@type": "GovernmentService", "name": procedure.title, "identifier": procedure.code,
-        "url": link.absolute(site.ref, paths.procedure(procedure.slug)),
-        "provider": {"@id": organisation["@id"]},
-        "areaServed": {"@type": "AdministrativeArea", "name": site.config.short_name or site.config.name},
-    }
-    if procedure.field:
-        data["serviceType"] = procedure.field
-    if procedure.agency:
-        data["serviceOperator"] = {"@type": "GovernmentOrganization", "name": procedure.agency}
-    if procedure.applicants:
-        data["audience"] = {"@type": "Audience", "audienceType": procedure.applicants}
-    if procedure.result:
-        data["serviceOutput"] = {"@type": "Thing", "name": procedure.result}
-    if procedure.online_url:
-        data["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": procedure.online_url,
-                                    "name": wording["online_submit"]}
-    description = [f"{wording['processing_time']}: {procedure.processing_time}" if procedure.processing_time else "",
-                   f"{wording['fee']}: {procedure.fee}" if procedure.fee else ""]
-    if any(description):
-        data["description"] = ". ".join(d for d in description if d)
-    return [data]
-
-
-_ITEMS = {"article": _article, "event": _event, "week": _week, "person": _person,
-          "procedure": _procedure}

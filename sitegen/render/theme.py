@@ -19,9 +19,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from .. import vietnamese
-from . import DEFAULT_THEME
+from ..content import paths
+from ..content.vocabulary import VOCABULARIES
 from ..outputs.feeds import feed_title
-from ..portal import paths
+from . import DEFAULT_THEME
 
 
 
@@ -68,9 +69,11 @@ class Theme:
     def static_path(self, name: str) -> Path:
         return self.folder / "static" / name
 
-    def environment(self, site_templates: Path | None = None, compiled: Path | None = None) -> Environment:
+    def environment(self, site_templates: Path | None = None, compiled: Path | None = None,
+                    section_paths: dict[str, str] = paths.SECTIONS) -> Environment:
         """The theme's environment, or a sandboxed one that looks in a site's
-        templates first. compiled: where compiled templates are kept between builds."""
+        templates first. compiled: where compiled templates are kept between builds;
+        section_paths: what templates link to by name (link(paths.news))."""
         theme_loader = FileSystemLoader(str(self.folder / "templates"))
         cache = FileSystemBytecodeCache(str(compiled)) if compiled else None
         if compiled:
@@ -84,7 +87,7 @@ class Theme:
         wording = self.wording
         env.globals.update(
             t=wording,
-            paths=paths.SECTIONS,
+            paths=section_paths,
             feed_title=lambda spec, site: feed_title(spec, site, wording),
         )
         return env
@@ -109,6 +112,7 @@ FILTERS = {
     "weekday": vietnamese.weekday,
     "number": vietnamese.format_number,
     "iso": lambda moment: moment.isoformat(),
+    "label": lambda key, vocabulary: VOCABULARIES[vocabulary].label(key),  # {{ p.level | label('levels') }}
 }
 
 

@@ -17,7 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..content import site_folders
-from ..content import kinds
+from ..content.kinds.site import SITE
+from ..content.kinds.schedule import weeks as _weeks
 from ..content.records import Body
 from ..content.source import SITE_ROOT_MARK
 from ..outputs.plan import plan_site
@@ -107,8 +108,8 @@ class _SiteAnalysis:
 
     def report(self) -> SiteReport:
         site = self.site
-        own_procedures = tuple(p for p in site.procedures if p.origin in ("", site.slug))
-        empty = not (site.articles or site.pages or site.people or site.events or own_procedures)
+        own_procedures = tuple(p for p in site.of("procedure") if p.origin in ("", site.slug))
+        empty = not (site.of("news") or site.of("page") or site.of("staff") or site.of("event") or own_procedures)
         if empty:
             self.add("empty",
                      "Trang chưa đăng nội dung nào: không có tin bài, trang giới thiệu, cán bộ, "
@@ -117,7 +118,7 @@ class _SiteAnalysis:
                      "procedures.")
         self.news()
         self.schedule()
-        if not site.people:
+        if not site.of("staff"):
             self.add("no-staff",
                      "Chưa có danh sách cán bộ, công chức: thư mục staff/ chưa có ai "
                      "(mỗi người một tệp).",
@@ -129,9 +130,9 @@ class _SiteAnalysis:
         self.links_and_pictures(own_procedures)
         self.heavy_images()
         counts = Counts(
-            articles=len(site.articles), pages=len(site.pages), people=len(site.people),
-            leaders=sum(1 for p in site.people if p.leader), events=len(site.events),
-            events_this_week=len(site.current_week.events), procedures=len(site.procedures),
+            articles=len(site.of("news")), pages=len(site.of("page")), people=len(site.of("staff")),
+            leaders=sum(1 for p in site.of("staff") if p.leader), events=len(site.of("event")),
+            events_this_week=len(_weeks(site.of('event'), self.now.date())[1].events), procedures=len(site.of("procedure")),
             own_procedures=len(own_procedures),
             images=sum(1 for f in site.files if f.startswith("images/")),
             errors=sum(1 for p in self.build_problems if p.severity == Severity.ERROR),
@@ -142,7 +143,7 @@ class _SiteAnalysis:
         return SiteReport(
             slug=site.slug, name=site.config.name, kind=site.config.kind,
             score=score(ordered, self.required, empty),
-            last_news=site.articles[0].date.date() if site.articles else None,
+            last_news=site.of("news")[0].date.date() if site.of("news") else None,
             months=self.months(), counts=counts, problems=ordered,
             short_name=site.ref.short_name, url=site.ref.url, folder=site.folder,
             missing=tuple(dict.fromkeys(p.item for p in ordered if p.code == "missing-required")),
@@ -153,7 +154,7 @@ class _SiteAnalysis:
     def months(self) -> tuple[tuple[str, int], ...]:
         months = last_months(self.now)
         counts = dict.fromkeys(months, 0)
-        for article in self.site.articles:
+        for article in self.site.of("news"):
             key = f"{article.date.year:04d}-{article.date.month:02d}"
             if key in counts:
                 counts[key] += 1
@@ -161,12 +162,12 @@ class _SiteAnalysis:
 
     def news(self) -> None:
         days = self.required.stale_news_days
-        if not self.site.articles:
+        if not self.site.of("news"):
             self.add("stale-news", "Chưa đăng tin bài nào (thư mục news/ trống).",
                      "No news published yet (the news/ folder is empty).",
                      path=f"{self.site.folder}/news")
             return
-        last = self.site.articles[0]
+        last = self.site.of("news")[0]
         if last.date >= self.now - timedelta(days=days):
             return
         ago = (self.now.date() - last.date.date()).days
@@ -178,13 +179,13 @@ class _SiteAnalysis:
 
     def schedule(self) -> None:
         site = self.site
-        week = site.current_week
+        week = _weeks(site.of('event'), self.now.date())[1]
         if week.events:
             return
         ahead = self.required.next_week_schedule_from
         next_monday = week.monday + timedelta(days=7)
         if ahead is not None and self.now.weekday() >= ahead and any(
-                next_monday <= e.start.date() < next_monday + timedelta(days=7) for e in site.events):
+                next_monday <= e.start.date() < next_monday + timedelta(days=7) for e in site.of("event")):
             return
         span = f"{format_date(week.monday)}–{format_date(week.sunday)}"
         also = " và tuần tới" if ahead is not None and self.now.weekday() >= ahead else ""
@@ -199,7 +200,7 @@ class _SiteAnalysis:
     def required_item(self, item: RequiredItem) -> None:
         site = self.site
         if item.check == "page":
-            if not any(page.topic == item.topic for page in site.pages):
+            if not any(page.topic == item.topic for page in site.of("page")):
                 self.missing_item(
                     item,
                     f"Thiếu mục bắt buộc: {item.label}. Hãy viết một trang trong thư mục pages/ có "
@@ -211,7 +212,7 @@ class _SiteAnalysis:
         elif item.check in ("leader-biography", "leader-duties"):
             self.leaders(item)
         elif item.check == "procedures":
-            if not site.procedures:
+            if not site.of("procedure"):
                 self.missing_item(
                     item,
                     f"Thiếu mục bắt buộc: {item.label}: trang chưa có thủ tục nào, kể cả thủ tục "
@@ -233,7 +234,7 @@ class _SiteAnalysis:
 
     def leaders(self, item: RequiredItem) -> None:
         site = self.site
-        leaders = [p for p in site.people if p.leader]
+        leaders = [p for p in site.of("staff") if p.leader]
         biography = item.check == "leader-biography"
         if not leaders:
             self.missing_item(
@@ -281,10 +282,10 @@ class _SiteAnalysis:
 
     def links_and_pictures(self, own_procedures: tuple) -> None:
         site = self.site
-        sources = [(a.source, a.body) for a in site.articles]
-        sources += [(p.source, p.body) for p in site.pages]
-        sources += [(p.source, p.body) for p in site.people]
-        sources += [(e.source, e.body) for e in site.events]
+        sources = [(a.source, a.body) for a in site.of("news")]
+        sources += [(p.source, p.body) for p in site.of("page")]
+        sources += [(p.source, p.body) for p in site.of("staff")]
+        sources += [(e.source, e.body) for e in site.of("event")]
         sources += [(p.source, p.body) for p in own_procedures]
         seen_links: set[tuple[str, str]] = set()
         for source, body in sources:
@@ -314,7 +315,7 @@ class _SiteAnalysis:
                              f"The picture '{shown}' has no alternative text. Write it in the "
                              f"brackets, e.g. ![The meeting hall]({shown})",
                              path=source, line=self.lines.find(source, shown))
-        for article in site.articles:
+        for article in site.of("news"):
             if article.image and not article.image_caption.strip():
                 self.add("image-no-alt",
                          f"Ảnh đại diện '{article.image}' chưa có chú thích: hãy thêm dòng "
@@ -419,12 +420,12 @@ def _has_text(body: Body) -> bool:
 
 
 def _site_key_help(key: str) -> str:
-    declared = kinds.SITE.field(key)
+    declared = SITE.field(key)
     return declared.help if declared else key
 
 
 def _site_key_example(key: str) -> str:
-    declared = kinds.SITE.field(key)
+    declared = SITE.field(key)
     return str(declared.example_value()) if declared else "..."
 
 

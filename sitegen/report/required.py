@@ -15,16 +15,16 @@ from typing import Any
 
 import yaml
 
-from ..content import kinds
+from ..content.kinds.site import SITE
+from ..content.vocabulary import SITE_KINDS as KIND_WORDS, TOPICS
 from ..vietnamese import fold
 from .errors import RequiredError
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "required.yaml"
 
 CHECKS = ("page", "leader-biography", "leader-duties", "procedures", "site-yaml")
-SITE_KINDS = tuple(kinds.SITE_KINDS.choices)  # province district commune ward town
-_KIND_WORDS = {fold(word): kind for kind, aliases in kinds.SITE_KINDS.choices.items()
-               for word in (kind, *aliases)}
+SITE_KINDS = KIND_WORDS.keys  # province district commune ward town
+_KIND_WORDS = {fold(spelling): word.key for word in KIND_WORDS for spelling in (word.key, *word.aliases)}
 # The weights a file may set: every problem code that costs points, plus warnings.
 PENALTY_KEYS = ("stale-news", "no-schedule-this-week", "no-staff", "missing-required",
                 "content-error", "content-warning", "broken-link", "image-no-alt", "image-too-heavy")
@@ -191,15 +191,15 @@ def _item(entry: Any, source: str, index: int) -> RequiredItem:
     keys: tuple[str, ...] = ()
     if check == "page":
         topic = str(entry.get("topic") or item_id).strip()
-        if topic not in kinds.TOPICS:
+        if topic not in TOPICS.keys:
             raise RequiredError(source, f"{where}: trang không thể có 'topic: {topic}'; các topic: "
-                                        f"{', '.join(kinds.TOPICS)}",
+                                        f"{', '.join(TOPICS.keys)}",
                                 f"{where}: no page can have 'topic: {topic}'; the topics are: "
-                                f"{', '.join(kinds.TOPICS)}")
+                                f"{', '.join(TOPICS.keys)}")
     if check == "site-yaml":
         listed = entry.get("keys") or []
         keys = tuple(str(k).strip() for k in (listed if isinstance(listed, list) else [listed]))
-        known = kinds.SITE.names
+        known = SITE.names
         wrong = [k for k in keys if k not in known]
         if not keys or wrong:
             raise RequiredError(source, f"{where}: 'keys' phải liệt kê khóa của site.yaml, ví dụ "

@@ -6,14 +6,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from ..portal import paths
+from ...content import paths
 
 if TYPE_CHECKING:
-    from .plan import Chrome as Site
-    from ..render.links import Linker
+    from ...outputs.plan import Chrome
+    from ..links import Linker
 
 
-def render_sitemap(site: "Site", entries: tuple[tuple[str, datetime | None], ...],
+def render_sitemap(site: "Chrome", entries: tuple[tuple[str, datetime | None], ...],
                    linker: "Linker") -> bytes:
     """entries: (site-relative path, last change or None) of every page."""
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
@@ -25,7 +25,7 @@ def render_sitemap(site: "Site", entries: tuple[tuple[str, datetime | None], ...
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def render_robots(site: "Site", linker: "Linker", sub_sites: tuple = ()) -> bytes:
+def render_robots(site: "Chrome", linker: "Linker", sub_sites: tuple = ()) -> bytes:
     """Every crawler welcome; the root also names its sub-sites' sitemaps."""
     lines = ["User-agent: *", "Allow: /", ""]
     lines.append(f"Sitemap: {linker.absolute(site.ref, paths.SITEMAP)}")

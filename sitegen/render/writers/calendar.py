@@ -11,16 +11,17 @@ from typing import TYPE_CHECKING
 
 from icalendar import Calendar, Event as CalendarEvent
 
-from ..portal import paths
+from ...content.vocabulary import EVENT_KINDS
 
 if TYPE_CHECKING:
-    from .plan import Chrome
-    from ..render.links import Linker
+    from ...outputs.plan import Chrome
+    from ..links import Linker
 
 DEFAULT_LENGTH = timedelta(hours=1)
 
 
 def render_calendar(site: "Chrome", events: tuple, linker: "Linker", wording: dict[str, str]) -> bytes:
+    """The events as an iCalendar file (linker makes absolute URLs)."""
     calendar = Calendar()
     calendar.add("prodid", "-//sitegen//lich-cong-tac//VI")
     calendar.add("version", "2.0")
@@ -45,8 +46,8 @@ def render_calendar(site: "Chrome", events: tuple, linker: "Linker", wording: di
             entry.add("location", event.location)
         entry.add("description", _description(event, wording))
         entry.add("status", "CANCELLED" if event.cancelled else "CONFIRMED")
-        entry.add("categories", [wording[event.kind]])
-        entry.add("url", linker.absolute(site.ref, paths.event(event.slug)))
+        entry.add("categories", [EVENT_KINDS.label(event.kind)])
+        entry.add("url", linker.absolute(site.ref, linker.item_path(event)))
         calendar.add_component(entry)
     calendar.add_missing_timezones()
     return calendar.to_ical()

@@ -1,0 +1,17 @@
+"""Fields and helpers more than one kind uses."""
+
+from __future__ import annotations
+
+from ..kind import Field
+from ..types import Boolean, Slug
+
+DRAFT = Field("draft", Boolean(), "true: bản nháp, chưa xuất bản", default=False, example=False)
+
+
+def slug_field(made_from: str, example: str) -> Field:
+    return Field("slug", Slug(), f"tên đường dẫn (bỏ trống thì {made_from})", example=example)
+
+
+def text(value) -> str:
+    """An optional text field's value: '' when the editor left it out."""
+    return value or ""

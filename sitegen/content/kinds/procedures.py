@@ -1,0 +1,181 @@
+"""Administrative procedures (thủ tục hành chính): procedures/*.md.
+
+The catalogue at thu-tuc/ lists them by field and by level, each at
+thu-tuc/<code>/. A parent's procedure of a sub-site's level appears on that
+sub-site too, unless the sub-site has its own file with the same code. The
+search page lists them A–Z, which works without JavaScript.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...vietnamese import collation_key, initial
+from ..kind import Crumb, Entry, Field, Inheritance, ItemPage, Kind, Listed, ListPage, Making, Publishing, Scaffold
+from ..listing import grouped
+from ..records import Body
+from ..types import AssetPath, Choice, Mapping, MappingList, ProcedureCode, Text, TextList, Url
+from ..vocabulary import LEVELS, ONLINE
+from .common import DRAFT, text
+
+SECTION = "thu-tuc/"
+
+FORM = Mapping(
+    {"title": Text(300), "file": AssetPath("files", "files/to-khai.pdf")},
+    required=("title",),
+    example="{title: Tờ khai đăng ký khai sinh, file: files/to-khai-khai-sinh.pdf}",
+    from_text="title",
+)
+
+FIELDS = (
+    Field("code", ProcedureCode(), "mã thủ tục trên Cơ sở dữ liệu quốc gia", required=True,
+          example="1.001193"),
+    Field("title", Text(400), "tên thủ tục", required=True, example="Đăng ký khai sinh"),
+    Field("field", Text(150), "lĩnh vực", example="Hộ tịch"),
+    Field("level", Choice(LEVELS), "cấp thực hiện: province | district | commune", example="commune"),
+    Field("online", Choice(ONLINE), "dịch vụ công trực tuyến: full (toàn trình) | partial (một phần) | none",
+          default="none", example="full"),
+    Field("processing_time", Text(300), "thời hạn giải quyết", example="Ngay trong ngày khi nhận đủ hồ sơ"),
+    Field("fee", Text(300), "phí, lệ phí", example="Miễn lệ phí"),
+    Field("agency", Text(300), "cơ quan thực hiện", example="UBND cấp xã"),
+    Field("applicants", Text(300), "đối tượng thực hiện", example="Công dân Việt Nam"),
+    Field("result", Text(300), "kết quả", example="Giấy khai sinh"),
+    Field("forms", MappingList(FORM, "[{title: Tờ khai, file: files/to-khai.pdf}]"),
+          "mẫu đơn, tờ khai", default=(),
+          example="[{title: Tờ khai đăng ký khai sinh, file: files/to-khai-khai-sinh.pdf}]"),
+    Field("legal_basis", TextList(("Luật Hộ tịch 2014",), split=False), "căn cứ pháp lý", default=()),
+    Field("online_url", Url("https://dichvucong.gov.vn/", site_paths=False),
+          "địa chỉ nộp hồ sơ trực tuyến", example="https://dichvucong.gov.vn/"),
+    DRAFT,
+)
+
+
+@dataclass(frozen=True)
+class Form:
+    title: str
+    file: str | None
+
+
+@dataclass(frozen=True)
+class Procedure:
+    source: str
+    slug: str
+    code: str
+    title: str
+    field: str
+    level: str
+    online: str
+    processing_time: str
+    fee: str
+    agency: str
+    applicants: str
+    result: str
+    forms: tuple[Form, ...]
+    legal_basis: tuple[str, ...]
+    online_url: str
+    body: Body
+    origin: str = ""  # the site whose file this is (set when inherited)
+
+
+def make(entry: Entry, making: Making) -> Procedure:
+    values = entry.values
+    return Procedure(
+        source=entry.path, slug=values["code"].replace(".", "-"), code=values["code"],
+        title=values["title"], field=text(values["field"]), level=values["level"] or making.level,
+        online=values["online"], processing_time=text(values["processing_time"]), fee=text(values["fee"]),
+        agency=text(values["agency"]), applicants=text(values["applicants"]), result=text(values["result"]),
+        forms=tuple(Form(f["title"], f.get("file")) for f in values["forms"]),
+        legal_basis=values["legal_basis"], online_url=text(values["online_url"]), body=entry.body,
+        origin=making.site,
+    )
+
+
+def catalogue(listed: Listed):
+    items = listed.items
+    yield ListPage(SECTION, "procedures", "procedures.html", title_key="procedures_catalogue",
+                   crumbs=(Crumb(SECTION, key="procedures"),),
+                   context={"by_field": grouped(items, lambda p: p.field),
+                            "by_level": grouped(items, lambda p: p.level, LEVELS.rank),
+                            "count": len(items)})
+
+
+def origin(procedure: Procedure, index: int, listed: Listed) -> dict:
+    """An inherited procedure names the parent that published it."""
+    site = listed.site
+    inherited = procedure.origin != site.slug and site.parent and site.parent.slug == procedure.origin
+    return {"origin": site.parent if inherited else None}
+
+
+def search(listed: Listed) -> dict:
+    """The search page's A–Z list (it works without JavaScript) and its filters."""
+    items = listed.items
+    letters: dict[str, list] = {}
+    for procedure in sorted(items, key=lambda p: collation_key(p.title)):
+        letters.setdefault(initial(procedure.title), []).append(procedure)
+    return {"letters": tuple((letter, tuple(found)) for letter, found in letters.items()),
+            "fields": tuple(sorted({p.field for p in items if p.field}, key=collation_key)),
+            "levels": tuple(sorted({p.level for p in items}, key=LEVELS.rank))}
+
+
+def schema(procedure: Procedure, ld) -> list[dict]:
+    site = ld.site
+    wording = ld.wording
+    data = {
+        "@type": "GovernmentService", "name": procedure.title, "identifier": procedure.code,
+        "url": ld.url(procedure), "provider": {"@id": ld.organisation["@id"]},
+        "areaServed": {"@type": "AdministrativeArea", "name": site.config.short_name or site.config.name},
+    }
+    if procedure.field:
+        data["serviceType"] = procedure.field
+    if procedure.agency:
+        data["serviceOperator"] = {"@type": "GovernmentOrganization", "name": procedure.agency}
+    if procedure.applicants:
+        data["audience"] = {"@type": "Audience", "audienceType": procedure.applicants}
+    if procedure.result:
+        data["serviceOutput"] = {"@type": "Thing", "name": procedure.result}
+    if procedure.online_url:
+        data["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": procedure.online_url,
+                                    "name": wording["online_submit"]}
+    description = [f"{wording['processing_time']}: {procedure.processing_time}" if procedure.processing_time else "",
+                   f"{wording['fee']}: {procedure.fee}" if procedure.fee else ""]
+    if any(description):
+        data["description"] = ". ".join(d for d in description if d)
+    return [data]
+
+
+def free_code(taken: frozenset[str]) -> str:
+    """A code not used in the site yet, for `new` (the editor replaces it)."""
+    number = 1
+    while f"1.{number:06d}" in taken:
+        number += 1
+    return f"1.{number:06d}"
+
+
+def required_catalogue(view, item) -> None:
+    if not view.items:
+        view.missing(item, "report-no-procedures", path=f"{view.site.folder}/{PROCEDURES.folder}")
+
+
+PROCEDURES = Kind(
+    "procedure", "thủ tục hành chính", "procedures", FIELDS, record=Procedure, make=make,
+    body_help="trình tự thực hiện, thành phần hồ sơ ...", unique="code",
+    order=lambda p: (collation_key(p.field), collation_key(p.title), p.code),
+    inherit=Inheritance(applies=lambda procedure, config: procedure.level == config.level,
+                        key=lambda procedure: procedure.code),
+    publishing=Publishing(
+        SECTION, section_key="procedures",
+        item=ItemPage("procedure.html", "procedure", "procedure",
+                      description=lambda p: f"{p.code} · {p.field}", context=origin),
+        listings=(catalogue,), items_after=1, menu=2, schema=schema, search=search,
+        home=lambda listed: {"procedure_count": len(listed.items)},
+    ),
+    scaffold=Scaffold(lambda title, now, slug, taken: {"title": title, "code": free_code(taken),
+                                                       "level": "commune", "online": "none"},
+                      body="## Trình tự thực hiện\n\n- Bước 1: ...\n\n## Cách thức thực hiện\n\n...\n\n"
+                           "## Thành phần hồ sơ\n\n- ...\n\n## Điều kiện thực hiện\n\n...\n",
+                      taken="code",
+                      comments={"code": "mã thủ tục trên Cổng Dịch vụ công quốc gia: hãy thay bằng mã đúng "
+                                        "(bắt buộc)"}),
+    required_checks={"procedures": required_catalogue},
+    counts=lambda items, site: {"procedures": len(items), "own_procedures": len(site.own("procedure"))},
+)

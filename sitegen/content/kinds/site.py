@@ -1,0 +1,72 @@
+"""A site's identity: site.yaml (name, kind, parent, contacts, menu ...)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..kind import Field, Kind
+from ..records import MenuItem, Notice, SiteConfig
+from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Mapping, MappingList, Text, Url
+from ..vocabulary import SITE_KINDS
+from .common import text
+
+MENU_ITEM = Mapping(
+    {"title": Text(80), "url": Url("/gioi-thieu/")},
+    required=("title", "url"),
+    example="{title: Giới thiệu, url: /gioi-thieu/}",
+)
+NOTICE = Mapping(
+    {"text": Text(500), "from": DateTime(), "until": DateTime()},
+    required=("text",),
+    example="{text: Cổng tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12., "
+            "from: 2019-11-25 00:00, until: 2019-12-06 06:00}",
+    from_text="text",
+)
+
+SITE = Kind(
+    "site", "thông tin trang (site.yaml)", "", (
+        Field("name", Text(200), "tên đầy đủ, hiện ở đầu trang và tiêu đề", required=True,
+              example="Cổng thông tin điện tử huyện Lạc Thủy"),
+        Field("short_name", Text(80), "tên ngắn", example="Lạc Thủy"),
+        Field("kind", Choice(SITE_KINDS), "loại: " + " | ".join(SITE_KINDS.keys), required=True,
+              example="commune"),
+        Field("parent", Text(80), "thư mục của trang cha (bỏ trống ở cổng gốc)", example="lac-thuy"),
+        Field("base_url", BaseUrl(), "địa chỉ riêng của trang (nếu có tên miền riêng)",
+              example="https://lacthuy.hoabinh.gov.vn/"),
+        Field("owner", Text(200), "cơ quan chủ quản", example="Ủy ban nhân dân huyện Lạc Thủy"),
+        Field("responsible", Text(200), "người chịu trách nhiệm nội dung",
+              example="Nguyễn Thúy Hằng - Phó Chủ tịch UBND huyện"),
+        Field("licence", Text(200), "giấy phép", example="Giấy phép số 12/GP-TTĐT ngày 01/03/2019"),
+        Field("address", Text(300), "địa chỉ", example="Thị trấn Chi Nê, huyện Lạc Thủy, tỉnh Hòa Bình"),
+        Field("phone", Text(60), "điện thoại", example="0218 3 863 123"),
+        Field("email", Email(), "thư điện tử của ban biên tập", example="bbt@lacthuy.hoabinh.gov.vn"),
+        Field("menu", MappingList(MENU_ITEM, "[{title: Giới thiệu, url: /gioi-thieu/}]", 20),
+              "trình đơn chính (bỏ trống để dùng trình đơn mặc định)", default=(),
+              example="\n  - {title: Giới thiệu, url: /gioi-thieu/}"),
+        Field("allow_html", Boolean(), "true: cho phép viết mã HTML trong bài", default=False,
+              example=False),
+        Field("feedback_url", Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False),
+              "địa chỉ nhận ý kiến đánh giá của người dân", example="https://lacthuy.hoabinh.gov.vn/gop-y"),
+        Field("notice", NOTICE, "thông báo (ví dụ tạm ngừng hoạt động), hiện trong khoảng from–until",
+              example="\n  text: Cổng thông tin tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12.\n"
+                      "  from: 2019-11-25 00:00\n  until: 2019-12-06 06:00"),
+    ), extensions=(".yaml",), has_body=False)
+
+
+def site_config(slug: str, values: dict[str, Any]) -> SiteConfig:
+    """A site's identity from its validated site.yaml."""
+    notice = values["notice"]
+    return SiteConfig(
+        slug=slug, name=values["name"], kind=values["kind"], short_name=text(values["short_name"]),
+        parent=values["parent"] or None, base_url=values["base_url"], owner=text(values["owner"]),
+        responsible=text(values["responsible"]), licence=text(values["licence"]),
+        address=text(values["address"]), phone=text(values["phone"]), email=text(values["email"]),
+        menu=tuple(MenuItem(m["title"], m["url"]) for m in values["menu"]),
+        allow_html=values["allow_html"], feedback_url=text(values["feedback_url"]),
+        notice=Notice(notice["text"], _moment(notice.get("from")), _moment(notice.get("until")))
+        if notice else None,
+    )
+
+
+def _moment(when):
+    return when.moment if when else None

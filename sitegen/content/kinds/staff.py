@@ -1,0 +1,176 @@
+"""Staff (cán bộ, công chức): staff/*.md, one person a file.
+
+Listed by unit at can-bo/ (the Party committee, People's Council, People's
+Committee and Fatherland Front first, as on every local portal), each person
+at can-bo/<slug>/. The rules ask a short biography and assigned duties of
+every leader (leader: true).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ...problems import Severity, problem
+from ...vietnamese import collation_key, fold, person_key, slugify
+from ..kind import Crumb, Entry, Field, ItemPage, Kind, Listed, ListPage, Making, Publishing, ReportCode, Scaffold
+from ..records import Body
+from ..types import AssetPath, Boolean, Email, Integer, Text, TextList
+from .common import DRAFT, slug_field, text
+
+SECTION = "can-bo/"
+HOME_LEADERS = 4
+
+FIELDS = (
+    Field("name", Text(120), "họ và tên", required=True, example="Nguyễn Thành Mạnh"),
+    Field("position", Text(200), "chức vụ", required=True, example="Chủ tịch UBND huyện"),
+    Field("unit", Text(150), "đơn vị: Đảng ủy | HĐND | UBND | MTTQ | phòng, ban ...",
+          example="Ủy ban nhân dân"),
+    Field("order", Integer(), "thứ tự trong đơn vị", default=100, example=1),
+    Field("leader", Boolean(), "true: thuộc lãnh đạo (cần lý lịch và phân công nhiệm vụ)",
+          default=False, example=False),
+    Field("photo", AssetPath("images", "images/nguyen-thanh-manh.jpg"), "ảnh chân dung",
+          example="images/nguyen-thanh-manh.jpg"),
+    Field("phone", Text(60), "điện thoại", example="0218 3 863 001"),
+    Field("email", Email(), "thư điện tử", example="manhnt@lacthuy.hoabinh.gov.vn"),
+    Field("duties", TextList(("Lãnh đạo chung", "Phụ trách nội chính")),
+          "phân công nhiệm vụ (nhiều việc thì cách nhau bằng dấu phẩy)", default=()),
+    DRAFT,
+    slug_field("tạo từ họ tên", "nguyen-thanh-manh"),
+)
+
+
+@dataclass(frozen=True)
+class Person:
+    source: str
+    slug: str
+    name: str
+    position: str
+    unit: str
+    order: int
+    leader: bool
+    photo: str | None
+    phone: str
+    email: str
+    duties: tuple[str, ...]
+    body: Body
+
+
+@dataclass(frozen=True)
+class Unit:
+    name: str
+    people: tuple[Person, ...]
+
+
+def make(entry: Entry, making: Making) -> Person:
+    values = entry.values
+    return Person(
+        source=entry.path, slug=values["slug"] or slugify(values["name"]), name=values["name"],
+        position=values["position"], unit=text(values["unit"]), order=values["order"],
+        leader=values["leader"], photo=values["photo"], phone=text(values["phone"]),
+        email=text(values["email"]), duties=values["duties"], body=entry.body,
+    )
+
+
+def check_leader(document, values: dict, lines: dict, problems: list) -> None:
+    """The rules ask a short biography and assigned duties of every leader."""
+    if not values["leader"]:
+        return
+    if not document.body.strip():
+        problems.append(problem(document.path, lines.get("leader"), "leader-no-biography", Severity.WARNING))
+    if not values["duties"]:
+        problems.append(problem(document.path, lines.get("leader"), "leader-no-duties", Severity.WARNING))
+
+
+_UNIT_RANK = (
+    ("dang uy", "huyen uy", "tinh uy", "thanh uy", "thi uy", "chi bo", "ban thuong vu", "dang"),
+    ("hoi dong nhan dan", "hdnd"),
+    ("uy ban nhan dan", "ubnd"),
+    ("mat tran", "mttq", "uy ban mat tran"),
+)
+
+
+def _unit_rank(name: str) -> int:
+    folded = fold(name)
+    for rank, starts in enumerate(_UNIT_RANK):
+        if folded.startswith(starts):
+            return rank
+    return len(_UNIT_RANK)
+
+
+def units(people: tuple[Person, ...]) -> tuple[Unit, ...]:
+    """Staff by unit: the Party committee, People's Council, People's Committee and
+    Fatherland Front first (the order of every local portal), then others A–Z."""
+    grouped: dict[str, list[Person]] = defaultdict(list)
+    for person in people:
+        grouped[person.unit].append(person)
+    names = sorted(grouped, key=lambda n: (_unit_rank(n), collation_key(n)))
+    return tuple(Unit(n, tuple(grouped[n])) for n in names)
+
+
+def staff_list(listed: Listed):
+    yield ListPage(SECTION, "staff", "staff.html", title_key="staff", crumbs=(Crumb(SECTION, key="staff"),),
+                   context={"units": units(listed.items)})
+
+
+def schema(person: Person, ld) -> list[dict]:
+    data = {"@type": "Person", "name": person.name, "jobTitle": person.position,
+            "worksFor": {"@id": ld.organisation["@id"]}, "url": ld.url(person)}
+    if person.phone:
+        data["telephone"] = person.phone
+    if person.email:
+        data["email"] = person.email
+    if person.photo:
+        data["image"] = ld.file(person.photo)
+    return [data]
+
+
+# The report ---------------------------------------------------------------
+
+def has_text(body: Body) -> bool:
+    return bool(re.sub(r"<[^>]+>|\s", "", body.html))
+
+
+def no_staff(view) -> None:
+    if not view.items:
+        view.add("no-staff", "report-no-staff", path=f"{view.site.folder}/{STAFF.folder}")
+
+
+def leaders_check(wanted: str):
+    """A required item about every leader: a biography, or assigned duties."""
+
+    def check(view, item) -> None:
+        leaders = [p for p in view.items if p.leader]
+        if not leaders:
+            view.missing(item, "report-no-leaders", path=f"{view.site.folder}/{STAFF.folder}")
+            return
+        for person in leaders:
+            lacking = not has_text(person.body) if wanted == "biography" else not person.duties
+            if lacking:
+                view.missing(item, f"report-leader-no-{wanted}", path=person.source,
+                             line=view.line(person.source, "leader:"), name=person.name,
+                             position=person.position)
+
+    return check
+
+
+STAFF = Kind(
+    "staff", "cán bộ, công chức", "staff", FIELDS, record=Person, make=make, body_help="lý lịch tóm tắt",
+    checks=(check_leader,),
+    order=lambda p: (p.order, person_key(p.name)),
+    publishing=Publishing(
+        SECTION, section_key="staff",
+        item=ItemPage("person.html", "person", "person", title=lambda p: p.name,
+                      description=lambda p: f"{p.position}", image=lambda p: p.photo),
+        listings=(staff_list,), items_after=1, menu=4, schema=schema,
+        home=lambda listed: {"leaders": tuple(p for p in listed.items if p.leader)[:HOME_LEADERS]},
+    ),
+    scaffold=Scaffold(lambda title, now, slug, taken: {"name": title, "position": "Chức vụ", "slug": slug,
+                                                       "order": 1},
+                      body="Lý lịch tóm tắt: năm sinh, quê quán, trình độ chuyên môn, quá trình công tác.\n"),
+    report_codes=(ReportCode("no-staff", "Chưa có danh sách cán bộ", "No staff list", rank=30),),
+    report=(no_staff,),
+    required_checks={"leader-biography": leaders_check("biography"), "leader-duties": leaders_check("duties")},
+    counts=lambda items, site: {"staff": len(items), "leaders": sum(1 for p in items if p.leader)},
+)

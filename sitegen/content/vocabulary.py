@@ -1,0 +1,115 @@
+"""The closed lists of the portal, each defined once.
+
+Site kinds, procedure levels, online service, event kinds and page topics:
+their keys (what the files and report.json say), the words editors may write
+instead (with or without diacritics), and the labels citizens and the
+webmaster read, in Vietnamese and English. The validator, the theme (the
+`label` filter), the report and the webmaster's required-items file all
+read these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Word:
+    key: str  # as written in files and report.json
+    vi: str  # the label shown to citizens
+    en: str
+    aliases: tuple[str, ...] = ()  # what editors may write instead
+
+
+@dataclass(frozen=True)
+class SiteKind(Word):
+    level: str = "commune"  # the procedure level (cấp thực hiện) a site of this kind works at
+    may_have_sub_sites: bool = False
+
+
+class Vocabulary:
+    """An ordered closed list of words."""
+
+    def __init__(self, name: str, words: tuple[Word, ...]):
+        self.name = name
+        self.words = words
+        self._by_key = {word.key: word for word in words}
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        return tuple(self._by_key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def __iter__(self):
+        return iter(self.words)
+
+    def get(self, key: str) -> Word | None:
+        return self._by_key.get(key)
+
+    def label(self, key: str, lang: str = "vi") -> str:
+        word = self._by_key.get(key)
+        if word is None:
+            return key
+        return word.en if lang == "en" else word.vi
+
+    def rank(self, key: str) -> int:
+        """A key's position in the list (for sorting); unknown keys last."""
+        return self.keys.index(key) if key in self._by_key else len(self.words)
+
+
+SITE_KINDS = Vocabulary("site_kinds", (
+    SiteKind("province", "Tỉnh", "Province", ("tỉnh", "thành phố trực thuộc trung ương"),
+             level="province", may_have_sub_sites=True),
+    SiteKind("district", "Huyện", "District", ("huyện", "quận", "thị xã", "thành phố thuộc tỉnh"),
+             level="district", may_have_sub_sites=True),
+    SiteKind("commune", "Xã", "Commune", ("xã",)),
+    SiteKind("ward", "Phường", "Ward", ("phường",)),
+    SiteKind("town", "Thị trấn", "Town", ("thị trấn",)),
+))
+
+LEVELS = Vocabulary("levels", (
+    Word("province", "Cấp tỉnh", "Province level", ("tỉnh", "cấp tỉnh")),
+    Word("district", "Cấp huyện", "District level", ("huyện", "cấp huyện")),
+    Word("commune", "Cấp xã", "Commune level", ("xã", "cấp xã", "phường", "thị trấn")),
+))
+
+ONLINE = Vocabulary("online", (
+    Word("full", "Toàn trình", "Fully online", ("toàn trình", "toan trinh", "trực tuyến toàn trình")),
+    Word("partial", "Một phần", "Partly online", ("một phần", "mot phan", "trực tuyến một phần")),
+    Word("none", "Không", "Not online", ("không", "khong", "trực tiếp")),
+))
+
+EVENT_KINDS = Vocabulary("event_kinds", (
+    Word("meeting", "Họp", "Meeting", ("họp", "mời họp", "giấy mời họp", "lịch họp")),
+    Word("work", "Công tác", "Work", ("công tác", "lịch công tác", "làm việc")),
+))
+
+# What the rules require a portal to publish, each as a fixed page's topic.
+TOPICS = Vocabulary("topics", (
+    Word("introduction", "Giới thiệu chung", "Introduction", ("giới thiệu", "giới thiệu chung")),
+    Word("organisation", "Cơ cấu tổ chức bộ máy", "Organisation",
+         ("cơ cấu tổ chức", "tổ chức bộ máy", "cơ cấu tổ chức bộ máy", "organization")),
+    Word("map", "Bản đồ địa giới hành chính", "Administrative map",
+         ("bản đồ", "bản đồ hành chính", "bản đồ địa giới hành chính")),
+    Word("nature", "Điều kiện tự nhiên", "Natural conditions", ("điều kiện tự nhiên", "tự nhiên")),
+    Word("history", "Lịch sử, truyền thống văn hóa", "History and cultural traditions",
+         ("lịch sử", "truyền thống văn hóa", "lịch sử, truyền thống văn hóa")),
+    Word("heritage", "Di tích, danh thắng", "Relics and landscapes",
+         ("di tích", "danh thắng", "di tích, danh thắng")),
+    Word("contact", "Trang liên hệ", "Contact page", ("liên hệ", "trang liên hệ")),
+))
+
+VOCABULARIES = {v.name: v for v in (SITE_KINDS, LEVELS, ONLINE, EVENT_KINDS, TOPICS)}
+
+
+def site_level(kind: str) -> str:
+    """The procedure level a site of this kind works at."""
+    word = SITE_KINDS.get(kind)
+    return word.level if isinstance(word, SiteKind) else "commune"
+
+
+def may_have_sub_sites(kind: str) -> bool:
+    word = SITE_KINDS.get(kind)
+    return isinstance(word, SiteKind) and word.may_have_sub_sites

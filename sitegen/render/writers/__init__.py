@@ -1,0 +1,1 @@
+"""Writers of the outputs that are not pages: feeds, calendars, sitemaps, pictures."""
