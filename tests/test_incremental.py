@@ -265,7 +265,7 @@ def test_a_file_deleted_from_the_output_by_hand_comes_back(tmp_path):
 def test_an_edit_reindexes_only_the_sites_whose_items_changed(tmp_path, monkeypatch):
     """Editing a commune's article changes the district's news lists, but no
     item page of the district: only the commune's search index is made again."""
-    from sitegen.outputs.search import SearchIndexer
+    from sitegen.render.search import SearchIndexer
 
     sites = write_tree(tmp_path / "sites", _portal())
     out = tmp_path / "out"
@@ -303,7 +303,7 @@ def test_a_change_anywhere_in_the_program_makes_the_cache_stale(tmp_path):
 def test_a_district_article_remakes_the_district_only(tmp_path, monkeypatch):
     """Communes show their parent's procedures, not its news: an edited district
     article leaves their pages as they are, an edited procedure does not."""
-    import sitegen.commands.build as building
+    import sitegen.render.sites as building
 
     sites = write_tree(tmp_path / "sites", _portal())
     out = tmp_path / "out"

@@ -131,7 +131,7 @@ def test_stale_site_is_named_stale_with_its_last_news(made):
     stale = result.site("xa-cu")
     assert "stale-news" in codes(stale)
     assert stale.last_news == date(2026, 6, 1)
-    message = stale.of("stale-news")[0].message
+    message = stale.of("stale-news")[0].text()
     assert "01/06/2026" in message and "ngày" in message
     # The week's schedule was put up ahead (next week's, at the weekend): not behind on that.
     assert "no-schedule-this-week" not in codes(stale)
@@ -146,7 +146,7 @@ def test_leaders_without_biography_are_named_by_item_and_person(made):
     assert len(found) == 2  # one per leader, each with the file to open
     assert {Path(p.path).name for p in found} == {"chu-tich.md", "pho-chu-tich.md"}
     assert all(p.line for p in found)
-    assert "Nguyễn Văn Chủ" in " ".join(p.message for p in found)
+    assert "Nguyễn Văn Chủ" in " ".join(p.text() for p in found)
     assert lacking.missing == ("leader-biography",)
     # The build's own warning says the same: it is not listed twice.
     assert not [p for p in lacking.problems if p.code == "content-error"]
@@ -176,7 +176,7 @@ def test_missing_topics_and_contact_details_are_named(made):
     # Procedures written on the district for communes count as the commune's catalogue.
     assert "procedures" not in items(empty)
     details = next(p for p in empty.problems if p.item == "contact-details")
-    assert "address" in details.message and "email" in details.message
+    assert "address" in details.text() and "email" in details.text()
     assert details.path.endswith("xa-trong/site.yaml")
 
 
@@ -186,15 +186,15 @@ def test_links_pictures_and_content_errors(made):
     found = set(codes(broken))
     assert {"content-error", "broken-link", "image-no-alt", "image-too-heavy"} <= found
     links = broken.of("broken-link")
-    assert any("/khong-co-trang/" in p.message and p.path.endswith("2026-11-19-tin.md") and p.line
+    assert any("/khong-co-trang/" in p.text() and p.path.endswith("2026-11-19-tin.md") and p.line
                for p in links)
     menu = [p for p in links if p.path.endswith("site.yaml")]
-    assert menu and "/gioi-thieu-xa/" in menu[0].message and menu[0].line == 7
+    assert menu and "/gioi-thieu-xa/" in menu[0].text() and menu[0].line == 7
     alt = broken.of("image-no-alt")
     assert len(alt) == 2  # in the body, and the lead picture without a caption
-    assert any("image_caption" in p.message for p in alt)
+    assert any("image_caption" in p.text() for p in alt)
     heavy = broken.of("image-too-heavy")[0]
-    assert heavy.path.endswith("images/nang.jpg") and "300 KB" in heavy.message
+    assert heavy.path.endswith("images/nang.jpg") and "300 KB" in heavy.text()
     errors = broken.of("content-error")
     assert any(p.path.endswith("2026-11-18-ngay-sai.md") and p.line for p in errors)
     # A link from the district to a commune's page is a good link.
@@ -384,7 +384,7 @@ def test_folder_that_is_not_a_site_gets_a_row(tmp_path):
         row = result.site(slug)
         assert not row.built and row.score == 0
         assert codes(row)[0] == "empty" and "content-error" in codes(row)
-    assert "site.yaml" in result.site("xa-quen").of("content-error")[0].message
+    assert "site.yaml" in result.site("xa-quen").of("content-error")[0].text()
 
 
 def test_portal_without_sites_still_writes_a_report(tmp_path):

@@ -14,18 +14,20 @@ from pathlib import Path
 from typing import Callable
 
 from ..content import site_folders
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
 from ..problems import Problem
 
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = None,
-                progress: Progress | None = None):
+                progress: Progress | None = None, kinds: Registry = DEFAULT):
     """Every site read and put in its tree: (portal or None, problems)."""
     from .model import build_portal
 
-    contents, problems = read_sites(sites, now, cache, workers, progress)
-    portal, portal_problems = build_portal(contents, now)
+    contents, problems = read_sites(sites, now, cache, workers, progress, kinds=kinds)
+    portal, portal_problems = build_portal(contents, now, kinds)
     return portal, [p for found in problems.values() for p in found] + portal_problems
 
 
@@ -34,10 +36,12 @@ class _ReadJob:
     sites: Path
     now: datetime
     cache: object  # publish.cache.BuildCache, or None
+    kinds: Registry
 
 
 def read_sites(sites: Path, now: datetime, cache, workers: int | None, progress: Progress | None,
-               skip: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
+               skip: frozenset[str] = frozenset(),
+               kinds: Registry = DEFAULT) -> tuple[list, dict[str, list[Problem]]]:
     """Read every site folder but those in skip: the contents, and the problems by folder name."""
     from ..parallel import run_all
     from ..problems import problem
@@ -47,7 +51,7 @@ def read_sites(sites: Path, now: datetime, cache, workers: int | None, progress:
         return [], {"": [problem(str(sites), None, "no-sites", folder=str(sites))]}
     folders = [f for f in folders if f.name not in skip]
     contents, problems = {}, {}
-    job = _ReadJob(sites, now, cache)
+    job = _ReadJob(sites, now, cache, kinds)
     for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
         content, found = loaded
         problems[folder.name] = found
@@ -63,7 +67,7 @@ def _read_one_site(job: _ReadJob, folder: Path):
     from ..content.markdown import MarkdownRenderer
 
     earlier = job.cache.site_files(folder.name) if job.cache else {}
-    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier)
+    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier, job.kinds)
     if job.cache is not None and result.cache != earlier:
         job.cache.save_site_files(folder.name, result.cache)
     return result.content, result.problems

@@ -15,6 +15,8 @@ from typing import Iterable
 
 from typing import TYPE_CHECKING
 
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
 from .errors import ReportError, RequiredError
 
 if TYPE_CHECKING:
@@ -26,7 +28,7 @@ DEFAULT_FOLDER = Path("report")
 
 
 def report(sites: Path, folder: Path, now: datetime, required: Path | None = None,
-           theme_files: tuple[str, ...] | None = None) -> PortalReport:
+           theme_files: tuple[str, ...] | None = None, kinds: Registry = DEFAULT) -> PortalReport:
     """Read the portal under `sites`, write the report into `folder` and return it.
 
     Raises RequiredError for an unusable required-items file and ReportError
@@ -38,19 +40,20 @@ def report(sites: Path, folder: Path, now: datetime, required: Path | None = Non
     from .write import write_report
     from ..portal.read import read_portal
 
-    items = load_required(required)  # a bad file is refused before anything is read
+    items = load_required(required, kinds)  # a bad file is refused before anything is read
     check_folder(folder, sites=sites)
-    portal, problems = read_portal(sites, now)
+    portal, problems = read_portal(sites, now, kinds=kinds)
     if theme_files is None:
         theme_files = Theme.load().static_files
-    result = analyse(portal, problems, now, items, theme_files=theme_files, sites_dir=sites)
+    result = analyse(portal, problems, now, items, theme_files=theme_files, sites_dir=sites, kinds=kinds)
     write_report(result, folder)
     return result
 
 
 def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
                     theme_static_files: tuple[str, ...] = (), *, sites: Path | None = None,
-                    out: Path | None = None, required: Path | None = None) -> PortalReport:
+                    out: Path | None = None, required: Path | None = None,
+                    kinds: Registry = DEFAULT) -> PortalReport:
     """The same report, from what a build has already read (call it after publishing).
 
     problems are all of the build's (reading and rendering); out is the
@@ -60,9 +63,10 @@ def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: 
     from .required import load_required
     from .write import write_report
 
-    items = load_required(required)
+    items = load_required(required, kinds)
     check_folder(folder, sites=sites, out=out)
-    result = analyse(portal, problems, now, items, theme_files=theme_static_files, sites_dir=sites)
+    result = analyse(portal, problems, now, items, theme_files=theme_static_files, sites_dir=sites,
+                     kinds=kinds)
     write_report(result, folder)
     return result
 

@@ -1,9 +1,10 @@
 """The webmaster's report as plain, frozen data.
 
 A PortalReport holds one SiteReport per site, worst first. Each problem has
-a code from CODES (the promise made to report.json readers), a message in
-Vietnamese (and its English wording) and, where it applies, the required
-item it is about and the file and line to open.
+a code (report/codes.py: the promise made to report.json readers), a
+message from the report's catalogue (sitegen/messages/report.py) with its
+values and, where it applies, the required item it is about and the file
+and line to open.
 """
 
 from __future__ import annotations
@@ -11,31 +12,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from ..content.kind import ReportCode
+from ..content.kinds import DEFAULT
+from ..messages.report import REPORT_MESSAGES
+from ..problems import params_of, worded
+from .codes import report_codes
 from .required import Required
 
-# Every problem code of report.json, in the order problems are listed in a
-# site's row (the first one is the site's "top problem").
-CODES = (
-    "empty", "stale-news", "no-schedule-this-week", "no-staff", "missing-required",
-    "content-error", "broken-link", "image-no-alt", "image-too-heavy",
-)
-# Codes that say the site is behind (on the rules or the leaders' deadlines),
-# as opposed to quality problems (errors, links, pictures).
-BEHIND_CODES = frozenset({"empty", "stale-news", "no-schedule-this-week", "no-staff",
-                          "missing-required"})
+# Every problem code of the default kinds, in the order problems are listed in
+# a site's row (the first one is the site's "top problem").
+CODES = tuple(code.code for code in report_codes(DEFAULT))
 
-# Short names of the codes, for headings and the terminal: (Vietnamese, English).
-CODE_LABELS: dict[str, tuple[str, str]] = {
-    "empty": ("Trang trống", "Empty site"),
-    "stale-news": ("Tin cũ", "Stale news"),
-    "no-schedule-this-week": ("Chưa có lịch tuần này", "No schedule this week"),
-    "no-staff": ("Chưa có danh sách cán bộ", "No staff list"),
-    "missing-required": ("Thiếu mục bắt buộc", "Missing required items"),
-    "content-error": ("Lỗi nội dung", "Content errors"),
-    "broken-link": ("Liên kết hỏng", "Broken links"),
-    "image-no-alt": ("Ảnh thiếu lời mô tả", "Pictures without alternative text"),
-    "image-too-heavy": ("Ảnh quá nặng", "Pictures too heavy"),
-}
 
 # Grades by score, so the score is never told by colour alone.
 # Tốt: complete and current, at most small faults; a site missing one required
@@ -54,36 +41,26 @@ def grade(score: int) -> tuple[str, str, str]:
 
 @dataclass(frozen=True)
 class ReportProblem:
-    code: str  # one of CODES
-    message: str  # Vietnamese
+    code: str  # one of the report's codes
+    message: str  # the key of its wording in the report's message catalogue
+    params: tuple = ()  # the wording's values
     item: str | None = None  # missing-required: the required item's id
     path: str | None = None  # the file to open, as the build names it
     line: int | None = None
-    message_en: str = ""
     warning: bool = False  # content-error only: the build's warning rather than error
 
+    @classmethod
+    def of(cls, code: str, message: str, /, *, item: str | None = None, path: str | None = None,
+           line: int | None = None, warning: bool = False, **params) -> "ReportProblem":
+        return cls(code, message, params_of(params), item, path, line, warning)
+
     def text(self, lang: str = "vi") -> str:
-        return self.message_en if lang == "en" and self.message_en else self.message
+        return worded(REPORT_MESSAGES, self.message, self.params, lang)
 
     def location(self) -> str:
         if not self.path:
             return ""
         return f"{self.path}:{self.line}" if self.line else self.path
-
-
-@dataclass(frozen=True)
-class Counts:
-    articles: int = 0
-    pages: int = 0
-    people: int = 0
-    leaders: int = 0
-    events: int = 0
-    events_this_week: int = 0
-    procedures: int = 0  # published on the site, inherited ones included
-    own_procedures: int = 0
-    images: int = 0
-    errors: int = 0  # the build's errors in this site's files
-    warnings: int = 0
 
 
 @dataclass(frozen=True)
@@ -94,7 +71,7 @@ class SiteReport:
     score: int  # 0–100
     last_news: date | None
     months: tuple[tuple[str, int], ...]  # ('YYYY-MM', items) for 12 months ending at now's month
-    counts: Counts
+    counts: dict[str, int]  # report.json's counts: each kind's, then images, errors, warnings
     problems: tuple[ReportProblem, ...]
     short_name: str = ""
     url: str = ""
@@ -102,9 +79,11 @@ class SiteReport:
     built: bool = True  # False: the folder did not become a site (no or broken site.yaml)
     missing: tuple[str, ...] = ()  # ids of the required items missing
 
+    behind_codes: frozenset[str] = frozenset()  # the codes that say a site is behind
+
     @property
     def behind(self) -> bool:
-        return any(p.code in BEHIND_CODES for p in self.problems)
+        return any(p.code in self.behind_codes for p in self.problems)
 
     def of(self, code: str) -> tuple[ReportProblem, ...]:
         return tuple(p for p in self.problems if p.code == code)
@@ -115,6 +94,12 @@ class PortalReport:
     generated: datetime
     sites: tuple[SiteReport, ...]  # worst first
     required: Required = field(compare=False)
+    codes: tuple[ReportCode, ...] = field(default=report_codes(DEFAULT), compare=False)  # in rank order
+
+    def label(self, code: str, lang: str = "vi") -> str:
+        """A code's short name, for headings and the terminal."""
+        found = next((c for c in self.codes if c.code == code), None)
+        return (found.en if lang == "en" else found.vi) if found else code
 
     @property
     def behind(self) -> tuple[SiteReport, ...]:

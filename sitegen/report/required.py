@@ -15,19 +15,18 @@ from typing import Any
 
 import yaml
 
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
 from ..content.kinds.site import SITE
 from ..content.vocabulary import SITE_KINDS as KIND_WORDS, TOPICS
 from ..vietnamese import fold
+from .codes import report_codes, required_checks
 from .errors import RequiredError
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "required.yaml"
 
-CHECKS = ("page", "leader-biography", "leader-duties", "procedures", "site-yaml")
 SITE_KINDS = KIND_WORDS.keys  # province district commune ward town
 _KIND_WORDS = {fold(spelling): word.key for word in KIND_WORDS for spelling in (word.key, *word.aliases)}
-# The weights a file may set: every problem code that costs points, plus warnings.
-PENALTY_KEYS = ("stale-news", "no-schedule-this-week", "no-staff", "missing-required",
-                "content-error", "content-warning", "broken-link", "image-no-alt", "image-too-heavy")
 _WEEKDAYS = {
     "thu hai": 0, "thu 2": 0, "monday": 0, "thu ba": 1, "thu 3": 1, "tuesday": 1,
     "thu tu": 2, "thu 4": 2, "wednesday": 2, "thu nam": 3, "thu 5": 3, "thursday": 3,
@@ -41,7 +40,7 @@ class RequiredItem:
     id: str
     label: str
     label_en: str
-    check: str  # one of CHECKS
+    check: str  # a kind's required check (kind.required_checks) or 'site-yaml'
     kinds: frozenset[str]
     topic: str | None = None  # check 'page': the page topic (default: the id)
     keys: tuple[str, ...] = ()  # check 'site-yaml': the site.yaml keys
@@ -84,11 +83,12 @@ class Required:
         return self.image_max_kb * 1024
 
 
-def load_required(path: Path | None = None) -> Required:
-    """The defaults, with a webmaster's file (if given) laid over them."""
+def load_required(path: Path | None = None, kinds: Registry = DEFAULT) -> Required:
+    """The defaults, with a webmaster's file (if given) laid over them; kinds
+    tell which checks an item may name and which codes cost points."""
     defaults = _read(DEFAULT_FILE)
     if path is None:
-        return _build(defaults, str(DEFAULT_FILE))
+        return _build(defaults, str(DEFAULT_FILE), kinds)
     own = _read(Path(path))
     _only_keys(own, ("thresholds", "score", "items"), str(path), "")
     merged: dict[str, Any] = {
@@ -102,7 +102,7 @@ def load_required(path: Path | None = None) -> Required:
         merged["score"]["empty_max"] = own_score["empty_max"]
     merged["score"]["penalties"] = {**defaults["score"]["penalties"],
                                     **_mapping(own_score, "penalties", str(path), "score.")}
-    return _build(merged, str(path))
+    return _build(merged, str(path), kinds)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -143,18 +143,31 @@ def _only_keys(data: dict, allowed: tuple[str, ...], source: str, prefix: str) -
                                 f"the key '{prefix}{key}' is not used; the keys are: {', '.join(allowed)}")
 
 
-def _build(data: dict[str, Any], source: str) -> Required:
+def penalty_keys(kinds: Registry) -> tuple[str, ...]:
+    """The weights a file may set: every code that costs points, and warnings."""
+    keys = []
+    for code in report_codes(kinds):
+        if code.code != "empty":  # an empty site's score has its own ceiling (empty_max)
+            keys.append(code.code)
+        if code.code == "content-error":
+            keys.append("content-warning")
+    return tuple(keys)
+
+
+def _build(data: dict[str, Any], source: str, kinds: Registry) -> Required:
     thresholds = _mapping(data, "thresholds", source)
     _only_keys(thresholds, ("stale_news_days", "image_max_kb", "next_week_schedule_from"),
                source, "thresholds.")
     score = _mapping(data, "score", source)
     penalties = _mapping(score, "penalties", source, "score.")
-    _only_keys(penalties, PENALTY_KEYS, source, "score.penalties.")
+    keys = penalty_keys(kinds)
+    _only_keys(penalties, keys, source, "score.penalties.")
     items_data = data.get("items") or []
     if not isinstance(items_data, list):
         raise RequiredError(source, "'items' phải là một danh sách (mỗi mục bắt đầu bằng '- id: ...')",
                             "'items' must be a list (each item starting with '- id: ...')")
-    items = tuple(_item(entry, source, index) for index, entry in enumerate(items_data, 1))
+    checks = required_checks(kinds)
+    items = tuple(_item(entry, source, index, checks) for index, entry in enumerate(items_data, 1))
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
@@ -169,12 +182,12 @@ def _build(data: dict[str, Any], source: str) -> Required:
                              integer=True),
         next_week_schedule_from=_weekday(thresholds.get("next_week_schedule_from"), source),
         empty_max=_number(score.get("empty_max", 5), "score.empty_max", source, integer=True),
-        penalties={key: _weight(penalties.get(key, 0), key, source) for key in PENALTY_KEYS},
+        penalties={key: _weight(penalties.get(key, 0), key, source) for key in keys},
         source=source,
     )
 
 
-def _item(entry: Any, source: str, index: int) -> RequiredItem:
+def _item(entry: Any, source: str, index: int, checks: tuple[str, ...]) -> RequiredItem:
     if not isinstance(entry, dict) or not entry.get("id"):
         raise RequiredError(source, f"mục thứ {index} của 'items' cần có 'id:'",
                             f"item {index} of 'items' needs an 'id:'")
@@ -183,10 +196,10 @@ def _item(entry: Any, source: str, index: int) -> RequiredItem:
     _only_keys(entry, ("id", "label", "label_en", "check", "kinds", "topic", "keys"), source,
                f"{where} › ")
     check = str(entry.get("check") or "page").strip()
-    if check not in CHECKS:
+    if check not in checks:
         raise RequiredError(source, f"{where}: 'check: {check}' không có; chọn một trong: "
-                                    f"{' | '.join(CHECKS)}",
-                            f"{where}: there is no 'check: {check}'; choose one of: {' | '.join(CHECKS)}")
+                                    f"{' | '.join(checks)}",
+                            f"{where}: there is no 'check: {check}'; choose one of: {' | '.join(checks)}")
     topic = None
     keys: tuple[str, ...] = ()
     if check == "page":

@@ -22,17 +22,13 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..vietnamese import format_date, format_datetime, format_number
 from .errors import ReportError
-from .model import CODE_LABELS, CODES, GRADES, PortalReport, ReportProblem, SiteReport, grade
+from ..content.vocabulary import SITE_KINDS
+from .model import GRADES, PortalReport, ReportProblem, SiteReport, grade
 
 HERE = Path(__file__).resolve().parent
 JSON_NAME = "report.json"
 HTML_NAME = "index.html"
 
-KIND_LABELS = {"province": ("Tỉnh", "Province"), "district": ("Huyện", "District"),
-               "commune": ("Xã", "Commune"), "ward": ("Phường", "Ward"), "town": ("Thị trấn", "Town")}
-# How the problems of a site are grouped on its card: shown open, or folded (<details>).
-OPEN_CODES = ("empty", "stale-news", "no-schedule-this-week", "no-staff", "missing-required")
-FOLDED_CODES = ("content-error", "broken-link", "image-no-alt", "image-too-heavy")
 
 
 def write_report(report: PortalReport, folder: Path, lang: str = "vi") -> tuple[Path, Path]:
@@ -82,7 +78,6 @@ def report_json(report: PortalReport, lang: str = "vi") -> dict[str, Any]:
 
 
 def _site_json(site: SiteReport, lang: str) -> dict[str, Any]:
-    counts = site.counts
     return {
         "slug": site.slug,
         "name": site.name,
@@ -98,13 +93,7 @@ def _site_json(site: SiteReport, lang: str) -> dict[str, Any]:
         "url": site.url or None,
         "missing": list(site.missing),
         "months": [{"month": month, "count": count} for month, count in site.months],
-        "counts": {
-            "news": counts.articles, "pages": counts.pages, "staff": counts.people,
-            "leaders": counts.leaders, "events": counts.events,
-            "events_this_week": counts.events_this_week, "procedures": counts.procedures,
-            "own_procedures": counts.own_procedures, "images": counts.images,
-            "errors": counts.errors, "warnings": counts.warnings,
-        },
+        "counts": dict(site.counts),
     }
 
 
@@ -143,10 +132,10 @@ def _grades() -> str:
 
 def _summary(report: PortalReport) -> dict[str, Any]:
     by_code = []
-    for code in CODES:
-        count = sum(1 for s in report.sites if s.of(code))
+    for code in report.codes:
+        count = sum(1 for s in report.sites if s.of(code.code))
         if count:
-            by_code.append((CODE_LABELS[code][0], count))
+            by_code.append((code.vi, count))
     scores = [s.score for s in report.sites]
     return {
         "sites": len(report.sites),
@@ -158,22 +147,21 @@ def _summary(report: PortalReport) -> dict[str, Any]:
 
 def _card(site: SiteReport, report: PortalReport) -> dict[str, Any]:
     css, label, _en = grade(site.score)
+    # A card shows what puts the site behind open, its quality problems folded (<details>).
     groups_open = []
-    for code in OPEN_CODES:
-        found = site.of(code)
-        if found:
-            groups_open.append({"code": code, "label": CODE_LABELS[code][0], "problems": found})
     groups_folded = []
-    for code in FOLDED_CODES:
-        found = site.of(code)
-        if found:
+    for code in report.codes:
+        found = site.of(code.code)
+        if found and code.behind:
+            groups_open.append({"code": code.code, "label": code.vi, "problems": found})
+        elif found:
             warnings = sum(1 for p in found if p.warning)
-            groups_folded.append({"code": code, "label": CODE_LABELS[code][0], "problems": found,
+            groups_folded.append({"code": code.code, "label": code.vi, "problems": found,
                                   "count": len(found), "warnings": warnings})
     return {
         "site": site,
         "anchor": f"trang-{site.slug}",
-        "kind": KIND_LABELS.get(site.kind, ("", ""))[0],
+        "kind": SITE_KINDS.label(site.kind) if site.kind in SITE_KINDS else "",
         "grade": css,
         "grade_label": label,
         "last_news": format_date(site.last_news) if site.last_news else None,

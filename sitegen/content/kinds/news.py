@@ -229,6 +229,14 @@ def stale(view) -> None:
              days=days, date=format_date(last.date))
 
 
+def lead_pictures(view) -> None:
+    """A lead picture's caption is also its description for the blind."""
+    for article in view.items:
+        if article.image and not article.image_caption.strip():
+            view.add("image-no-alt", "report-lead-image-no-caption", path=article.source,
+                     line=view.line(article.source, "image:"), image=article.image)
+
+
 NEWS = Kind(
     "news", "tin bài", "news", FIELDS, record=Article, make=make, body_help="nội dung bài viết",
     reserved=RESERVED.fullmatch,
@@ -250,7 +258,7 @@ NEWS = Kind(
                            "'summary'.\n\n## Tiêu đề mục\n\nNội dung mục.\n",
                       dated=True),
     report_codes=(ReportCode("stale-news", "Tin cũ", "Stale news", rank=10),),
-    report=(stale,),
+    report=(stale, lead_pictures),
     counts=lambda items, site: {"news": len(items)},
     activity=lambda a: a.date,
 )

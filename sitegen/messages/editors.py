@@ -1,0 +1,281 @@
+"""What the build, `check` and the preview say to editors, in Vietnamese
+(the default) and English. Every code here has its entry in the editors'
+guide (docs/huong-dan-bien-tap.md): a test checks it."""
+
+from __future__ import annotations
+
+# code: (Vietnamese, English). Placeholders are filled from Problem.params.
+MESSAGES: dict[str, tuple[str, str]] = {
+    # Reading files
+    "not-utf8": (
+        "Tệp không phải mã UTF-8 (byte lạ ở dòng này). Hãy mở tệp và lưu lại với bảng mã UTF-8.",
+        "The file is not UTF-8 (a stray byte on this line). Save it again as UTF-8.",
+    ),
+    "unreadable": (
+        "Không đọc được tệp: {detail}.",
+        "Cannot read the file: {detail}.",
+    ),
+    "too-large": (
+        "Tệp quá lớn ({size} byte, tối đa {limit}). Hãy tách thành nhiều tệp nhỏ hơn.",
+        "The file is too large ({size} bytes, at most {limit}). Split it into smaller files.",
+    ),
+    "no-front-matter": (
+        "Thiếu phần khai báo ở đầu tệp. Tệp phải bắt đầu bằng một dòng '---', tiếp theo là các "
+        "dòng 'khóa: giá trị' (ví dụ 'title: Tiêu đề bài viết') và kết thúc bằng một dòng '---'.",
+        "The file has no front matter. Start it with a line '---', then 'key: value' lines "
+        "(e.g. 'title: Article title'), then a closing line '---'.",
+    ),
+    "front-matter-unclosed": (
+        "Phần khai báo mở bằng '---' ở dòng 1 nhưng không có dòng '---' đóng lại. "
+        "Hãy thêm một dòng chỉ có '---' sau khóa cuối cùng.",
+        "The front matter opened with '---' on line 1 is never closed. "
+        "Add a line with just '---' after the last key.",
+    ),
+    "yaml-syntax": (
+        "Sai cú pháp khai báo: {detail}",
+        "Front matter syntax error: {detail}",
+    ),
+    "yaml-not-mapping": (
+        "Phần khai báo phải là các dòng 'khóa: giá trị' (ví dụ 'title: Tiêu đề').",
+        "The front matter must be 'key: value' lines (e.g. 'title: A title').",
+    ),
+    "yaml-alias": (
+        "Không dùng neo và bí danh YAML ('&' và '*') trong nội dung. Hãy viết giá trị đầy đủ.",
+        "YAML anchors and aliases ('&' and '*') are not allowed. Write the value out in full.",
+    ),
+    "yaml-too-deep": (
+        "Khai báo lồng nhau quá sâu (quá {limit} cấp).",
+        "The front matter is nested too deeply (over {limit} levels).",
+    ),
+    "yaml-too-big": (
+        "Khai báo có quá nhiều phần tử (quá {limit}).",
+        "The front matter has too many items (over {limit}).",
+    ),
+    "duplicate-key": (
+        "Khóa '{key}' được khai báo hai lần (lần trước ở dòng {first_line}). Hãy xóa một dòng.",
+        "The key '{key}' is given twice (first on line {first_line}). Remove one.",
+    ),
+    # Fields
+    "unknown-key": (
+        "Khóa '{key}' không dùng cho {kind}.{hint}",
+        "The key '{key}' is not used for {kind}.{hint}",
+    ),
+    "missing-field": (
+        "Thiếu '{key}' ({help}). Hãy thêm một dòng, ví dụ: {key}: {example}",
+        "'{key}' is missing ({help}). Add a line such as: {key}: {example}",
+    ),
+    "expected-text": (
+        "'{key}' phải là một dòng chữ, ví dụ: {key}: {example}",
+        "'{key}' must be a line of text, e.g. {key}: {example}",
+    ),
+    "text-too-long": (
+        "'{key}' quá dài ({length} ký tự, tối đa {limit}).",
+        "'{key}' is too long ({length} characters, at most {limit}).",
+    ),
+    "expected-integer": (
+        "'{key}' phải là một số nguyên, ví dụ: {key}: {example} (đang là '{value}').",
+        "'{key}' must be a whole number, e.g. {key}: {example} (found '{value}').",
+    ),
+    "expected-boolean": (
+        "'{key}' chỉ nhận 'true' (có) hoặc 'false' (không), đang là '{value}'.",
+        "'{key}' takes 'true' or 'false', found '{value}'.",
+    ),
+    "expected-list": (
+        "'{key}' phải là một danh sách, ví dụ: {key}: {example}",
+        "'{key}' must be a list, e.g. {key}: {example}",
+    ),
+    "too-many-items": (
+        "'{key}' có quá nhiều mục ({count}, tối đa {limit}).",
+        "'{key}' has too many items ({count}, at most {limit}).",
+    ),
+    "expected-mapping": (
+        "'{key}' phải gồm các dòng con 'khóa: giá trị', ví dụ: {example}",
+        "'{key}' must hold 'key: value' lines, e.g. {example}",
+    ),
+    "bad-date": (
+        "'{key}' không phải ngày giờ hợp lệ: '{value}'. Hãy viết theo dạng ngày/tháng/năm giờ:phút, "
+        "ví dụ: {key}: 27/06/2019 17:00 (hoặc 2019-06-27 17:00).",
+        "'{key}' is not a valid date: '{value}'. Write day/month/year hour:minute, "
+        "e.g. {key}: 27/06/2019 17:00 (or 2019-06-27 17:00).",
+    ),
+    "impossible-date": (
+        "'{key}': ngày '{value}' không có thật ({detail}). Hãy kiểm tra lại ngày, tháng.",
+        "'{key}': the date '{value}' does not exist ({detail}). Check the day and month.",
+    ),
+    "bad-choice": (
+        "'{key}' không nhận giá trị '{value}'. Hãy chọn một trong: {choices}.{hint}",
+        "'{key}' cannot be '{value}'. Choose one of: {choices}.{hint}",
+    ),
+    "bad-path": (
+        "'{key}': đường dẫn '{value}' không hợp lệ. Hãy viết đường dẫn tương đối trong thư mục "
+        "của trang, ví dụ: {example}",
+        "'{key}': the path '{value}' is not allowed. Write a path inside this site's folder, "
+        "e.g. {example}",
+    ),
+    "missing-file": (
+        "'{key}': không tìm thấy tệp '{value}' trong thư mục của trang. Hãy chép tệp vào "
+        "'{folder}/' hoặc sửa lại tên tệp.{hint}",
+        "'{key}': the file '{value}' is not in this site's folder. Copy it into '{folder}/' "
+        "or correct the name.{hint}",
+    ),
+    "bad-url": (
+        "'{key}': địa chỉ '{value}' không hợp lệ. Hãy viết địa chỉ bắt đầu bằng https:// "
+        "hoặc đường dẫn trong trang bắt đầu bằng '/', ví dụ: {example}",
+        "'{key}': the address '{value}' is not allowed. Write an address starting with "
+        "https:// or a path on this site starting with '/', e.g. {example}",
+    ),
+    "bad-email": (
+        "'{key}': '{value}' không giống địa chỉ thư điện tử (ví dụ: {example}).",
+        "'{key}': '{value}' does not look like an e-mail address (e.g. {example}).",
+    ),
+    "bad-slug": (
+        "'{key}': '{value}' chỉ được gồm chữ thường không dấu, chữ số và dấu '-'; "
+        "sẽ dùng '{suggestion}'.",
+        "'{key}': '{value}' may hold only lowercase ASCII letters, digits and '-'; "
+        "'{suggestion}' is used.",
+    ),
+    "bad-procedure-code": (
+        "'{key}': mã thủ tục '{value}' không đúng dạng của Cơ sở dữ liệu quốc gia, "
+        "ví dụ: code: 1.001193",
+        "'{key}': the procedure code '{value}' is not in the national database's form, "
+        "e.g. code: 1.001193",
+    ),
+    "end-before-start": (
+        "'end' ({end}) sớm hơn 'start' ({start}). Hãy kiểm tra lại giờ kết thúc.",
+        "'end' ({end}) is before 'start' ({start}). Check the end time.",
+    ),
+    # Items
+    "draft": (
+        "Bản nháp (draft: true): chưa xuất bản.",
+        "Draft (draft: true): not published.",
+    ),
+    "scheduled": (
+        "Hẹn giờ đăng: sẽ xuất bản từ {date}.",
+        "Scheduled: published from {date} on.",
+    ),
+    "duplicate-slug": (
+        "Đường dẫn '{slug}' đã được dùng bởi '{other}'; bài này được đặt đường dẫn '{new_slug}'. "
+        "Hãy thêm 'slug:' khác cho một trong hai bài.",
+        "The URL name '{slug}' is already used by '{other}'; this item gets '{new_slug}'. "
+        "Give one of them a different 'slug:'.",
+    ),
+    "duplicate-code": (
+        "Mã thủ tục '{code}' đã có ở '{other}'. Mỗi thủ tục chỉ viết một lần trong một trang.",
+        "The procedure code '{code}' is already used by '{other}'. Write each procedure once per site.",
+    ),
+    "reserved-slug": (
+        "Đường dẫn '{slug}' trùng với mục có sẵn của cổng; trang này được đặt '{new_slug}'.",
+        "The URL name '{slug}' is taken by a built-in section; this page gets '{new_slug}'.",
+    ),
+    "empty-body": (
+        "Nội dung bài để trống. Hãy viết nội dung sau dòng '---' thứ hai.",
+        "The body is empty. Write the text after the second '---' line.",
+    ),
+    "body-too-complex": (
+        "Nội dung quá phức tạp để định dạng ({detail}) nên được đăng như văn bản thường, không có "
+        "định dạng, liên kết hay ảnh. Hãy sửa đoạn bắt đầu ở dòng này.",
+        "The body is too complex to format ({detail}), so it is published as plain text, without "
+        "formatting, links or pictures. Fix the passage starting on this line.",
+    ),
+    "missing-image": (
+        "Không tìm thấy ảnh '{value}' trong thư mục của trang; ảnh này bị bỏ qua. "
+        "Hãy chép ảnh vào thư mục 'images/' hoặc sửa lại tên.",
+        "The picture '{value}' is not in this site's folder and is left out. "
+        "Copy it into 'images/' or correct the name.",
+    ),
+    "missing-link-target": (
+        "Liên kết tới '{value}' không dẫn tới tệp nào trong trang; liên kết bị bỏ. "
+        "Hãy chép tệp vào thư mục 'files/' hoặc sửa lại đường dẫn.",
+        "The link to '{value}' leads to no file of this site and is removed. "
+        "Copy the file into 'files/' or correct the path.",
+    ),
+    "link-outside-site": (
+        "Liên kết '{value}' trỏ ra ngoài thư mục của trang; liên kết bị bỏ.",
+        "The link '{value}' points outside this site's folder and is removed.",
+    ),
+    "symlink-outside": (
+        "'{name}' là liên kết tới một tệp nằm ngoài thư mục của trang nên bị bỏ qua.",
+        "'{name}' links to a file outside this site's folder and is ignored.",
+    ),
+    "leader-no-biography": (
+        "Lãnh đạo (leader: true) cần có lý lịch tóm tắt: hãy viết phần nội dung sau dòng '---' thứ hai.",
+        "A leader (leader: true) needs a short biography: write it after the second '---' line.",
+    ),
+    "leader-no-duties": (
+        "Lãnh đạo (leader: true) cần có 'duties' (phân công nhiệm vụ), ví dụ: "
+        "duties: [Lãnh đạo chung, Phụ trách nội chính]",
+        "A leader (leader: true) needs 'duties', e.g. duties: [General leadership, Internal affairs]",
+    ),
+    "ignored-file": (
+        "Tệp '{name}' không được dùng: thư mục '{folder}/' chỉ nhận tệp {extensions}.",
+        "The file '{name}' is not used: the folder '{folder}/' takes only {extensions} files.",
+    ),
+    "event-list-empty": (
+        "Tệp lịch không có sự kiện nào dưới 'events:'.",
+        "The schedule file has no events under 'events:'.",
+    ),
+    # Sites and the portal
+    "no-site-yaml": (
+        "Thư mục '{folder}' không có tệp site.yaml nên không được xây dựng. "
+        "Hãy tạo site.yaml với ít nhất 'name:' và 'kind:'.",
+        "The folder '{folder}' has no site.yaml and is not built. "
+        "Create site.yaml with at least 'name:' and 'kind:'.",
+    ),
+    "bad-site-folder": (
+        "Tên thư mục '{folder}' chỉ được gồm chữ thường không dấu, chữ số và dấu '-'; "
+        "trang được xuất bản tại '{slug}/'.",
+        "The folder name '{folder}' may hold only lowercase ASCII letters, digits and '-'; "
+        "the site is published at '{slug}/'.",
+    ),
+    "unknown-parent": (
+        "'parent: {parent}' không trùng tên thư mục của trang nào. Các trang hiện có: {sites}.",
+        "'parent: {parent}' names no site. The sites are: {sites}.",
+    ),
+    "parent-not-allowed": (
+        "'parent: {parent}' là một xã, phường hoặc thị trấn, không thể là trang cha; trang này được "
+        "đặt dưới cổng gốc '{root}'. Hãy ghi 'parent: {root}'.",
+        "'parent: {parent}' is a commune, ward or town and cannot be a parent; this site is put under "
+        "the root portal '{root}'. Write 'parent: {root}'.",
+    ),
+    "parent-cycle": (
+        "Các trang cha tạo thành vòng lặp: {cycle}. Hãy sửa 'parent:' của một trang.",
+        "The parents form a cycle: {cycle}. Fix the 'parent:' of one of these sites.",
+    ),
+    "no-root": (
+        "Không có cổng gốc: đúng một trang (huyện hoặc tỉnh) phải bỏ trống 'parent:'.",
+        "There is no root portal: exactly one site (the district or province) must have no 'parent:'.",
+    ),
+    "several-roots": (
+        "Trang này không có 'parent:' nhưng cổng gốc là '{root}'. Hãy thêm 'parent: {root}'.",
+        "This site has no 'parent:' but the root portal is '{root}'. Add 'parent: {root}'.",
+    ),
+    "no-base-url": (
+        "Cổng gốc cần 'base_url' (địa chỉ của cổng) để tạo RSS, sơ đồ trang và liên kết chuẩn, "
+        "ví dụ: base_url: https://lacthuy.hoabinh.gov.vn/",
+        "The root portal needs 'base_url' for feeds, the sitemap and canonical links, "
+        "e.g. base_url: https://lacthuy.hoabinh.gov.vn/",
+    ),
+    "no-sites": (
+        "Không tìm thấy trang nào trong '{folder}': mỗi trang là một thư mục con có tệp site.yaml.",
+        "No sites found in '{folder}': each site is a sub-folder with a site.yaml.",
+    ),
+    "bad-picture": (
+        "Không đọc được ảnh này ({detail}): có thể tệp chưa chép xong. Ảnh được đăng nguyên như tệp "
+        "gốc; hãy chép lại ảnh.",
+        "This picture cannot be read ({detail}): the file may be incomplete. It is published as it "
+        "is; copy it again.",
+    ),
+    "search-index": (
+        "Không tạo được chỉ mục tìm kiếm cho trang này ({detail}); trang tìm kiếm chỉ hiện danh mục A–Z.",
+        "The search index of this site could not be made ({detail}); its search page shows the A–Z list only.",
+    ),
+    "bad-template": (
+        "Mẫu giao diện riêng '{name}' bị lỗi: {detail}. Trang dùng mẫu mặc định.",
+        "The site's template '{name}' is broken: {detail}. The default template is used.",
+    ),
+}
+
+HINTS: dict[str, tuple[str, str]] = {
+    "did-you-mean": (" Có phải ý bạn là '{suggestion}'?", " Did you mean '{suggestion}'?"),
+    "known-keys": (" Các khóa dùng được: {keys}.", " The keys are: {keys}."),
+}

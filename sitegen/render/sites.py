@@ -1,0 +1,203 @@
+"""Rendering each site's outputs into the staging folder (in workers).
+
+A site whose pages' inputs did not change keeps its published files (hard
+links, no copy); otherwise every output of its plan is rendered, except
+those whose fingerprint equals the last build's, which are linked too.
+Afterwards it says whether Pagefind must index the site again: only when a
+page Pagefind reads (an item page, not a list) changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from ..content import paths
+from ..content.kind import Registry
+from ..outputs.plan import OutputKind, plan_site
+from ..publish.incremental import SiteBuild
+from .search import SEARCH_MARK
+from .writers.pictures import PictureError
+
+COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALENDAR: "feeds",
+           OutputKind.COPY: "files", OutputKind.THEME: "files", OutputKind.PICTURE: "files"}
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """What every worker needs to render any site (inherited by forked workers)."""
+
+    portal: object
+    kinds: Registry
+    theme: object
+    stage: object  # publish.staging.Staging
+    built: dict  # slug -> SiteBuild of the last build
+    keep: frozenset  # slugs whose published files are taken as they are
+    digests: dict  # slug -> its digest now
+    snapshots: dict  # slug -> Snapshot to save when the site is made anew
+    cache: object
+    now: datetime
+    until: datetime
+    search: bool
+    version: str  # the program's version: part of every output's fingerprint
+    templates: dict  # each theme template's fingerprint
+    compiled: Path | None  # where compiled templates are kept
+    tools: dict = field(default_factory=dict)  # per process: the renderer, made once
+
+
+@dataclass
+class SiteOutcome:
+    built: SiteBuild | None = None
+    rendered: int = 0
+    pages_rendered: int = 0
+    index: tuple | None = None  # to index: (site folder in the output, its own top folders or None, seeded)
+
+
+def render_site(job: RenderJob, slug: str) -> SiteOutcome:
+    """Put one site's files into the staging folder."""
+    site = job.portal.site(slug)
+    if slug in job.keep:
+        kept = _keep_site(job, site, job.built[slug])
+        if kept is not None:
+            return kept
+    outcome = _make_site(job, site)
+    if job.cache is not None and slug in job.snapshots:
+        job.cache.save_snapshot(Path(site.folder).name, job.snapshots[slug])
+    return outcome
+
+
+def _keep_site(job: RenderJob, site, record: SiteBuild) -> SiteOutcome | None:
+    """Take the site's published files as they are; None if one is missing."""
+    for path in record.outputs:
+        if not job.stage.reuse(path):
+            return None
+    index = site.ref.prefix + paths.SEARCH_INDEX
+    if not job.stage.reuse_tree(index) and (job.stage.out / index).exists():
+        return None
+    return SiteOutcome(built=record)
+
+
+def _tools(job: RenderJob):
+    """The renderer and fingerprinter of this process, made once."""
+    if "renderer" not in job.tools:
+        from ..outputs.fingerprint import Fingerprinter
+        from .renderer import Renderer
+
+        job.tools["renderer"] = Renderer(job.theme, {s.slug: Path(s.folder) / "templates"
+                                                     for s in job.portal.sites if s.has_templates},
+                                         job.compiled, job.kinds)
+        job.tools["fingerprints"] = Fingerprinter(job.templates, job.version)
+    return job.tools["renderer"], job.tools["fingerprints"]
+
+
+def _make_site(job: RenderJob, site) -> SiteOutcome:
+    """Render the site's outputs, linking those whose fingerprint is unchanged."""
+    renderer, fingerprints = _tools(job)
+    theme = job.theme
+    earlier = job.built.get(site.slug)
+    earlier_outputs = earlier.outputs if earlier else {}
+    earlier_searched = earlier.searched if earlier else frozenset()
+    reported = len(renderer.problems)
+    outcome = SiteOutcome()
+    outputs: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    own_folders: set[str] = set()
+    searched: set[str] = set()
+    searched_rendered = False
+    for output in plan_site(site, theme.static_files, job.kinds):
+        if output.path in outputs:
+            continue  # slugs are made unique per site; never overwrite
+        key = _fingerprint(output, site, theme, fingerprints)
+        # A site with its own templates may show anything: always render it.
+        if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
+            data = _publish(job.stage, renderer, output, site.folder, theme)
+            outcome.rendered += 1
+            outcome.pages_rendered += output.kind is OutputKind.PAGE
+            if output.kind is OutputKind.PAGE and SEARCH_MARK in data:
+                searched.add(output.path)
+                searched_rendered = True
+        elif output.path in earlier_searched:
+            searched.add(output.path)
+        if output.kind is OutputKind.PAGE and "/" in output.path[len(site.ref.prefix):]:
+            own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
+        outputs[output.path] = key
+        counted = COUNTED.get(output.kind)
+        if counted:
+            counts[counted] = counts.get(counted, 0) + 1
+    stale = (_search_stale(searched, earlier_searched, searched_rendered, outcome.pages_rendered,
+                           set(earlier_outputs) - set(outputs))
+             or not (earlier and earlier.indexed))
+    outcome.index, indexed = _search_index(job, site, stale, tuple(own_folders))
+    outcome.built = SiteBuild(job.digests[site.slug], job.now, job.until, outputs, counts,
+                              tuple(renderer.problems[reported:]), indexed, frozenset(searched))
+    return outcome
+
+
+def _search_stale(searched: set[str], earlier_searched: frozenset, searched_rendered: bool,
+                  pages_rendered: int, removed: set[str]) -> bool:
+    """Whether the site's search index no longer matches its pages.
+
+    Pagefind reads only the pages marked as search bodies (items, not lists),
+    so a new article that changes the news lists but no other item leaves the
+    other sites' indexes as they are. A site with no marked page at all has
+    every page read.
+    """
+    if not searched and not earlier_searched:
+        return pages_rendered > 0 or bool(removed)
+    return searched_rendered or searched != earlier_searched
+
+
+def _search_index(job: RenderJob, site, stale: bool, own_folders: tuple[str, ...]) -> tuple[tuple | None, bool]:
+    """What Pagefind must index for the site (or None), and whether the site's index
+    will then match its pages. A stale index is kept when search is put off."""
+    index = site.ref.prefix + paths.SEARCH_INDEX
+    own = own_folders if site.children else None
+    if stale and job.search:
+        return (site.ref.prefix, own, _seed_index(job.stage, index)), True
+    if not job.stage.reuse_tree(index):
+        return (site.ref.prefix, own, False), True  # no index yet: make one now
+    return None, not stale
+
+
+def _seed_index(stage, index: str) -> bool:
+    """Give Pagefind the published index's files named by their content, which
+    it then need not compress again; whether there were any."""
+    from .search import seed_files
+
+    seeded = False
+    for name in seed_files(stage.out / index):
+        seeded = stage.reuse(index + name) or seeded
+    return seeded
+
+
+def _fingerprint(output, site, theme, fingerprints) -> str:
+    """What an output is made from: a copied file by its stat, the rest by value."""
+    if output.kind.copied:
+        source = theme.static_path(output.source) if output.kind is OutputKind.THEME else Path(site.folder) / output.source
+        try:
+            info = source.stat()
+        except OSError:
+            return ""
+        variant = f":{output.data.width}:{output.data.kind}" if output.kind is OutputKind.PICTURE else ""
+        return f"{output.kind.value}:{source}:{info.st_size}:{info.st_mtime_ns}{variant}"
+    return fingerprints.output(output)
+
+
+def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
+    """Put the output in the staging folder: the bytes written, or b'' for a copied file."""
+    if output.kind is OutputKind.COPY:
+        stage.copy(output.path, Path(site_folder) / output.source)
+    elif output.kind is OutputKind.PICTURE:
+        try:
+            stage.write(output.path, renderer.pictures.encode(Path(site_folder), output.data))
+        except PictureError as error:
+            renderer.problems.append(error.problem)
+            stage.copy(output.path, Path(site_folder) / output.source)
+    elif output.kind is OutputKind.THEME:
+        stage.copy(output.path, theme.static_path(output.source))
+    else:
+        data = renderer.render(output)
+        stage.write(output.path, data)
+        return data
+    return b""
