@@ -203,7 +203,7 @@ def _build(args: argparse.Namespace) -> int:
         result = build(settings, progress)
     finally:
         progress.close()
-    print_problems(result.problems, args.lang)
+    print_problems(result.problems, args.lang, report=report if result.sites else None)
     sys.stderr.flush()
     words = SUMMARY[args.lang]
     print(words.format(sites=result.sites, pages=result.pages, feeds=result.feeds, files=result.files,
@@ -269,9 +269,28 @@ CHECKED = {
 }
 
 
-def print_problems(problems: list[Problem], lang: str, notes: bool = False) -> None:
-    """Errors and warnings; notes (drafts, scheduled items) too when asked."""
+PRINTED = 100  # problems printed at most; the rest are counted (the report lists them all)
+MORE = {
+    "vi": "... và {more} vấn đề khác{where}.",
+    "en": "... and {more} more{where}.",
+}
+MORE_WHERE = {
+    "report": {"vi": ": báo cáo {report} liệt kê tất cả", "en": ": the report {report} lists them all"},
+    "site": {"vi": " (xem từng trang: python build.py check --site TÊN-THƯ-MỤC)",
+             "en": " (one site at a time: python build.py check --site FOLDER)"},
+}
+
+
+def print_problems(problems: list[Problem], lang: str, notes: bool = False, report: Path | None = None) -> None:
+    """Errors, then warnings (and notes, when asked), at most PRINTED of them: a
+    province with thousands of problems must not flood the terminal."""
     sys.stdout.flush()
-    for found in problems:
-        if notes or found.severity != Severity.INFO:
-            print(found.format(lang), file=sys.stderr)
+    shown = [p for p in problems if notes or p.severity != Severity.INFO]
+    order = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    shown.sort(key=lambda p: order[p.severity])  # stable: by file within each severity
+    for found in shown[:PRINTED]:
+        print(found.format(lang), file=sys.stderr)
+    if len(shown) > PRINTED:
+        where = MORE_WHERE["report" if report else "site"][lang].format(report=report / "index.html"
+                                                                        if report else "")
+        print(MORE[lang].format(more=len(shown) - PRINTED, where=where), file=sys.stderr)

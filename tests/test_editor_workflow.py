@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import os
 import queue
+import re
 import socket
 import subprocess
 import sys
@@ -17,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT_SITE, commune_site, news, write_tree
+from sitegen.content.kinds import DEFAULT
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD = [sys.executable, str(ROOT / "build.py")]
@@ -203,7 +205,9 @@ def test_new_file_builds_into_a_page_at_once(tmp_path, kind, capsys):
     created = [p for p in (sites / "xa-a").rglob("*.md")]
     assert len(created) == 1
     text = created[0].read_text(encoding="utf-8")
-    assert "# " in text, "every field has a comment"
+    header = text.split("---\n")[1].splitlines()
+    assert [line.split(":")[0] for line in header] == DEFAULT[kind].names, "every field, in order"
+    assert all(re.search(r"  # \S", line) for line in header), "every field has a comment"
     assert main(["new", kind, "--site", "xa-a", "--sites", str(sites), "--now", "22/11/2026 10:00",
                  "Hội nghị: tổng kết năm 2026"]) == 1, "never overwrites"
     assert created[0].read_text(encoding="utf-8") == text

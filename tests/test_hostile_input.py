@@ -679,12 +679,18 @@ def _png(width: int, height: int) -> bytes:
 
 
 def test_a_truncated_picture_does_not_stop_the_build(builds):
+    """Half a picture (an upload cut short) is named, published as it is, and its
+    article still published with it."""
     photo = next((REPO / "sites").rglob("*.jpg")).read_bytes()
     result = builds.build({
         "xa-an/images/nua.jpg": photo[: len(photo) // 2],
         "xa-an/news/2026-11-01-anh.md": news("Ảnh tải dở", image="images/nua.jpg"),
     })
     assert_well_behaved(result)
+    assert re.search(r"xa-an/images/nua\.jpg: lỗi: Không đọc được ảnh", result.stderr), result.stderr
+    article = (result.out / "xa-an" / "tin-tuc" / "anh-tai-do" / "index.html").read_text(encoding="utf-8")
+    assert "<h1>Ảnh tải dở</h1>" in article and "images/nua.jpg" in article
+    assert (result.out / "xa-an" / "images" / "nua.jpg").read_bytes() == photo[: len(photo) // 2]
 
 
 def test_a_picture_bomb_is_refused_with_a_message(tmp_path):

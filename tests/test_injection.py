@@ -466,6 +466,8 @@ def test_problems_name_files_and_escape_them(built):
     _base, _out, report, _before, _after, stderr = built
     lines = stderr.splitlines()
     assert any("/news/<svg onload=alert(1)>.md:1: lỗi:" in line for line in lines), stderr[:2000]
+    if re.match(r"^\.\.\. và \d+ vấn đề khác: báo cáo .+ liệt kê tất cả\.$", lines[-1]):
+        lines = lines[:-1]  # the build prints the first hundred and counts the rest
     for line in lines:
         assert re.match(r"^[^\n]+?(:\d+(:\d+)?)?: (lỗi|cảnh báo|thông tin): .+", line) or line.startswith("    "), line
     html = (report / "index.html").read_text(encoding="utf-8")

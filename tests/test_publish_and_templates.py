@@ -3,7 +3,6 @@ sub-site's own templates, which change only that sub-site, in a sandbox."""
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys

@@ -5,12 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from ..problems import Problem
+from ..content.kind import Registry
+from ..content.kinds import DEFAULT
 from ..portal.read import read_portal
+from ..problems import Problem
 
 
-def check(sites: Path, now: datetime, only: tuple[str, ...] = ()) -> list[Problem]:
-    _portal, problems = read_portal(sites, now)
+def check(sites: Path, now: datetime, only: tuple[str, ...] = (), kinds: Registry = DEFAULT) -> list[Problem]:
+    _portal, problems = read_portal(sites, now, kinds=kinds)
     if only:
         folders = tuple(str(sites / slug) for slug in only)
         problems = [p for p in problems

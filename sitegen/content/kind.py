@@ -122,6 +122,7 @@ class Taxonomy:
 class Publishing:
     section: str  # the kind's folder in every site: 'tin-tuc/' ('' : pages at the site's root)
     section_key: str = ""  # wording key of the section's name (menu, breadcrumb)
+    title: str = ""  # the section's name, when the theme's wording has no key for it
     item: ItemPage | None = None
     listings: tuple[Listing, ...] = ()  # pages listing the items, in the order they are planned
     items_after: int = 0  # how many listings come before the item pages

@@ -1,7 +1,7 @@
 """A fingerprint of everything an output is made from.
 
 Two outputs with the same fingerprint render to the same bytes: it covers
-the renderer, the template (with the templates it uses and the wording),
+the output's kind, the template (with the templates it uses and the wording),
 the output's path and every value of its context, walked field by field.
 Records met in many contexts (an article on its page, in lists and feeds)
 are digested once per build.
@@ -21,16 +21,16 @@ _KEPT = "_sitegen_fingerprint"  # where a record keeps its own digest
 
 
 class Fingerprinter:
-    def __init__(self, templates: dict[str, str], salt: str):
-        """templates: fingerprint of each template with what it includes; salt:
-        anything else every output depends on (the program's version)."""
+    def __init__(self, templates: dict[str, str], version: str):
+        """templates: fingerprint of each template with what it includes; version:
+        the program's version (its code, libraries and kinds), which every output depends on."""
         self.templates = templates
-        self.salt = salt
+        self.version = version
         self._memo: dict[int, tuple[object, bytes]] = {}
 
     def output(self, output: Output) -> str:
         digest = hashlib.blake2b(digest_size=20)
-        digest.update(f"{self.salt}\0{output.kind.value}\0{output.path}\0".encode())
+        digest.update(f"{self.version}\0{output.kind.value}\0{output.path}\0".encode())
         if output.template:
             digest.update(self.templates[output.template].encode())
         digest.update(self._value(output.data))

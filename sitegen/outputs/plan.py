@@ -188,7 +188,8 @@ class _Planner:
     def items(self, kind: Kind, listed: Listed) -> Iterator[Output]:
         publishing = kind.publishing
         item_page = publishing.item
-        section = (Crumb(publishing.section, key=publishing.section_key),) if publishing.section_key else ()
+        named = publishing.section_key or publishing.title
+        section = (Crumb(publishing.section, publishing.title, publishing.section_key),) if named else ()
         for index, item in enumerate(listed.items):
             path = kind.item_path(item)
             title = item_page.title(item)

@@ -304,7 +304,8 @@ def _menu(config: SiteConfig, items: dict[str, tuple], kinds: Registry, is_root:
     else:
         sections = sorted((k.publishing for k in kinds if k.publishing and k.publishing.menu is not None),
                           key=lambda publishing: publishing.menu)
-        links = [MenuLink("", publishing.section, key=publishing.section_key) for publishing in sections]
+        links = [MenuLink(publishing.title, publishing.section, key=publishing.section_key or None)
+                 for publishing in sections]
         if is_root and has_children:
             links.append(MenuLink("", paths.SUBSITES, key="subsites"))
     listed = {link.path for link in links}

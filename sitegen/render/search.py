@@ -161,10 +161,3 @@ def _strings(value) -> Iterator[str]:
     elif isinstance(value, dict):
         for item in value.items():
             yield from _strings(item)
-
-
-def index_site(site_folder: Path, own_folders: tuple[str, ...] | None) -> str | None:
-    """Index one site and wait: an error text, or None when the index was written."""
-    indexer = SearchIndexer()
-    indexer.request("", site_folder, own_folders)
-    return indexer.finish().get("")

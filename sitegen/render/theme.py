@@ -31,7 +31,6 @@ class Theme:
     folder: Path
     wording: dict[str, str]
     static_files: tuple[str, ...]  # relative to static/, copied into every site's assets/
-    fingerprint: str  # changes when any template, static file or wording changes
 
     @classmethod
     def load(cls, folder: Path = DEFAULT_THEME) -> "Theme":
@@ -40,8 +39,7 @@ class Theme:
         static = folder / "static"
         static_files = tuple(sorted(p.relative_to(static).as_posix()
                                     for p in static.rglob("*") if p.is_file()))
-        return cls(folder, {k: str(v) for k, v in wording.items()}, static_files,
-                   _fingerprint(folder))
+        return cls(folder, {k: str(v) for k, v in wording.items()}, static_files)
 
     def template_fingerprints(self) -> dict[str, str]:
         """Each template's fingerprint, covering the templates it extends,
@@ -114,11 +112,3 @@ FILTERS = {
     "iso": lambda moment: moment.isoformat(),
     "label": lambda key, vocabulary: VOCABULARIES[vocabulary].label(key),  # {{ p.level | label('levels') }}
 }
-
-
-def _fingerprint(folder: Path) -> str:
-    digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(folder).as_posix().encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]

@@ -220,7 +220,6 @@ class KindView:
     ways to report what is missing or stale."""
 
     def __init__(self, analysis: _SiteAnalysis, kind: Kind):
-        self._analysis = analysis
         self.kind = kind
         self.site = analysis.site
         self.items = analysis.site.of(kind.name)

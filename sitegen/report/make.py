@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
-from .errors import ReportError, RequiredError
+from .errors import ReportError
 
 if TYPE_CHECKING:
     from ..portal.model import Portal
