@@ -229,7 +229,7 @@ def test_new_refuses_an_unknown_site(tmp_path, capsys):
 
 
 def test_field_reference_follows_the_declarations():
-    """docs/truong-du-lieu.md is written from kinds.py; regenerate it with
+    """docs/truong-du-lieu.md is written from the kinds' declarations; regenerate it with
     `python -m sitegen.content.reference` after changing a field."""
     from sitegen.content.reference import reference
 

@@ -4,7 +4,7 @@ Editors write from Notepad, Word, phones and macOS: a BOM, CRLF line ends and
 NFD Vietnamese are all normal and read the same as clean UTF-8/LF/NFC. YAML is
 read with a loader that turns only true/false and empty values into non-text:
 'code: 1.001190' stays '1.001190', 'title: No' stays 'No'. Each field's own
-type (fields.py) converts the text, so one place decides what a value means.
+type (content/types.py) converts the text, so one place decides what a value means.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 A type turns a Value (text, list or mapping from YAML, with its line) into
 the Python value the rest of the build uses, or raises Invalid with a
 problem code from problems.MESSAGES. Types know nothing of content kinds;
-kinds.py puts them together.
+the kinds (content/kinds/) put them together.
 """
 
 from __future__ import annotations
