@@ -36,6 +36,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
                              "(default: sites)")
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of messages: vi (Vietnamese, default) or en")
+    parser.add_argument("--root", metavar="SLUG",
+                        help="the root portal's folder (default: the one site without 'parent:'); "
+                             "any other site without a parent is then an error")
     parser.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'",
                         help="build as if it were this local time (default: SOURCE_DATE_EPOCH "
                              "if set, else the clock); decides which scheduled news is "
@@ -134,6 +137,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not args.sites.is_dir():
         parser.error(f"--sites: '{args.sites}' is not a folder")
+    if getattr(args, "root", None) and not (args.sites / args.root / "site.yaml").is_file():
+        known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
+        parser.error(f"--root: no site '{args.root}' in '{args.sites}' (sites: {', '.join(known)})")
     if args.command in ("check", "build") and args.site:
         unknown = [slug for slug in args.site if not (args.sites / slug / "site.yaml").is_file()]
         if unknown:
@@ -195,7 +201,7 @@ def _build(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     settings = BuildSettings(args.sites, args.out, _now(args), workers=args.jobs, report=report,
-                             required=args.required, only=tuple(args.site))
+                             required=args.required, only=tuple(args.site), root=args.root)
     from .progress import progress_for
 
     progress = progress_for(sys.stdout, args.lang)
@@ -221,7 +227,7 @@ def _serve(args: argparse.Namespace) -> int:
     from .commands.serve import serve
 
     def build_once(search: bool):
-        return build(BuildSettings(args.sites, args.out, _now(args), search=search))
+        return build(BuildSettings(args.sites, args.out, _now(args), search=search, root=args.root))
 
     return serve(args.sites, args.out, args.host, args.port, args.lang, build_once,
                  log=lambda line: print(line, flush=True))
@@ -230,7 +236,7 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .commands.check import check
 
-    problems = check(args.sites, _now(args), tuple(args.site))
+    problems = check(args.sites, _now(args), tuple(args.site), root=args.root)
     print_problems(problems, args.lang, notes=True)
     errors = sum(1 for p in problems if p.severity == Severity.ERROR)
     warnings = sum(1 for p in problems if p.severity == Severity.WARNING)

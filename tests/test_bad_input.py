@@ -156,7 +156,7 @@ def test_editor_script_never_reaches_a_page(build_portal):
 
 
 def test_allow_html_lets_the_webmaster_embed(build_portal):
-    site = ROOT_SITE + "allow_html: true\n"
+    site = ROOT_SITE + "allow_html_sites: [huyen-mau]\n"
     built = build_portal({"huyen-mau/site.yaml": site,
                           "huyen-mau/pages/ban-do.md": front({"title": "Bản đồ"},
                                                              '<iframe src="https://maps.example/"></iframe>')})
@@ -169,8 +169,8 @@ def test_paths_cannot_leave_the_site_folder(build_portal, tmp_path):
     built = build_portal({
         **BASE,
         "xa-an/site.yaml": commune_site("An"),
-        "xa-an/images/ok.jpg": b"jpg",
-        "huyen-mau/files/cua-huyen.pdf": b"pdf",
+        "xa-an/images/ok.jpg": b"\xff\xd8\xff\xe0jpg",
+        "huyen-mau/files/cua-huyen.pdf": b"%PDF-1.4 pdf",
         "xa-an/news/a.md": news("Dot dot", image="../../secret.txt"),
         "xa-an/news/b.md": news("Absolute", image="/etc/passwd"),
         "xa-an/news/c.md": news("Windows", image='"C:\\\\Users\\\\a.jpg"'),

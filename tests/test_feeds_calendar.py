@@ -20,8 +20,8 @@ PORTAL = {
                                 author="Thùy An", summary="Tóm tắt A",
                                 body="Toàn văn ![ảnh](images/a.jpg) [tệp](files/a.pdf)"),
     "huyen-mau/news/b.md": news("Tin huyện B", "2026-11-09 17:00", category="Chuyển đổi số"),
-    "huyen-mau/images/a.jpg": b"jpg",
-    "huyen-mau/files/a.pdf": b"pdf",
+    "huyen-mau/images/a.jpg": b"\xff\xd8\xff\xe0jpg",
+    "huyen-mau/files/a.pdf": b"%PDF-1.4 pdf",
     "huyen-mau/schedule/su-kien.md": "---\ntitle: Hội nghị trực tuyến\nstart: 25/11/2026 08:00\n"
                                      "end: 25/11/2026 11:30\nlocation: Hội trường\n---\n",
     "huyen-mau/schedule/huy.yaml": "events:\n  - title: Họp bị hoãn\n    start: 2026-11-26 14:00\n"

@@ -25,7 +25,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 def _portal() -> dict[str, str | bytes]:
     files: dict[str, str | bytes] = {
         "huyen/site.yaml": ROOT_SITE,
-        "huyen/images/a.jpg": b"jpeg-a",
+        "huyen/images/a.jpg": b"\xff\xd8\xff\xe0jpeg-a",
         "huyen/procedures/ks.md": front({"code": "1.001193", "title": "Đăng ký khai sinh",
                                          "field": "Hộ tịch", "level": "commune"}, "## Trình tự\n\nNộp."),
         "huyen/pages/gioi-thieu.md": front({"title": "Giới thiệu", "menu": 1}, "Huyện."),
@@ -155,7 +155,7 @@ class _Editor:
     def picture(self) -> str:
         path = self.sites / "huyen" / "images" / "a.jpg"
         self.counter += 1
-        path.write_bytes(f"jpeg-{self.counter}".encode())
+        path.write_bytes(b"\xff\xd8\xff\xe0" + f"jpeg-{self.counter}".encode())
         return "replace picture"
 
 

@@ -49,6 +49,7 @@ class BuildSettings:
     only: tuple[str, ...] = ()  # --site: these site folders (and the sites above them); others kept
     search: bool = True  # False: keep each site's last search index (serve, until the editor pauses)
     kinds: Registry = DEFAULT
+    root: str | None = None  # --root: the root portal's folder (else the one site without a parent)
 
 
 @dataclass
@@ -88,7 +89,8 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
     result = BuildResult()
     with collector_paused():
         sources = _read(settings, cache, inputs, progress)  # 2. read
-        portal, portal_problems = build_portal(sources.contents, settings.now, settings.kinds)  # 3. portal
+        portal, portal_problems = build_portal(sources.contents, settings.now, settings.kinds,
+                                               settings.root)  # 3. portal
         gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
     try:
         result.problems.extend(sources.all_problems() + portal_problems)
@@ -113,7 +115,8 @@ def _as_published(settings: BuildSettings, cache, earlier: dict, started: float)
     if settings.report and cache.state().get("report_day") != settings.now.date():
         from ..portal.read import read_portal
 
-        portal, _problems = read_portal(settings.sites, settings.now, cache, settings.workers, kinds=settings.kinds)
+        portal, _problems = read_portal(settings.sites, settings.now, cache, settings.workers,
+                                        kinds=settings.kinds, root=settings.root)
         _write_report(settings, portal, result.problems)
         cache.save_state({**cache.state(), "report_day": settings.now.date()})
     result.seconds = time.perf_counter() - started
@@ -122,11 +125,12 @@ def _as_published(settings: BuildSettings, cache, earlier: dict, started: float)
 
 def _read(settings: BuildSettings, cache, inputs, progress: Progress | None) -> incremental.Sources:
     """Every site's content: read from its folder, or as last published when that still holds."""
-    from ..portal.read import read_sites
+    from ..portal.read import html_grants, read_sites
 
-    kept = incremental.kept_contents(cache, inputs, settings.now, settings.only)
+    grants = html_grants(settings.sites, settings.root, settings.kinds)
+    kept = incremental.kept_contents(cache, inputs, settings.now, settings.only, grants)
     contents, problems = read_sites(settings.sites, settings.now, cache, settings.workers, progress,
-                                    skip=frozenset(kept), kinds=settings.kinds)
+                                    skip=frozenset(kept), kinds=settings.kinds, grants=grants)
     for name, snapshot in kept.items():
         contents.append(snapshot.content)
         problems[name] = list(snapshot.problems)

@@ -11,8 +11,9 @@ from ..portal.read import read_portal
 from ..problems import Problem
 
 
-def check(sites: Path, now: datetime, only: tuple[str, ...] = (), kinds: Registry = DEFAULT) -> list[Problem]:
-    _portal, problems = read_portal(sites, now, kinds=kinds)
+def check(sites: Path, now: datetime, only: tuple[str, ...] = (), kinds: Registry = DEFAULT,
+          root: str | None = None) -> list[Problem]:
+    _portal, problems = read_portal(sites, now, kinds=kinds, root=root)
     if only:
         folders = tuple(str(sites / slug) for slug in only)
         problems = [p for p in problems

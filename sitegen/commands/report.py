@@ -18,7 +18,7 @@ def run(args: Namespace, now: datetime) -> int:
     folder = Path(getattr(args, "report", None) or DEFAULT_FOLDER)
     lang = getattr(args, "lang", "vi")
     try:
-        result = report(args.sites, folder, now, getattr(args, "required", None))
+        result = report(args.sites, folder, now, getattr(args, "required", None), root=args.root)
     except RequiredError as error:
         print(error.message(lang), file=sys.stderr)
         return 2

@@ -19,6 +19,7 @@ from ..vietnamese import slugify
 from .kind import Entry, Kind, Making, Registry
 from .kinds import DEFAULT
 from .kinds.site import site_config
+from .attachments import NAMES, allowed_types, refusal
 from .markdown import MarkdownRenderer
 from .pictures import is_picture, measure
 from .records import Body, SiteConfig, SiteContent
@@ -61,7 +62,8 @@ class _SiteReader:
     display: str  # how paths are shown to the editor, e.g. 'sites/an-binh'
     renderer: MarkdownRenderer
     kinds: Registry
-    files: frozenset[str] = frozenset()
+    files: frozenset[str] = frozenset()  # images/ and files/ that may be published
+    refused: frozenset[str] = frozenset()  # those that may not (attachments.py)
     allow_html: bool = False
     level: str = "commune"  # the procedure level this site works at
     problems: list[Problem] = field(default_factory=list)
@@ -81,26 +83,31 @@ class _SiteReader:
     def context_key(self) -> str:
         digest = hashlib.blake2b(digest_size=16)
         for part in (self.display, self.slug, str(self.allow_html), self.level, self.kinds.signature(),
-                     *sorted(self.files)):
+                     *sorted(self.files), "refused", *sorted(self.refused)):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
 
 
 def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer,
-              cache: dict[FileKey, FileResult] | None = None, kinds: Registry = DEFAULT) -> LoadResult:
+              cache: dict[FileKey, FileResult] | None = None, kinds: Registry = DEFAULT,
+              html_allowed: bool = False) -> LoadResult:
     """Read one site folder. display is the folder as the user named it;
-    cache holds what an earlier build read (FileResults by file key)."""
+    cache holds what an earlier build read (FileResults by file key);
+    html_allowed: the root portal lets this site write raw HTML (allow_html_sites)."""
     cache = cache or {}
     slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
     reader = _SiteReader(folder, slug, display, renderer, kinds)
     if folder.name != slug:
         reader.problems.append(problem(display, None, "bad-site-folder", folder=folder.name, slug=slug))
     all_files = _list_files(reader)
-    reader.files = frozenset(f for f in all_files if f.split("/")[0] in ASSET_FOLDERS)
-    config = _read_config(reader)
+    _sort_attachments(reader, [f for f in all_files if f.split("/")[0] in ASSET_FOLDERS])
+    config, lines = _read_config(reader)
     if config is None:
         return LoadResult(None, reader.problems)
-    reader.allow_html = config.allow_html
+    if config.allow_html and not html_allowed:
+        reader.problems.append(problem(reader.shown("site.yaml"), lines.get("allow_html"), "allow-html-not-granted",
+                                       Severity.WARNING, slug=slug))
+    reader.allow_html = html_allowed
     reader.level = config.level
     context = reader.context_key()
     used: dict[FileKey, FileResult] = {}
@@ -130,6 +137,7 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
         files=tuple(sorted(reader.files)),
         pictures=tuple(p for p in (measure(folder, f) for f in sorted(reader.files) if is_picture(f)) if p),
         has_templates=(folder / "templates").is_dir(),
+        html_allowed=html_allowed,
         held_back=tuple(sorted(held_back)),
         scheduled=tuple(sorted(making.scheduled)),
     )
@@ -192,23 +200,46 @@ def _read_bytes(reader: _SiteReader, relative: str, problems: list[Problem]) -> 
         return None
 
 
-def _read_config(reader: _SiteReader) -> SiteConfig | None:
+def _sort_attachments(reader: _SiteReader, assets: list[str]) -> None:
+    """The files of images/ and files/ that may be published; the others are named."""
+    allowed, refused = set(), set()
+    for relative in assets:
+        found = refusal(reader.folder, relative)
+        if found is None:
+            allowed.add(relative)
+            continue
+        refused.add(relative)
+        reader.problems.append(problem(reader.shown(relative), None, found.code, name=relative,
+                                       extension=Path(relative).suffix.lower() or "(không có)",
+                                       expected=NAMES.get(found.family, ""), allowed=allowed_types()))
+    reader.files, reader.refused = frozenset(allowed), frozenset(refused)
+
+
+def _read_config(reader: _SiteReader) -> tuple[SiteConfig | None, dict[str, int]]:
+    """The site's identity and the line of each key of its site.yaml."""
     path = reader.shown("site.yaml")
     if not (reader.folder / "site.yaml").is_file():
         reader.problems.append(problem(reader.display, None, "no-site-yaml", folder=reader.folder.name))
-        return None
+        return None, {}
     raw = _read_bytes(reader, "site.yaml", reader.problems)
     if raw is None:
-        return None
+        return None, {}
     mapping, problems = read_yaml_file(raw, path)
     reader.problems.extend(problems)
     if mapping is None:
-        return None
-    values, _lines, problems, usable = validate(reader.kinds.site, mapping, path, reader.files)
+        return None, {}
+    values, lines, problems, usable = validate(reader.kinds.site, mapping, path, reader.files, reader.refused)
     reader.problems.extend(problems)
     if not usable:
-        return None
-    return site_config(reader.slug, values)
+        return None, lines
+    return site_config(reader.slug, values), lines
+
+
+def read_site_config(folder: Path, kinds: Registry = DEFAULT) -> SiteConfig | None:
+    """A site's identity alone, its problems left to load_site (to find the root
+    portal and what it allows before any site is read)."""
+    slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
+    return _read_config(_SiteReader(folder, slug, str(folder), None, kinds))[0]
 
 
 def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> FileResult:
@@ -223,7 +254,8 @@ def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> Fil
         documents = [document] if document.ok else []
     entries, drafts = [], []
     for document in documents:
-        values, lines, found, usable = validate(kind, document.fields, document.path, reader.files)
+        values, lines, found, usable = validate(kind, document.fields, document.path, reader.files,
+                                                reader.refused)
         problems.extend(found)
         if values.get("draft"):
             problems.append(problem(document.path, lines.get("draft"), "draft", Severity.INFO))

@@ -44,7 +44,8 @@ class SiteConfig:
     phone: str = ""
     email: str = ""
     menu: tuple[MenuItem, ...] = ()
-    allow_html: bool = False
+    allow_html: bool = False  # asked for; granted only by the root portal's allow_html_sites
+    allow_html_sites: tuple[str, ...] = ()  # on the root portal: the sites that may write raw HTML
     feedback_url: str = ""
     notice: Notice | None = None
 
@@ -99,6 +100,7 @@ class SiteContent:
     files: tuple[str, ...] = ()  # images/ and files/, copied as they are
     pictures: tuple = ()  # content.pictures.Picture of each picture in images/
     has_templates: bool = False
+    html_allowed: bool = False  # the root portal lets its editors write raw HTML
     held_back: tuple[str, ...] = field(default=())  # drafts and scheduled items' sources
     scheduled: tuple[datetime, ...] = ()  # when scheduled news becomes due
 

@@ -42,6 +42,7 @@ class Context:
     path: str
     key: str
     site_files: frozenset[str] = frozenset()
+    refused: frozenset[str] = frozenset()  # files of the site that may not be published
 
 
 class FieldType:
@@ -233,6 +234,8 @@ class AssetPath(FieldType):
         path = clean_relative_path(text)
         if path is None:
             raise Invalid("bad-path", key=context.key, value=text, example=self.example)
+        if path in context.refused:
+            raise Invalid("refused-file-used", key=context.key, value=text)
         if path not in context.site_files:
             raise Invalid("missing-file", key=context.key, value=text, folder=self.folder,
                           hint=_similar_file(path, context.site_files))
@@ -360,7 +363,7 @@ class Mapping(FieldType):
                 raise Invalid("unknown-key", key=f"{context.key}.{name}", kind=context.key,
                               hint=hint("did-you-mean", suggestion=suggestion) if suggestion
                               else hint("known-keys", keys=", ".join(self.fields)))
-            sub = Context(context.path, f"{context.key}.{name}", context.site_files)
+            sub = Context(context.path, f"{context.key}.{name}", context.site_files, context.refused)
             result[name] = self.fields[name].parse(item, sub)
         for name in self.required:
             if result.get(name) in (None, ""):

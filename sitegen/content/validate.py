@@ -16,7 +16,8 @@ from .types import Context, Invalid, closest, yaml_scalar
 
 
 def validate(kind: Kind, fields: dict[str, Value], path: str,
-             site_files: frozenset[str]) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
+             site_files: frozenset[str], refused: frozenset[str] = frozenset()
+             ) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
     """Check fields against a kind: values (defaults filled), lines, problems, usable.
 
     A bad optional field is reported and left out; a missing or bad required
@@ -34,7 +35,7 @@ def validate(kind: Kind, fields: dict[str, Value], path: str,
         if value.data in (None, "", []):
             continue
         try:
-            values[name] = declared.type.parse(value, Context(path, name, site_files))
+            values[name] = declared.type.parse(value, Context(path, name, site_files, refused))
         except Invalid as invalid:
             problems.append(problem(path, value.line, invalid.code, invalid.severity,
                                     column=value.column, **invalid.params))

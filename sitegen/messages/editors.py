@@ -210,11 +210,53 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp '{name}' không được dùng: thư mục '{folder}/' chỉ nhận tệp {extensions}.",
         "The file '{name}' is not used: the folder '{folder}/' takes only {extensions} files.",
     ),
+    "file-type-refused": (
+        "Tệp '{name}' không được đăng: loại tệp {extension} có thể chạy mã trên trang của cơ quan hoặc "
+        "không dùng cho cổng thông tin. Chỉ đăng được ảnh (JPEG, PNG, WebP, GIF) và tệp đính kèm: "
+        "{allowed}. Hãy lưu tài liệu thành PDF (hoặc Word, Excel) rồi chép lại.",
+        "The file '{name}' is not published: {extension} files could run script on the portal or are "
+        "not for a portal. Only pictures (JPEG, PNG, WebP, GIF) and attachments can be published: "
+        "{allowed}. Save the document as PDF (or Word, Excel) and copy it again.",
+    ),
+    "file-content-mismatch": (
+        "Tệp '{name}' có đuôi {extension} nhưng nội dung không phải {expected}, nên không được đăng. "
+        "Hãy mở tệp bằng chương trình tạo ra nó và lưu lại đúng loại, hoặc đổi đuôi tệp cho đúng "
+        "nội dung.",
+        "The file '{name}' is named {extension} but its content is not that type ({expected}), so it "
+        "is not published. Open it in the program that made it and save it again as that type, or "
+        "give it the right extension.",
+    ),
+    "refused-file-used": (
+        "'{key}': tệp '{value}' không được đăng (xem thông báo về chính tệp đó), nên không dùng được ở "
+        "đây. Hãy thay bằng tệp PDF, ảnh JPEG hoặc PNG.",
+        "'{key}': the file '{value}' is not published (see the message about that file), so it cannot "
+        "be used here. Use a PDF, JPEG or PNG instead.",
+    ),
     "event-list-empty": (
         "Tệp lịch không có sự kiện nào dưới 'events:'.",
         "The schedule file has no events under 'events:'.",
     ),
     # Sites and the portal
+    "allow-html-not-granted": (
+        "'allow_html: true' không có tác dụng: chỉ cổng gốc mới cho phép một trang viết mã HTML, bằng "
+        "dòng 'allow_html_sites: [{slug}]' trong site.yaml của cổng gốc. Mã HTML trong bài của trang "
+        "này vẫn bị lọc bỏ; hãy hỏi quản trị cổng.",
+        "'allow_html: true' has no effect: only the root portal lets a site write raw HTML, with the "
+        "line 'allow_html_sites: [{slug}]' in the root's site.yaml. Raw HTML in this site's pages is "
+        "still removed; ask the webmaster.",
+    ),
+    "allow-html-sites-not-root": (
+        "'allow_html_sites' chỉ có tác dụng trong site.yaml của cổng gốc ('{root}'); ở đây nó bị bỏ qua.",
+        "'allow_html_sites' counts only in the root portal's site.yaml ('{root}'); here it is ignored.",
+    ),
+    "unknown-html-site": (
+        "'allow_html_sites' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
+        "'allow_html_sites' names '{site}' but no site has that folder. The sites are: {sites}.",
+    ),
+    "named-root-has-parent": (
+        "Trang này được chọn làm cổng gốc (--root) nên dòng 'parent: {parent}' bị bỏ qua. Hãy xóa dòng đó.",
+        "This site is the root portal (--root), so its 'parent: {parent}' is ignored. Remove that line.",
+    ),
     "no-site-yaml": (
         "Thư mục '{folder}' không có tệp site.yaml nên không được xây dựng. "
         "Hãy tạo site.yaml với ít nhất 'name:' và 'kind:'.",

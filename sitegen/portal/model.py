@@ -97,13 +97,16 @@ class Portal:
         return next(s for s in self.sites if s.slug == slug)
 
 
-def build_portal(contents: list[SiteContent], now: datetime,
-                 kinds: Registry = DEFAULT) -> tuple[Portal | None, list[Problem]]:
+def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = DEFAULT,
+                 root: str | None = None) -> tuple[Portal | None, list[Problem]]:
+    """root: the root portal's folder when the webmaster names it (--root)."""
     problems: list[Problem] = []
     by_slug = {c.slug: c for c in contents}
     if not by_slug:
         return None, problems
-    root = _find_root(by_slug, problems)
+    root = find_root({slug: c.config for slug, c in by_slug.items()}, root, problems,
+                     {slug: _site_yaml(c) for slug, c in by_slug.items()})
+    _check_html_grants(by_slug, root, problems)
     parents = _resolve_parents(by_slug, root, problems)
     refs = _site_refs(by_slug, parents, root, kinds, problems)
     children: dict[str, list[str]] = defaultdict(list)
@@ -124,23 +127,47 @@ def build_portal(contents: list[SiteContent], now: datetime,
     return Portal(root, tuple(sites), refs), problems
 
 
-def _find_root(by_slug: dict[str, SiteContent], problems: list[Problem]) -> str:
-    """The root portal: of the sites without a parent, the one the most sites name
-    as theirs (so one commune's editor cannot take over OUT/ by deleting its
-    'parent:'), then the highest kind."""
-    named = defaultdict(int)
-    for content in by_slug.values():
-        if content.config.parent:
-            named[content.config.parent] += 1
-    roots = [s for s, c in by_slug.items() if not c.config.parent]
-    candidates = roots or list(by_slug)
-    chosen = min(candidates, key=lambda s: (-named[s], _kind_rank(by_slug[s].config.kind), s))
-    if not roots:
-        problems.append(problem(_site_yaml(by_slug[chosen]), None, "no-root"))
+def find_root(configs: dict[str, SiteConfig], named: str | None = None, problems: list[Problem] | None = None,
+              places: dict[str, str] | None = None) -> str:
+    """The root portal: the one the webmaster names (--root), else, of the sites
+    without a parent, the one the most sites name as theirs (so one commune's
+    editor cannot take over OUT/ by deleting its 'parent:'), then the highest
+    kind. Any other site without a parent is reported (at places[slug])."""
+    problems = [] if problems is None else problems
+    places = places or {}
+    counted = defaultdict(int)
+    for config in configs.values():
+        if config.parent:
+            counted[config.parent] += 1
+    roots = [s for s, c in configs.items() if not c.parent]
+    if named in configs:
+        chosen = named
+        if configs[named].parent:
+            problems.append(problem(places.get(named, named), None, "named-root-has-parent", Severity.WARNING,
+                                    parent=configs[named].parent))
+    else:
+        candidates = roots or list(configs)
+        chosen = min(candidates, key=lambda s: (-counted[s], _kind_rank(configs[s].kind), s))
+        if not roots:
+            problems.append(problem(places.get(chosen, chosen), None, "no-root"))
     for other in roots:
         if other != chosen:
-            problems.append(problem(_site_yaml(by_slug[other]), None, "several-roots", root=chosen))
+            problems.append(problem(places.get(other, other), None, "several-roots", root=chosen))
     return chosen
+
+
+def _check_html_grants(by_slug: dict[str, SiteContent], root: str, problems: list[Problem]) -> None:
+    """Only the root portal grants raw HTML, and only to sites that exist."""
+    for slug, content in by_slug.items():
+        granted = content.config.allow_html_sites
+        if slug != root and granted:
+            problems.append(problem(_site_yaml(content), None, "allow-html-sites-not-root", Severity.WARNING,
+                                    root=root))
+        elif slug == root:
+            for name in granted:
+                if name not in by_slug:
+                    problems.append(problem(_site_yaml(content), None, "unknown-html-site", Severity.WARNING,
+                                            site=name, sites=", ".join(sorted(by_slug))))
 
 
 def _kind_rank(kind: str) -> int:

@@ -22,12 +22,14 @@ Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
 def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = None,
-                progress: Progress | None = None, kinds: Registry = DEFAULT):
-    """Every site read and put in its tree: (portal or None, problems)."""
+                progress: Progress | None = None, kinds: Registry = DEFAULT, root: str | None = None):
+    """Every site read and put in its tree: (portal or None, problems). root: the
+    root portal's folder when the webmaster names it (--root)."""
     from .model import build_portal
 
-    contents, problems = read_sites(sites, now, cache, workers, progress, kinds=kinds)
-    portal, portal_problems = build_portal(contents, now, kinds)
+    contents, problems = read_sites(sites, now, cache, workers, progress, kinds=kinds,
+                                    grants=html_grants(sites, root, kinds))
+    portal, portal_problems = build_portal(contents, now, kinds, root)
     return portal, [p for found in problems.values() for p in found] + portal_problems
 
 
@@ -37,12 +39,34 @@ class _ReadJob:
     now: datetime
     cache: object  # publish.cache.BuildCache, or None
     kinds: Registry
+    grants: frozenset[str]  # the folders of the sites the root lets write raw HTML
+
+
+def html_grants(sites: Path, root: str | None = None, kinds: Registry = DEFAULT) -> frozenset[str]:
+    """The site folders the root portal lets write raw HTML (its allow_html_sites).
+
+    Known before any site's Markdown is read: every site.yaml is read first, the
+    root found as the portal will find it, and only its list counts, so a
+    commune's editor cannot grant raw HTML to their own site.
+    """
+    from ..content.loader import read_site_config
+    from .model import find_root
+
+    configs = {}
+    for folder in site_folders(sites):
+        config = read_site_config(folder, kinds)
+        if config is not None:
+            configs[config.slug] = config
+    if not configs:
+        return frozenset()
+    return frozenset(configs[find_root(configs, root)].allow_html_sites)
 
 
 def read_sites(sites: Path, now: datetime, cache, workers: int | None, progress: Progress | None,
-               skip: frozenset[str] = frozenset(),
-               kinds: Registry = DEFAULT) -> tuple[list, dict[str, list[Problem]]]:
-    """Read every site folder but those in skip: the contents, and the problems by folder name."""
+               skip: frozenset[str] = frozenset(), kinds: Registry = DEFAULT,
+               grants: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
+    """Read every site folder but those in skip: the contents, and the problems by
+    folder name; grants: the folders allowed raw HTML (html_grants)."""
     from ..parallel import run_all
     from ..problems import problem
 
@@ -51,7 +75,7 @@ def read_sites(sites: Path, now: datetime, cache, workers: int | None, progress:
         return [], {"": [problem(str(sites), None, "no-sites", folder=str(sites))]}
     folders = [f for f in folders if f.name not in skip]
     contents, problems = {}, {}
-    job = _ReadJob(sites, now, cache, kinds)
+    job = _ReadJob(sites, now, cache, kinds, grants)
     for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
         content, found = loaded
         problems[folder.name] = found
@@ -67,7 +91,8 @@ def _read_one_site(job: _ReadJob, folder: Path):
     from ..content.markdown import MarkdownRenderer
 
     earlier = job.cache.site_files(folder.name) if job.cache else {}
-    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier, job.kinds)
+    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier, job.kinds,
+                       html_allowed=folder.name in job.grants)
     if job.cache is not None and result.cache != earlier:
         job.cache.save_site_files(folder.name, result.cache)
     return result.content, result.problems

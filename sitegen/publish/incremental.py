@@ -201,13 +201,16 @@ class Sources:
         return [p for found in self.problems.values() for p in found]
 
 
-def kept_contents(cache, inputs: Inputs, now: datetime, only: tuple[str, ...]) -> dict[str, Snapshot]:
+def kept_contents(cache, inputs: Inputs, now: datetime, only: tuple[str, ...],
+                  grants: frozenset[str] = frozenset()) -> dict[str, Snapshot]:
     """The sites not to read again, by folder name: their content as last published.
 
     A site whose folder is as it was, while the clock has crossed no scheduled
     moment, reads the same. With --site, every site not named is taken as last
     published, changed or not; a site never published yet is read and built
-    like the named ones: a portal with holes in it is never published.
+    like the named ones: a portal with holes in it is never published. A site
+    whose grant of raw HTML changed (grants: the root's allow_html_sites) is
+    read again: its bodies are sanitised differently.
     """
     if cache is None:
         return {}
@@ -217,6 +220,8 @@ def kept_contents(cache, inputs: Inputs, now: datetime, only: tuple[str, ...]) -
         snapshot = cache.snapshot(name)
         record = built.get(snapshot.content.slug) if isinstance(snapshot, Snapshot) else None
         if record is None or record.digest != snapshot.digest:
+            continue
+        if snapshot.content.html_allowed != (name in grants):
             continue
         if only and name not in only:
             kept[name] = snapshot
@@ -253,7 +258,8 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     """
     from ..outputs.fingerprint import Fingerprinter
 
-    folders = {c.slug: sources.folder_digest(c) for c in sources.contents}
+    # A site's folder, and whether the root lets it write raw HTML (its bodies depend on it).
+    folders = {c.slug: f"{sources.folder_digest(c)}:{c.html_allowed}" for c in sources.contents}
     contents = {c.slug: c for c in sources.contents}
     records = Fingerprinter({}, version)
     shape = hashlib.blake2b(digest_size=20)

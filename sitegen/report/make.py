@@ -28,7 +28,8 @@ DEFAULT_FOLDER = Path("report")
 
 
 def report(sites: Path, folder: Path, now: datetime, required: Path | None = None,
-           theme_files: tuple[str, ...] | None = None, kinds: Registry = DEFAULT) -> PortalReport:
+           theme_files: tuple[str, ...] | None = None, kinds: Registry = DEFAULT,
+           root: str | None = None) -> PortalReport:
     """Read the portal under `sites`, write the report into `folder` and return it.
 
     Raises RequiredError for an unusable required-items file and ReportError
@@ -42,7 +43,7 @@ def report(sites: Path, folder: Path, now: datetime, required: Path | None = Non
 
     items = load_required(required, kinds)  # a bad file is refused before anything is read
     check_folder(folder, sites=sites)
-    portal, problems = read_portal(sites, now, kinds=kinds)
+    portal, problems = read_portal(sites, now, kinds=kinds, root=root)
     if theme_files is None:
         theme_files = Theme.load().static_files
     result = analyse(portal, problems, now, items, theme_files=theme_files, sites_dir=sites, kinds=kinds)

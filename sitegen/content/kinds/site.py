@@ -6,7 +6,7 @@ from typing import Any
 
 from ..kind import Field, Kind
 from ..records import MenuItem, Notice, SiteConfig
-from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Mapping, MappingList, Text, Url
+from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Mapping, MappingList, Text, TextList, Url
 from ..vocabulary import SITE_KINDS
 from .common import text
 
@@ -43,8 +43,10 @@ SITE = Kind(
         Field("menu", MappingList(MENU_ITEM, "[{title: Giới thiệu, url: /gioi-thieu/}]", 20),
               "trình đơn chính (bỏ trống để dùng trình đơn mặc định)", default=(),
               example="\n  - {title: Giới thiệu, url: /gioi-thieu/}"),
-        Field("allow_html", Boolean(), "true: cho phép viết mã HTML trong bài", default=False,
-              example=False),
+        Field("allow_html", Boolean(), "true: xin cho phép viết mã HTML trong bài (chỉ có tác dụng khi "
+              "cổng gốc cho phép trang này trong allow_html_sites)", default=False, example=False),
+        Field("allow_html_sites", TextList(("chi-ne",), max_items=1000, max_length=80),
+              "chỉ ở cổng gốc: thư mục các trang được phép viết mã HTML trong bài", default=()),
         Field("feedback_url", Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False),
               "địa chỉ nhận ý kiến đánh giá của người dân", example="https://lacthuy.hoabinh.gov.vn/gop-y"),
         Field("notice", NOTICE, "thông báo (ví dụ tạm ngừng hoạt động), hiện trong khoảng from–until",
@@ -62,7 +64,8 @@ def site_config(slug: str, values: dict[str, Any]) -> SiteConfig:
         responsible=text(values["responsible"]), licence=text(values["licence"]),
         address=text(values["address"]), phone=text(values["phone"]), email=text(values["email"]),
         menu=tuple(MenuItem(m["title"], m["url"]) for m in values["menu"]),
-        allow_html=values["allow_html"], feedback_url=text(values["feedback_url"]),
+        allow_html=values["allow_html"], allow_html_sites=values["allow_html_sites"],
+        feedback_url=text(values["feedback_url"]),
         notice=Notice(notice["text"], _moment(notice.get("from")), _moment(notice.get("until")))
         if notice else None,
     )
