@@ -13,6 +13,7 @@ from conftest import ROOT_SITE, commune_site, front, news, strip_tags
 
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+THEME_SCRIPTS = ("assets/search.js", "assets/documents.js")  # the theme's own, never an editor's
 
 
 class _Unsafe(HTMLParser):
@@ -25,7 +26,7 @@ class _Unsafe(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         ours = (tag == "form" and (attributes.get("method") == "post" or attributes.get("role") == "search")
-                or tag == "script" and (attributes.get("src") or "").endswith("assets/search.js")
+                or tag == "script" and (attributes.get("src") or "").endswith(THEME_SCRIPTS)
                 or tag == "script" and attributes.get("type") == "application/ld+json")
         if tag in ("script", "iframe", "object", "embed", "svg", "style", "base", "form") and not ours:
             self.found.append(f"<{tag}>")

@@ -85,17 +85,19 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
     if earlier is not None:  # 1. nothing changed
         return _as_published(settings, cache, earlier, started)
     from ..portal.model import build_portal
+    from ..publish.ledger import read_ledger
 
     result = BuildResult()
     with collector_paused():
         sources = _read(settings, cache, inputs, progress)  # 2. read
+        ledger = read_ledger(settings.out)  # when each document first appeared, kept in the output
         portal, portal_problems = build_portal(sources.contents, settings.now, settings.kinds,
-                                               settings.root)  # 3. portal
+                                               settings.root, ledger)  # 3. portal
         gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
     try:
         result.problems.extend(sources.all_problems() + portal_problems)
         if portal is not None:
-            _render_and_publish(portal, settings, cache, version, sources, result, progress)  # 4, 5
+            _render_and_publish(portal, settings, cache, version, sources, ledger, result, progress)  # 4, 5
             result.sites = len(portal.sites)
     finally:
         gc.unfreeze()
@@ -139,10 +141,11 @@ def _read(settings: BuildSettings, cache, inputs, progress: Progress | None) -> 
 
 
 def _render_and_publish(portal, settings: BuildSettings, cache, version: str, sources: incremental.Sources,
-                        result: BuildResult, progress: Progress | None) -> None:
+                        ledger: dict, result: BuildResult, progress: Progress | None) -> None:
     """Steps 4 and 5: every site into a staging folder, then the swap."""
     from ..parallel import run_all, workers_available
     from ..problems import problem
+    from ..publish.ledger import NAME as LEDGER, ledger_bytes, updated
     from ..publish.staging import Staging
     from ..render.search import SearchIndexer
     from ..render.sites import RenderJob, render_site
@@ -186,6 +189,7 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
                 setattr(result, counted, getattr(result, counted) + number)
         if cache is not None:
             cache.forget_state()  # until the swap is done, the old state does not hold
+        stage.write(LEDGER, ledger_bytes(updated(ledger, portal)))
         stage.commit({"generator": "sitegen"})
     if cache is not None:
         cache.save_built(now_built)

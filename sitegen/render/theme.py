@@ -110,5 +110,7 @@ FILTERS = {
     "weekday": vietnamese.weekday,
     "number": vietnamese.format_number,
     "iso": lambda moment: moment.isoformat(),
+    "iso_date": lambda moment: moment.date().isoformat(),
+    "filesize": vietnamese.format_size,
     "label": lambda key, vocabulary: VOCABULARIES[vocabulary].label(key),  # {{ p.level | label('levels') }}
 }

@@ -45,7 +45,9 @@ def test_feeds_calendar_sitemap_and_files_follow_the_pages():
         ("rss.xml", OutputKind.FEED), ("atom.xml", OutputKind.FEED),
         ("tin-co-so/rss.xml", OutputKind.FEED), ("tin-co-so/atom.xml", OutputKind.FEED),
         ("chuyen-muc/tin-tong-hop/rss.xml", OutputKind.FEED), ("chuyen-muc/tin-tong-hop/atom.xml", OutputKind.FEED),
-        ("lich-cong-tac/lich.ics", OutputKind.CALENDAR), ("sitemap.xml", OutputKind.SITEMAP),
+        ("van-ban/rss.xml", OutputKind.FEED), ("van-ban/atom.xml", OutputKind.FEED),
+        ("lich-cong-tac/lich.ics", OutputKind.CALENDAR), ("van-ban/danh-muc.json", OutputKind.JSON),
+        ("sitemap.xml", OutputKind.SITEMAP),
         ("robots.txt", OutputKind.ROBOTS), ("assets/style.css", OutputKind.THEME),
         ("files/a.pdf", OutputKind.COPY),
     ]
