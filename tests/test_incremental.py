@@ -53,7 +53,7 @@ class _Editor:
     def step(self) -> str:
         action = self.random.choice([self.edit_body, self.edit_title, self.delete, self.rename, self.add,
                                      self.draft, self.site_yaml, self.procedure, self.event, self.future,
-                                     self.category, self.picture, self.new_site])
+                                     self.category, self.picture, self.new_site, self.link])
         return action()
 
     def _news(self) -> list[Path]:
@@ -97,6 +97,15 @@ class _Editor:
             news(f"Tin mới {self.counter}", f"2026-11-{day:02d} 09:00", category=self.random.choice(CATEGORIES),
                  to_parent=self.random.choice(["true", "false"])), encoding="utf-8")
         return f"add in {site}"
+
+    def link(self) -> str:
+        """A link that may lead nowhere, a picture without a description: the report's business."""
+        path = self._pick()
+        if path:
+            target = self.random.choice(["/gioi-thieu/", "/khong-co/", "/tin-tuc/tin-3/", "/xa-mot/"])
+            path.write_text(path.read_text(encoding="utf-8") + f"\n[xem]({target}) ![](images/a.jpg)\n",
+                            encoding="utf-8")
+        return f"link in {path}"
 
     def draft(self) -> str:
         path = self._pick()
@@ -167,11 +176,13 @@ def test_incremental_equals_clean_after_random_edits(tmp_path):
         done = editor.step() if step else "first build"
         if step % 10 == 9:
             now += timedelta(days=2)  # time passes: scheduled news falls due, a new week starts
-        incremental = build(BuildSettings(sites, tmp_path / "inc", now))
+        incremental = build(BuildSettings(sites, tmp_path / "inc", now, report=tmp_path / "inc-report"))
         clean_out = tmp_path / "clean"
         shutil.rmtree(clean_out, ignore_errors=True)
-        clean = build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1))
+        clean = build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1,
+                                    report=tmp_path / "clean-report"))
         assert _tree(tmp_path / "inc") == _tree(clean_out), f"step {step}: {done}"
+        assert _tree(tmp_path / "inc-report") == _tree(tmp_path / "clean-report"), f"step {step}: {done}"
         assert incremental.problems == clean.problems, f"step {step}: {done}"
         assert incremental.pages == clean.pages > 0
 

@@ -62,6 +62,7 @@ class BuildResult:
     unchanged: bool = False  # nothing to do: the inputs are as last time
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    published: frozenset[str] | None = None  # every output's path, once published
 
     @property
     def errors(self) -> int:
@@ -103,7 +104,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
         gc.unfreeze()
     result.problems.sort(key=Problem.sort_key)
     if portal is not None:
-        _write_report(settings, portal, result.problems)  # 6. report
+        _write_report(settings, portal, result.problems, result.published)  # 6. report
         if cache is not None:
             _remember(settings, cache, inputs, portal, result)  # 7. remember
     result.seconds = time.perf_counter() - started
@@ -183,6 +184,7 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
         for slug, error in indexer.finish(settings.workers or workers_available()).items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
+        result.published = frozenset(path for record in now_built.values() for path in record.outputs)
         for record in now_built.values():
             result.problems.extend(record.problems)
             for counted, number in record.counts.items():
@@ -195,15 +197,18 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
         cache.save_built(now_built)
 
 
-def _write_report(settings: BuildSettings, portal, problems: list[Problem]) -> None:
-    """The webmaster's report, beside the output (never inside it)."""
+def _write_report(settings: BuildSettings, portal, problems: list[Problem],
+                  published: frozenset[str] | None = None) -> None:
+    """The webmaster's report, beside the output (never inside it). published:
+    every output's path, when this build has them (else the report plans them)."""
     if settings.report is None or portal is None:
         return
     from ..render.theme import Theme
     from ..report.make import write_for_build
 
     write_for_build(portal, problems, settings.report, settings.now, Theme.load(DEFAULT_THEME).static_files,
-                    sites=settings.sites, out=settings.out, required=settings.required, kinds=settings.kinds)
+                    sites=settings.sites, out=settings.out, required=settings.required, kinds=settings.kinds,
+                    published=published)
 
 
 def _remember(settings: BuildSettings, cache, inputs, portal, result: BuildResult) -> None:
