@@ -409,17 +409,22 @@ def _render_and_publish(portal, settings: BuildSettings, theme, cache, version: 
         # workers would cost more than they save (a one-edit rebuild, a preview).
         workers = 1 if len(portal.sites) - len(keep) <= 2 else settings.workers
         slugs = _render_order(portal, keep, in_process=workers == 1)
+        indexed = {}
         for done, (slug, outcome) in enumerate(run_all(_render_one_site, job, slugs, workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
             if outcome.index is not None:  # Pagefind reads the site while the others render
                 prefix, own_folders, seeded = outcome.index
                 indexer.request(slug, stage.folder / prefix, own_folders, seeded)
+                indexed[slug] = prefix + paths.SEARCH_INDEX
             if progress:
                 progress("render", done, len(slugs))
         for slug, error in indexer.finish(settings.workers or workers_available()).items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
+            indexed.pop(slug, None)
+        for index in indexed.values():  # the index's scripts, written anew: their compressed copies
+            _compressor(job).folder(stage, index)
         for record in now_built.values():
             result.problems.extend(record.problems)
             for kind, number in record.counts.items():
@@ -518,13 +523,24 @@ def _render_one_site(job: _RenderJob, slug: str) -> _SiteOutcome:
 
 def _keep_site(job: _RenderJob, site, record: SiteBuild) -> _SiteOutcome | None:
     """Take the site's published files as they are; None if one is missing."""
+    compressor = _compressor(job)
     for path in record.outputs:
         if not job.stage.reuse(path):
             return None
+        compressor.kept(job.stage, path)
     index = site.ref.prefix + paths.SEARCH_INDEX
     if not job.stage.reuse_tree(index) and (job.stage.out / index).exists():
         return None
     return _SiteOutcome(built=record)
+
+
+def _compressor(job: _RenderJob):
+    """This process's maker of compressed copies (publish.compress)."""
+    if "compressor" not in job.tools:
+        from ..publish.compress import Compressor
+
+        job.tools["compressor"] = Compressor()
+    return job.tools["compressor"]
 
 
 def _make_site(job: _RenderJob, site) -> _SiteOutcome:
@@ -539,7 +555,7 @@ def _make_site(job: _RenderJob, site) -> _SiteOutcome:
                                                  for s in job.portal.sites if s.has_templates},
                                          job.compiled)
         job.tools["fingerprints"] = Fingerprinter(job.templates, job.salt)
-    renderer, fingerprints = job.tools["renderer"], job.tools["fingerprints"]
+    renderer, fingerprints, compressor = job.tools["renderer"], job.tools["fingerprints"], _compressor(job)
     earlier = job.built.get(site.slug)
     earlier_outputs = earlier.outputs if earlier else {}
     earlier_searched = earlier.searched if earlier else frozenset()
@@ -557,13 +573,16 @@ def _make_site(job: _RenderJob, site) -> _SiteOutcome:
         # A site with its own templates may show anything: always render it.
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
             data = _publish(job.stage, renderer, output, site.folder, theme)
+            compressor.made(job.stage, output.path, data or None, shared=output.renderer == "theme")
             outcome.rendered += 1
             outcome.pages_rendered += output.renderer == "page"
             if output.renderer == "page" and SEARCH_MARK in data:
                 searched.add(output.path)
                 searched_rendered = True
-        elif output.path in earlier_searched:
-            searched.add(output.path)
+        else:
+            compressor.kept(job.stage, output.path)
+            if output.path in earlier_searched:
+                searched.add(output.path)
         if output.renderer == "page" and "/" in output.path[len(site.ref.prefix):]:
             own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
         outputs[output.path] = key
