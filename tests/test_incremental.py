@@ -349,11 +349,15 @@ def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
 
     kept = out / "xa-hai" / "tin-tuc" / "tin-so-2" / "index.html.gz"
     edited = out / "xa-mot" / "tin-tuc" / "tin-so-1" / "index.html"
+    same = out / "xa-mot" / "tin-tuc" / "index.html"  # made again (the article changed), same bytes
     kept_inode, edited_inode = kept.stat().st_ino, Path(f"{edited}.gz").stat().st_ino
+    same_inodes = [Path(f"{same}{suffix}").stat().st_ino for suffix in ("", ".gz")]
     path = sites / "xa-mot" / "news" / "tin-1.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nSửa một chữ.\n", encoding="utf-8")
-    build(BuildSettings(sites, out, START))
+    again = build(BuildSettings(sites, out, START))
     assert kept.stat().st_ino == kept_inode, "an unchanged page's copy is linked, not made again"
+    assert again.rendered > 2 and [Path(f"{same}{suffix}").stat().st_ino for suffix in ("", ".gz")] == same_inodes, \
+        "a page made again with the same bytes keeps the published file: a deploy does not send it"
     assert Path(f"{edited}.gz").stat().st_ino != edited_inode
     assert "Sửa một chữ." in gzip.decompress(Path(f"{edited}.gz").read_bytes()).decode("utf-8")
     build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
