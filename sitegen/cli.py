@@ -14,7 +14,7 @@ from pathlib import Path
 from .problems import Problem, Severity
 from .publish.staging import PublishError
 
-COMMANDS = ("build", "check", "new", "serve", "report", "nginx")
+COMMANDS = ("build", "check", "new", "serve", "report", "nginx", "deploy")
 
 DESCRIPTION = """\
 sitegen builds a local-government information portal (a district or a
@@ -27,6 +27,7 @@ Commands:
   serve   preview: build, serve on this machine, rebuild and reload on every save
   report  the webmaster's report: which sites are empty, stale or incomplete
   nginx   print an nginx configuration that serves the built portal
+  deploy  send the built portal to the web server (only what changed); --rollback
 
 Run 'python build.py COMMAND --help' for a command's options.
 """
@@ -131,6 +132,22 @@ def make_parser() -> argparse.ArgumentParser:
     nginx.add_argument("--brotli", action="store_true",
                        help="also send the .br copies (needs ngx_brotli's static module, Debian: "
                             "libnginx-mod-http-brotli-static)")
+    deploy = commands.add_parser(
+        "deploy", help="send the built portal to the web server",
+        description="Copy the built portal to DEST with rsync as a new release folder, hard-linked "
+                    "against the live one so only changed files travel, then make it live by swapping "
+                    "the DEST/current link in one step. An interrupted deploy leaves the live site as it "
+                    "was. Prints the files and bytes sent. Point the web server at DEST/current.")
+    deploy.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
+                        help="the built portal to send (default: public)")
+    deploy.add_argument("--to", required=True, metavar="DEST",
+                        help="a folder on this machine, or host:path (or user@host:path) over SSH; "
+                             "the SSH command is taken from RSYNC_RSH, as for rsync")
+    deploy.add_argument("--keep", type=_positive, default=5, metavar="N",
+                        help="releases to keep, the live one included (default: 5)")
+    deploy.add_argument("--rollback", action="store_true",
+                        help="send nothing: make the release before the live one live again")
+    deploy.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     return parser
 
 
@@ -140,6 +157,16 @@ def _listen(text: str) -> str:
     if not found or not 0 < int(found.group(2)) < 65536:
         raise argparse.ArgumentTypeError(f"'{text}' is not PORT or ADDR:PORT, e.g. 127.0.0.1:8080")
     return text
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,6 +206,10 @@ def main(argv: list[str] | None = None) -> int:
             from .content.dates import build_time
 
             return nginx(args.sites, args.out, args.listen, args.brotli, build_time(None), args.lang)
+        if args.command == "deploy":
+            from .commands.deploy import run as deploy
+
+            return deploy(args.out, args.to, args.keep, args.rollback, args.lang)
     except PublishError as error:
         print(error, file=sys.stderr)
         return 2
