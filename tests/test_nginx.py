@@ -10,6 +10,7 @@ installs them (.ci/run), a missing tool is a failure.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import http.client
 import os
@@ -26,6 +27,9 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
+from sitegen.publish.nginx import (  # noqa: E402
+    ConfigError, Options, ServedSite, configuration, content_security_policy, mounts,
+)
 
 NGINX = "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
@@ -69,21 +73,11 @@ def _wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
     pytest.fail("nginx did not start listening")
 
 
-@pytest.fixture(scope="module")
-def served(tmp_path_factory):
-    """The sample portal built, its configuration made by the command line, nginx serving it."""
+@contextlib.contextmanager
+def _nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
+    """nginx running portal_conf (inside http {}) from the folder work, until the block ends."""
     _need(os.access(NGINX, os.X_OK), "nginx")
-    work = tmp_path_factory.mktemp("nginx")
-    out = work / "public"
-    sample_portal.build(out)
-    (out / HASHED).write_bytes((out / "assets" / "style.css").read_bytes())
-    port = _free_port()
-    brotli = BROTLI_MODULE.is_file() and _brotli_library()
-    made = subprocess.run([sys.executable, "build.py", "nginx", "--sites", "sites", "--out", str(out),
-                           "--listen", f"127.0.0.1:{port}", *(["--brotli"] if brotli else [])],
-                          cwd=sample_portal.REPO, capture_output=True, text=True, encoding="utf-8")
-    assert made.returncode == 0, made.stderr
-    (work / "portal.conf").write_text(made.stdout, encoding="utf-8")
+    (work / "portal.conf").write_text(portal_conf, encoding="utf-8")
     temp = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi",
                                                                         "uwsgi", "scgi"))
     (work / "nginx.conf").write_text(
@@ -100,7 +94,7 @@ def served(tmp_path_factory):
                                stderr=subprocess.DEVNULL)
     try:
         _wait_for(port, process, work / "error.log")
-        yield port, out, brotli
+        yield
     finally:
         process.send_signal(signal.SIGQUIT)  # graceful stop of the master and its worker
         try:
@@ -108,6 +102,24 @@ def served(tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    """The sample portal built, its configuration made by the command line, nginx serving it."""
+    _need(os.access(NGINX, os.X_OK), "nginx")
+    work = tmp_path_factory.mktemp("nginx")
+    out = work / "public"
+    sample_portal.build(out)
+    (out / HASHED).write_bytes((out / "assets" / "style.css").read_bytes())
+    port = _free_port()
+    brotli = BROTLI_MODULE.is_file() and _brotli_library()
+    made = subprocess.run([sys.executable, "build.py", "nginx", "--sites", "sites", "--out", str(out),
+                           "--listen", f"127.0.0.1:{port}", *(["--brotli"] if brotli else [])],
+                          cwd=sample_portal.REPO, capture_output=True, text=True, encoding="utf-8")
+    assert made.returncode == 0, made.stderr
+    with _nginx(work, made.stdout, port, brotli):
+        yield port, out, brotli
 
 
 def _get(port: int, host: str, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
@@ -298,3 +310,61 @@ def test_search_works_under_the_policy(served, browser):
     assert "Đăng ký khai sinh" in results
     assert tab.violations() == []
     tab.page.close()
+
+
+# Other shapes of portal ------------------------------------------------------------
+
+def _site(slug: str, folder: str, host: str, path: str, children: tuple[str, ...] = (), feedback: str = "",
+          raw_html: bool = False) -> ServedSite:
+    return ServedSite(slug, folder, host, path, f"https://{host}{path}", children, feedback, raw_html)
+
+
+def test_a_province_under_a_path_with_a_district_on_its_own_host(tmp_path):
+    """The root lives under a path of its host; a district has a host of its own and
+    a commune below it stays under the root: every site, 404 and merged index is found."""
+    province = _site("tinh", "", "tinh.example.vn", "/cong/", children=("huyen",))
+    district = _site("huyen", "huyen/", "huyen.example.vn", "/", children=("xa",))
+    commune = _site("xa", "xa/", "tinh.example.vn", "/cong/xa/")
+    found = {host: [(m.path, m.kind, m.site.slug) for m in found]
+             for host, found in mounts((province, district, commune)).items()}
+    assert found == {
+        "tinh.example.vn": [("/cong/", "site", "tinh"), ("/cong/huyen/", "redirect", "huyen"),
+                            ("/cong/huyen/pagefind/", "index", "huyen"), ("/cong/xa/", "site", "xa")],
+        "huyen.example.vn": [("/", "site", "huyen"), ("/xa/", "redirect", "xa"), ("/xa/pagefind/", "index", "xa")],
+    }
+    out = tmp_path / "out"
+    for folder in ("", "huyen/", "xa/"):
+        (out / folder / "pagefind").mkdir(parents=True)
+        (out / folder / "index.html").write_text(f"home {folder}", encoding="utf-8")
+        (out / folder / "404.html").write_text(f"missing {folder}", encoding="utf-8")
+        (out / folder / "pagefind" / "pagefind.js").write_text(f"index {folder}", encoding="utf-8")
+    port = _free_port()
+    config = configuration((province, district, commune), Options(str(out), f"127.0.0.1:{port}"))
+    with _nginx(tmp_path, config, port):
+        assert _get(port, "tinh.example.vn", "/cong/")[::2] == (200, b"home ")
+        assert _get(port, "tinh.example.vn", "/cong/xa/")[::2] == (200, b"home xa/")
+        assert _get(port, "tinh.example.vn", "/cong/xa/khong-co")[::2] == (404, b"missing xa/")
+        assert _get(port, "tinh.example.vn", "/cong/khong-co")[::2] == (404, b"missing ")
+        status, headers, _body = _get(port, "tinh.example.vn", "/cong/huyen/tin-tuc/")
+        assert (status, headers["location"]) == (301, "https://huyen.example.vn/tin-tuc/")
+        assert _get(port, "tinh.example.vn", "/cong/huyen/pagefind/pagefind.js")[::2] == (200, b"index huyen/")
+        assert _get(port, "huyen.example.vn", "/")[::2] == (200, b"home huyen/")
+        assert _get(port, "huyen.example.vn", "/khong-co")[::2] == (404, b"missing huyen/")
+        assert _get(port, "huyen.example.vn", "/xa/pagefind/pagefind.js")[::2] == (200, b"index xa/")
+        status, headers, _body = _get(port, "huyen.example.vn", "/xa/")
+        assert (status, headers["location"]) == (301, "https://tinh.example.vn/cong/xa/")
+
+
+def test_two_sites_at_one_address_are_refused():
+    with pytest.raises(ConfigError, match="base_url"):
+        mounts((_site("a", "", "a.example.vn", "/", children=("b",)), _site("b", "b/", "a.example.vn", "/")))
+
+
+def test_a_site_allowed_raw_html_may_style_and_embed_but_not_script():
+    plain = [d.strip() for d in content_security_policy(_site("a", "", "a.vn", "/")).split(";")]
+    raw = [d.strip() for d in content_security_policy(_site("a", "", "a.vn", "/", raw_html=True)).split(";")]
+    assert "style-src 'self'" in plain and "frame-src https:" not in plain
+    assert "style-src 'self' 'unsafe-inline'" in raw and "frame-src https:" in raw
+    assert [d for d in raw if d.startswith("script-src")] == ["script-src 'self' 'wasm-unsafe-eval'"]
+    mail = content_security_policy(_site("a", "", "a.vn", "/", feedback="mailto:gopy@a.vn"))
+    assert "form-action 'self' mailto:" in mail

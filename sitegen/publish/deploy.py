@@ -187,7 +187,8 @@ def deploy(out: Path, dest: Destination, keep: int) -> Sent:
     try:
         lock = lock_output(out)
     except PublishError:
-        raise DeployError(f"Một bản dựng hoặc lần triển khai khác đang dùng '{out}'; hãy chờ xong rồi chạy lại. "
+        raise DeployError(f"Một bản dựng hoặc lần triển khai khác đang dùng '{out}'; hãy chờ xong rồi "
+                          f"chạy lại. "
                           f"/ A build or another deploy is using '{out}'; wait for it to finish.") from None
     try:
         return _send(rsync, out, dest, keep)
@@ -236,7 +237,8 @@ def rollback(dest: Destination) -> tuple[str, str]:
     """Make the release before the live one live again: (from, to)."""
     found = state(dest)
     if found.current is None or found.current not in found.releases:
-        raise DeployError(f"Chưa có bản nào được triển khai tới '{dest}'. / Nothing is deployed at '{dest}'.")
+        raise DeployError(f"Chưa có bản nào được triển khai tới '{dest}'. "
+                          f"/ Nothing is deployed at '{dest}'.")
     earlier = [name for name in found.releases if _order(name) < _order(found.current)]
     if not earlier:
         raise DeployError(f"Không còn bản nào trước {found.current} tại '{dest}'. "

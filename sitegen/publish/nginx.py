@@ -24,10 +24,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-SEARCH_PAGE = "tim-kiem/"  # portal.paths.SEARCH: where a parent's search page lives in its site
-SEARCH_INDEX = "pagefind/"  # portal.paths.SEARCH_INDEX
-NOT_FOUND = "404.html"  # portal.paths.NOT_FOUND
-PLACEHOLDER_HOST = "example.invalid"  # the portal model's stand-in when the root has no base_url
+from ..portal import paths
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -57,7 +54,8 @@ TYPES = (
     ("audio/mpeg", "mp3"), ("audio/mp4", "m4a"), ("audio/ogg", "ogg oga"), ("audio/wav", "wav"),
     ("video/mp4", "mp4"), ("video/webm", "webm"),
 )
-CHARSET_TYPES = "text/css text/javascript text/xml text/calendar application/json application/manifest+json image/svg+xml"
+CHARSET_TYPES = ("text/css text/javascript text/xml text/calendar application/json application/manifest+json "
+                 "image/svg+xml")  # text/plain and text/csv attachments may be in an older encoding
 # Files named by their content (the editors' images/ and files/ never: they keep their names).
 HASH_NAMED = (r"~/pagefind/(?:fragment|index|filter)/[^/]+$", r"~/pagefind/pagefind\.[^/]+\.pf_meta$",
               r"~\.[0-9a-f]{8,}\.[A-Za-z0-9]+$")
@@ -90,9 +88,12 @@ def served_sites(portal) -> tuple[ServedSite, ...]:
     sites = []
     for site in portal.sites:
         parts = urlsplit(site.ref.url)
-        host = (parts.hostname or "").lower()
+        # Without the root's base_url, the model makes up an address: answer on any host.
+        host = (parts.hostname or "").lower() if root.config.base_url else ""
+        if site.ref.own_domain:
+            host = (parts.hostname or "").lower()
         sites.append(ServedSite(
-            slug=site.slug, folder=site.ref.prefix, host="" if host == PLACEHOLDER_HOST else host,
+            slug=site.slug, folder=site.ref.prefix, host=host,
             path=parts.path or "/", url=site.ref.url, children=tuple(c.slug for c in site.children),
             feedback_url=site.config.feedback_url or "",
             raw_html=site.slug in granted if granted is not None else bool(site.config.allow_html)))
@@ -164,13 +165,16 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
     for parent in sites:
         for slug in parent.children:
             child = by_slug[slug]
-            # Where the parent's search page finds the child: '../<child folder>' from the site's root.
+            # Where the parent's search page merges the child's index from (as outputs.plan
+            # writes it): up from the search page to the parent's root, down to the child's folder.
+            up = "../" * paths.SEARCH.count("/")
             down = child.folder if not parent.folder else "../" * parent.folder.count("/") + child.folder
-            path = posixpath.normpath(parent.path + SEARCH_PAGE + "../" + down) + "/"
+            path = posixpath.normpath(parent.path + paths.SEARCH + up + down) + "/"
             if (parent.host, path) == (child.host, child.path):
                 continue
             add(parent.host, Mount(path, "redirect", child, parent, child.folder))
-            add(parent.host, Mount(path + SEARCH_INDEX, "index", child, parent, child.folder + SEARCH_INDEX))
+            index = paths.SEARCH_INDEX
+            add(parent.host, Mount(path + index, "index", child, parent, child.folder + index))
     return {host: sorted(found.values(), key=lambda m: m.path) for host, found in hosts.items()}
 
 
@@ -231,7 +235,7 @@ def _server(host: str, found: list[Mount], options: Options, out: str, tag: str,
     lines += [f"        {kind} {extensions};" for kind, extensions in TYPES]
     lines += ["    }"]
     if home is not None:
-        lines += [f"    error_page 404 /{NOT_FOUND};"]
+        lines += [f"    error_page 404 /{paths.NOT_FOUND};"]
         lines += _headers(home.headers, tag, csp_var, "    ")
     lines += ["", "    # Hidden files (the output's .sitegen-output marker) are never served.",
               "    location ~ /\\. {", "        return 404;", "    }"]
@@ -247,7 +251,7 @@ def _server(host: str, found: list[Mount], options: Options, out: str, tag: str,
         else:
             lines.append(f"        alias {out}/{mount.folder};")
         if mount.kind == "site":
-            lines.append(f"        error_page 404 {mount.path}{NOT_FOUND};")
+            lines.append(f"        error_page 404 {mount.path}{paths.NOT_FOUND};")
         lines += _headers(mount.headers, tag, csp_var, "        ")
         lines.append("    }")
     lines.append("}")
