@@ -94,13 +94,19 @@ class Compressor:
             stage.write(relative + suffix, packed)
 
     def kept(self, stage, relative: str) -> None:
-        """The output at relative was linked unchanged from the published tree:
-        link its copies too; make those the published tree lacks."""
+        """The output at relative was linked unchanged from the published tree
+        (so its path is checked and its folder made): link its copies too; make
+        those the published tree lacks."""
         if not compressible(relative):
             return
-        missing = [suffix for suffix in self.suffixes if not stage.reuse(relative + suffix)]
+        published, path = f"{stage.out}/{relative}", f"{stage.folder}/{relative}"
+        missing = []
+        for suffix in self.suffixes:  # a kept site links thousands: straight to the system
+            try:
+                os.link(published + suffix, path + suffix)
+            except OSError:
+                missing.append(suffix)
         if missing:
-            path = os.path.join(stage.folder, relative)
             try:
                 if os.path.getsize(path) < MIN_BYTES:
                     return  # never has copies
