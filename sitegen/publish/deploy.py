@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..parallel import die_with_parent
+
 RELEASES = "releases"
 INCOMING = ".incoming"
 CURRENT = "current"
@@ -207,8 +209,9 @@ def _send(rsync: str, out: Path, dest: Destination, keep: int) -> Sent:
     if dest.host is not None:
         command += ["--rsh", " ".join(shlex.quote(part) for part in _ssh())]
     command += [str(out).rstrip("/") + "/", dest.rsync_path(f"{RELEASES}/{INCOMING}/")]
+    # rsync dies with this process: a deploy stopped by the webmaster (or killed) stops copying.
     done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL,
-                          env={**os.environ, "LC_ALL": "C"})
+                          env={**os.environ, "LC_ALL": "C"}, preexec_fn=die_with_parent)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()[-800:]
         raise DeployError(

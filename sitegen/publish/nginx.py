@@ -224,7 +224,7 @@ def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
 def _server(host: str, found: list[Mount], options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
     home = next((m for m in found if m.path == "/" and m.kind == "site"), None)
     lines = ["", "server {", f"    listen {options.listen};", f"    server_name {host or '_'};",
-             f"    root {out}{'/' + home.folder.rstrip('/') if home and home.folder else ''};",
+             f"    root {_quote(out + ('/' + home.folder.rstrip('/') if home and home.folder else ''))};",
              "    index index.html;", "    server_tokens off;", "    autoindex off;",
              "    absolute_redirect off;  # redirects keep the scheme and host the visitor used",
              "    charset utf-8;", f"    charset_types {CHARSET_TYPES};",
@@ -245,11 +245,11 @@ def _server(host: str, found: list[Mount], options: Options, out: str, tag: str,
             lines += [f"        rewrite ^{re.escape(mount.path)}(.*)$ {mount.site.url}$1 permanent;", "    }"]
             continue
         if mount.path == "/" + mount.folder:
-            lines.append(f"        root {out};")
+            lines.append(f"        root {_quote(out)};")
         elif mount.path == "/":
-            lines.append(f"        root {out}/{mount.folder.rstrip('/')};")
+            lines.append(f"        root {_quote(out + '/' + mount.folder.rstrip('/'))};")
         else:
-            lines.append(f"        alias {out}/{mount.folder};")
+            lines.append(f"        alias {_quote(out + '/' + mount.folder)};")
         if mount.kind == "site":
             lines.append(f"        error_page 404 {mount.path}{paths.NOT_FOUND};")
         lines += _headers(mount.headers, tag, csp_var, "        ")
