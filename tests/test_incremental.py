@@ -332,3 +332,44 @@ def test_a_district_article_remakes_the_district_only(tmp_path, monkeypatch):
     build(BuildSettings(sites, out, START))
     assert sorted(made) == ["huyen", "xa-hai", "xa-mot"]
     assert "Thêm bước." in (out / "xa-mot" / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")
+
+
+def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
+    """Every page, feed and script has a deterministic .gz (and .br with brotli)
+    beside it, for the web server to send as it is; an unchanged output's copies
+    are linked from the last publication, never compressed again, and the
+    summary counts pages, not copies."""
+    import gzip
+
+    try:
+        import brotli
+    except ImportError:
+        brotli = None
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    first = build(BuildSettings(sites, out, START))
+    pages = sorted(out.rglob("*.html"))
+    assert first.pages == len(pages), "compressed copies are not counted as pages"
+    for path in [*pages, out / "rss.xml", out / "assets" / "style.css", out / "pagefind" / "pagefind.js"]:
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert packed[3] == 0 and packed[4:8] == b"\0\0\0\0", "no file name, no time in the header"
+        assert gzip.decompress(packed) == path.read_bytes(), path
+        if brotli is not None:
+            assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == path.read_bytes()
+    assert not list(out.rglob("*.jpg.gz")) and not list(out.rglob("*.pf_fragment.gz"))
+
+    kept = out / "xa-hai" / "tin-tuc" / "tin-so-2" / "index.html.gz"
+    edited = out / "xa-mot" / "tin-tuc" / "tin-so-1" / "index.html"
+    same = out / "xa-mot" / "tin-tuc" / "index.html"  # made again (the article changed), same bytes
+    kept_inode, edited_inode = kept.stat().st_ino, Path(f"{edited}.gz").stat().st_ino
+    same_inodes = [Path(f"{same}{suffix}").stat().st_ino for suffix in ("", ".gz")]
+    path = sites / "xa-mot" / "news" / "tin-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSửa một chữ.\n", encoding="utf-8")
+    again = build(BuildSettings(sites, out, START))
+    assert kept.stat().st_ino == kept_inode, "an unchanged page's copy is linked, not made again"
+    assert again.rendered > 2 and [Path(f"{same}{suffix}").stat().st_ino for suffix in ("", ".gz")] == same_inodes, \
+        "a page made again with the same bytes keeps the published file: a deploy does not send it"
+    assert Path(f"{edited}.gz").stat().st_ino != edited_inode
+    assert "Sửa một chữ." in gzip.decompress(Path(f"{edited}.gz").read_bytes()).decode("utf-8")
+    build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
+    assert _tree(out) == _tree(tmp_path / "clean")

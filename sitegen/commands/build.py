@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from ..content import paths
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..parallel import collector_paused
@@ -149,7 +150,7 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
     from ..publish.ledger import NAME as LEDGER, ledger_bytes, updated
     from ..publish.staging import Staging
     from ..render.search import SearchIndexer
-    from ..render.sites import RenderJob, render_site
+    from ..render.sites import RenderJob, compressor, render_site
     from ..render.theme import Theme
 
     theme = Theme.load(DEFAULT_THEME)
@@ -173,17 +174,22 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
         # workers would cost more than they save (a one-edit rebuild, a preview).
         workers = 1 if len(portal.sites) - len(keep) <= 2 else settings.workers
         slugs = incremental.render_order(portal, keep, in_process=workers == 1)
+        indexed = {}
         for done, (slug, outcome) in enumerate(run_all(render_site, job, slugs, workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
             if outcome.index is not None:  # Pagefind reads the site while the others render
                 prefix, own_folders, seeded = outcome.index
                 indexer.request(slug, stage.folder / prefix, own_folders, seeded)
+                indexed[slug] = prefix + paths.SEARCH_INDEX
             if progress:
                 progress("render", done, len(slugs))
         for slug, error in indexer.finish(settings.workers or workers_available()).items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
+            indexed.pop(slug, None)
+        for index in indexed.values():  # the index's scripts, written anew: their compressed copies
+            compressor(job).folder(stage, index)
         result.published = frozenset(path for record in now_built.values() for path in record.outputs)
         for record in now_built.values():
             result.problems.extend(record.problems)
