@@ -9,11 +9,12 @@ from html.parser import HTMLParser
 
 from lxml import etree
 
+from sitegen.render.theme import Theme
 from conftest import ROOT_SITE, commune_site, front, news, strip_tags
 
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-THEME_SCRIPTS = ("assets/search.js", "assets/documents.js")  # the theme's own, never an editor's
+THEME_SCRIPTS = tuple("assets/" + Theme.load().assets[name] for name in ("search.js", "documents.js"))  # the theme's own
 
 
 class _Unsafe(HTMLParser):

@@ -27,6 +27,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
+from sitegen.render.theme import Theme  # noqa: E402
 from sitegen.publish.nginx import (  # noqa: E402
     ConfigError, Options, ServedSite, configuration, content_security_policy, mounts,
 )
@@ -35,7 +36,7 @@ NGINX = "/usr/sbin/nginx"
 BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 ROOT_HOST = "lacthuy.hoabinh.gov.vn"  # sites/lac-thuy/site.yaml
 COMMUNE_HOST = "chine.lacthuy.hoabinh.gov.vn"  # sites/chi-ne/site.yaml: a commune on its own host
-HASHED = "assets/style.3f2a1b9c.css"  # as the theme's files will be named by their content
+STYLE = "assets/" + Theme.load().assets["style.css"]  # the theme's files are named by their content
 
 
 def _need(present: bool, what: str) -> None:
@@ -111,7 +112,6 @@ def served(tmp_path_factory):
     work = tmp_path_factory.mktemp("nginx")
     out = work / "public"
     sample_portal.build(out)
-    (out / HASHED).write_bytes((out / "assets" / "style.css").read_bytes())
     port = _free_port()
     brotli = BROTLI_MODULE.is_file() and _brotli_library()
     made = subprocess.run([sys.executable, "build.py", "nginx", "--sites", "sites", "--out", str(out),
@@ -170,7 +170,7 @@ def test_each_site_answers_a_missing_page_with_its_own_404(served):
 def test_text_is_sent_from_the_precompressed_copies(served):
     port, out, brotli = served
     for path, file in (("/", "index.html"), ("/an-binh/tin-tuc/", "an-binh/tin-tuc/index.html"),
-                       ("/assets/style.css", "assets/style.css"), ("/rss.xml", "rss.xml"),
+                       ("/" + STYLE, STYLE), ("/rss.xml", "rss.xml"),
                        ("/pagefind/pagefind.js", "pagefind/pagefind.js")):
         status, headers, body = _get(port, ROOT_HOST, path, **{"Accept-Encoding": "gzip"})
         assert status == 200 and headers["content-encoding"] == "gzip", path
@@ -212,10 +212,10 @@ def test_named_by_content_cached_for_a_year_pages_revalidated(served):
     port, out, _brotli = served
     fragment = next((out / "pagefind" / "fragment").iterdir()).name
     meta = next((out / "pagefind").glob("pagefind.*.pf_meta")).name
-    for path in (f"/{HASHED}", f"/pagefind/fragment/{fragment}", f"/pagefind/{meta}"):
+    for path in (f"/{STYLE}", f"/pagefind/fragment/{fragment}", f"/pagefind/{meta}"):
         status, headers, _body = _get(port, ROOT_HOST, path)
         assert status == 200 and headers["cache-control"] == "public, max-age=31536000, immutable", path
-    for path in ("/", "/tin-tuc/", "/rss.xml", "/assets/style.css", "/pagefind/pagefind.js",
+    for path in ("/", "/tin-tuc/", "/rss.xml", "/pagefind/pagefind.js",
                  "/pagefind/pagefind-entry.json", "/lich-cong-tac/lich.ics"):
         status, headers, _body = _get(port, ROOT_HOST, path)
         assert status == 200 and headers["cache-control"] == "no-cache", path
