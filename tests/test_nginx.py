@@ -219,6 +219,17 @@ def test_named_by_content_cached_for_a_year_pages_revalidated(served):
                  "/pagefind/pagefind-entry.json", "/lich-cong-tac/lich.ics"):
         status, headers, _body = _get(port, ROOT_HOST, path)
         assert status == 200 and headers["cache-control"] == "no-cache", path
+    shard = out / "pagefind" / "tin-tuc-2021"  # a large site's index has shards inside it
+    (shard / "fragment").mkdir(parents=True)
+    try:
+        for name, cached in (("fragment/vi_1a2b3c.pf_fragment", "public, max-age=31536000, immutable"),
+                             ("pagefind.vi_1a2b3c.pf_meta", "public, max-age=31536000, immutable"),
+                             ("pagefind-entry.json", "no-cache")):
+            (shard / name).write_bytes(b"{}")
+            status, headers, _body = _get(port, ROOT_HOST, "/pagefind/tin-tuc-2021/" + name)
+            assert status == 200 and headers["cache-control"] == cached, name
+    finally:
+        shutil.rmtree(shard)
     status, headers, _body = _get(port, ROOT_HOST, "/lich-cong-tac/lich.ics")
     assert headers["content-type"].startswith("text/calendar")
     _status, headers, _body = _get(port, ROOT_HOST, "/")
