@@ -283,8 +283,7 @@ def test_an_edit_reindexes_only_the_sites_whose_items_changed(tmp_path, monkeypa
     build(BuildSettings(sites, out, START))
     indexed: list[str] = []
     request = SearchIndexer.request
-    monkeypatch.setattr(SearchIndexer, "request",
-                        lambda self, key, *rest: (indexed.append(key), request(self, key, *rest))[1])
+    monkeypatch.setattr(SearchIndexer, "request", lambda self, run: (indexed.append(run.key), request(self, run))[1])
     path = sites / "xa-mot" / "news" / "tin-1.md"  # sent up to the district's news
     path.write_text(path.read_text(encoding="utf-8").replace("Tin số 1", "Tin số một"), encoding="utf-8")
     build(BuildSettings(sites, out, START))
@@ -295,6 +294,77 @@ def test_an_edit_reindexes_only_the_sites_whose_items_changed(tmp_path, monkeypa
     indexed.clear()
     build(BuildSettings(sites, out, START))
     assert indexed == ["huyen"]
+
+
+def _years_of_news() -> dict[str, str]:
+    """Older news in the district and a commune: with a shard of three articles
+    (tests lower NEWS_PER_SHARD), both split their search index by year."""
+    files = {}
+    for site in ("huyen", "xa-mot"):
+        for year in (2023, 2024, 2025):
+            for number in range(4):
+                files[f"{site}/news/cu-{year}-{number}.md"] = news(
+                    f"Tin năm {year} số {number}", f"{year}-0{number + 3}-1{number} 08:00",
+                    category=CATEGORIES[number % 3], to_parent="true" if number % 2 else "false",
+                    body=f"Bài của năm {year}, số {number}.")
+    return files
+
+
+def _files(folder: Path) -> dict[str, int]:
+    """Every file under folder, by its inode: a file taken from the last build keeps its own."""
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_an_edit_reindexes_only_the_shard_of_the_article(tmp_path, monkeypatch):
+    """A site whose news is split by year: editing an article of 2024 writes
+    that year's shard again, and every other file of the site's index is the
+    one published before; the result is a clean build's."""
+    from sitegen.portal import search_shards
+    from sitegen.render.search import SearchIndexer
+
+    monkeypatch.setattr(search_shards, "NEWS_PER_SHARD", 3)
+    sites = write_tree(tmp_path / "sites", {**_portal(), **_years_of_news()})
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    index = out / "xa-mot" / "pagefind"
+    assert sorted(p.name for p in index.iterdir() if p.name.startswith("tin-tuc-")) == \
+        ["tin-tuc-2023", "tin-tuc-2024", "tin-tuc-2025", "tin-tuc-2026"]
+    assert not (index / "tin-tuc-2024" / "pagefind.js").exists(), "a shard is merged: it needs no scripts"
+    before = _files(index)
+    runs = []
+    request = SearchIndexer.request
+    monkeypatch.setattr(SearchIndexer, "request", lambda self, run: (runs.append(run), request(self, run))[1])
+    path = sites / "xa-mot" / "news" / "cu-2024-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nThêm một đoạn về đường làng.\n", encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert [(run.key, run.folder.name, len(run.pages), run.seeded) for run in runs] == [("xa-mot", "tin-tuc-2024", 4, True)]
+    after = _files(index)
+    rewritten = sorted(name for name, inode in after.items() if before.get(name) != inode)
+    assert rewritten and all(name.startswith("tin-tuc-2024/") for name in rewritten), rewritten
+    assert all(after.get(name) == inode for name, inode in before.items() if not name.startswith("tin-tuc-2024/"))
+    build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
+    assert _tree(out) == _tree(tmp_path / "clean")
+
+
+def test_incremental_equals_clean_with_search_indexes_in_shards(tmp_path, monkeypatch):
+    """Random edits move articles between shards, add and remove shards, and
+    put off the search (serve): the index is still a clean build's."""
+    from sitegen.portal import search_shards
+
+    monkeypatch.setattr(search_shards, "NEWS_PER_SHARD", 3)
+    sites = write_tree(tmp_path / "sites", {**_portal(), **_years_of_news()})
+    editor = _Editor(sites, seed=20261201)
+    for step in range(16):
+        done = editor.step() if step else "first build"
+        if step % 4 == 2:  # the preview's build: the index catches up later
+            build(BuildSettings(sites, tmp_path / "inc", START, search=False, report=None))
+            continue
+        build(BuildSettings(sites, tmp_path / "inc", START, report=None))
+        clean_out = tmp_path / "clean"
+        shutil.rmtree(clean_out, ignore_errors=True)
+        build(BuildSettings(sites, clean_out, START, use_cache=False, workers=1, report=None))
+        assert _tree(tmp_path / "inc") == _tree(clean_out), f"step {step}: {done}"
+    assert list((tmp_path / "inc" / "pagefind").glob("tin-tuc-*/pagefind-entry.json")), "the district is split"
 
 
 def test_a_change_anywhere_in_the_program_makes_the_cache_stale(tmp_path):

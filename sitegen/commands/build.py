@@ -26,7 +26,6 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
-from ..content import paths
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..parallel import collector_paused
@@ -174,22 +173,22 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
         # workers would cost more than they save (a one-edit rebuild, a preview).
         workers = 1 if len(portal.sites) - len(keep) <= 2 else settings.workers
         slugs = incremental.render_order(portal, keep, in_process=workers == 1)
-        indexed = {}
+        indexed: dict[str, list[Path]] = {}
         for done, (slug, outcome) in enumerate(run_all(render_site, job, slugs, workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
-            if outcome.index is not None:  # Pagefind reads the site while the others render
-                prefix, own_folders, seeded = outcome.index
-                indexer.request(slug, stage.folder / prefix, own_folders, seeded)
-                indexed[slug] = prefix + paths.SEARCH_INDEX
+            for run in outcome.index:  # Pagefind writes the site's index while the others render
+                indexer.request(run)
+                indexed.setdefault(slug, []).append(run.folder)
             if progress:
                 progress("render", done, len(slugs))
         for slug, error in indexer.finish(settings.workers or workers_available()).items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
             indexed.pop(slug, None)
-        for index in indexed.values():  # the index's scripts, written anew: their compressed copies
-            compressor(job).folder(stage, index)
+        for folders in indexed.values():  # the indexes' entry and scripts, written anew: their compressed copies
+            for folder in folders:
+                compressor(job).folder(stage, folder.relative_to(stage.folder).as_posix())
         result.published = frozenset(path for record in now_built.values() for path in record.outputs)
         for record in now_built.values():
             result.problems.extend(record.problems)

@@ -130,6 +130,7 @@ class Publishing:
     taxonomies: tuple[Taxonomy, ...] = ()
     menu: int | None = None  # place in the default main menu (None: not in it)
     searched: bool = True  # item pages are search results
+    search_year: Callable[[Any], int] | None = None  # items that pile up: a large site's index is split by year
     schema: Callable[[Any, Any], list[dict]] | None = None  # JSON-LD of a record (record, ld helper)
     home: Callable[[Listed], dict] | None = None  # what the home page shows of the kind
     search: Callable[[Listed], dict] | None = None  # what the search page shows without JavaScript

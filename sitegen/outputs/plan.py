@@ -20,6 +20,7 @@ from ..content.kinds import DEFAULT
 from ..content.listing import ChildItem
 from ..content.records import SiteConfig
 from ..portal.model import MenuLink, Site, SiteRef
+from ..portal.search_shards import SearchShards
 from ..content.listing import FeedEntry
 from .feeds import FEED_ITEMS, FeedSpec, feed_entry, feed_pair
 from .pictures import variants
@@ -221,12 +222,18 @@ class _Planner:
 
     def search(self) -> Output:
         """The search page: Pagefind when JavaScript runs, what the kinds list
-        without it (procedures A–Z). A parent also searches its sub-sites' indexes."""
+        without it (procedures A–Z). It merges the shards of the site's index
+        (portal.search_shards) and, on a parent, its sub-sites' indexes; each
+        index is numbered by its site (0: this one), which search.js needs."""
         site = self.site
-        merge = tuple({"bundle": f"{_up(paths.SEARCH)}{_down(child.prefix, site.ref.prefix)}{paths.SEARCH_INDEX}",
-                       "root": f"{_up(paths.SEARCH)}{_down(child.prefix, site.ref.prefix)}"}
-                      for child in site.children)
-        context: dict[str, Any] = {"merge": merge}
+        up = _up(paths.SEARCH)
+        shards = site.search.get(site.slug, SearchShards())
+        merge = [{"bundle": up + folder, "root": up, "site": 0} for folder in shards.folders[1:]]
+        for number, child in enumerate(site.children, 1):
+            root = up + _down(child.prefix, site.ref.prefix)
+            merge.extend({"bundle": root + folder, "root": root, "site": number}
+                         for folder in site.search.get(child.slug, SearchShards()).folders)
+        context: dict[str, Any] = {"merge": tuple(merge)}
         for kind in self.kinds:
             if kind.publishing and kind.publishing.search:
                 context.update(kind.publishing.search(self.listed[kind.name]))

@@ -3,8 +3,9 @@
 Takes the SiteContent of every folder and gives one Site per published site,
 each complete for rendering on its own: the records of every kind in the
 kind's order, what it inherits from its parent (procedures of its level),
-what its sub-sites send up (news marked to_parent) and its menu. A Site
-refers to other sites only through small SiteRef summaries.
+what its sub-sites send up (news marked to_parent), its menu and the shards
+of its search index (with its sub-sites', which its search page merges). A
+Site refers to other sites only through small SiteRef summaries.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from ..content import paths
 from ..content.records import SiteConfig, SiteContent
 from ..content.vocabulary import SITE_KINDS, may_have_sub_sites
 from ..problems import Problem, Severity, problem
+from .search_shards import plan_shards
 from ..vietnamese import collation_key
 
 PLACEHOLDER_URL = "https://example.invalid/"
@@ -67,6 +69,7 @@ class Site:
     notice_active: bool
     scheduled: tuple[datetime, ...]
     now: datetime
+    search: dict = field(default_factory=dict)  # slug -> SearchShards, of this site and of each sub-site
 
     @property
     def slug(self) -> str:
@@ -126,7 +129,15 @@ def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = D
         sent_up = _sent_up([by_slug[c] for c in children[slug]], refs, kinds)
         sites.append(_site(content, own, inherited, sent_up, refs[slug], refs[parent] if parent else None,
                            refs[root], child_refs, kinds, now, ledger or {}))
-    return Portal(root, tuple(sites), refs), problems
+    return Portal(root, _with_search_shards(sites, kinds), refs), problems
+
+
+def _with_search_shards(sites: list[Site], kinds: Registry) -> tuple[Site, ...]:
+    """Each site with its search index's shards, and its sub-sites', which its
+    search page merges (known once every site has its records)."""
+    shards = {site.slug: plan_shards(site.items, kinds) for site in sites}
+    return tuple(replace(site, search={s: shards[s] for s in (site.slug, *(c.slug for c in site.children))})
+                 for site in sites)
 
 
 def find_root(configs: dict[str, SiteConfig], named: str | None = None, problems: list[Problem] | None = None,

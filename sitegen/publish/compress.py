@@ -76,22 +76,24 @@ class Compressor:
                 self._known[key] = made
         return made
 
-    def made(self, stage, relative: str, data: bytes | None = None, shared: bool = False) -> None:
+    def made(self, stage, relative: str, data: bytes | None = None, shared: bool = False) -> bool:
         """The output at relative was just written into the staging tree (data:
         its bytes, when at hand): write its copies. When the published tree has
         the same bytes, its file is taken instead, with its copies: their time
-        and inode stay, so a deploy sends nothing for it. shared: as in copies()."""
+        and inode stay, so a deploy sends nothing for it; then True. shared: as
+        in copies()."""
         if not compressible(relative):
-            return
+            return False
         if data is None:
             data = _read(os.path.join(stage.folder, relative))
             if data is None:
-                return
+                return False
         if _take_published(stage, relative, data):
             self.kept(stage, relative)
-            return
+            return True
         for suffix, packed in self.copies(data, shared).items():
             stage.write(relative + suffix, packed)
+        return False
 
     def kept(self, stage, relative: str) -> None:
         """The output at relative was linked unchanged from the published tree

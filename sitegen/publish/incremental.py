@@ -20,7 +20,7 @@ import hashlib
 import os
 import stat
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -243,8 +243,13 @@ class SiteBuild:
     outputs: dict  # path -> fingerprint of each file
     counts: dict
     problems: tuple  # those found while rendering (reading reports its own each time)
-    indexed: bool = True  # its search index is made from these pages
-    searched: frozenset = frozenset()  # its pages Pagefind reads (marked as search bodies)
+    behind: frozenset = frozenset()  # its search index folders not made from these pages (search put off)
+    searched: dict = field(default_factory=dict)  # its pages Pagefind reads (search bodies) -> their index folder
+
+    @property
+    def indexed(self) -> bool:
+        """Its whole search index is made from these pages."""
+        return not self.behind
 
 
 def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:

@@ -3,8 +3,9 @@
 A site whose pages' inputs did not change keeps its published files (hard
 links, no copy); otherwise every output of its plan is rendered, except
 those whose fingerprint equals the last build's, which are linked too.
-Afterwards it says whether Pagefind must index the site again: only when a
-page Pagefind reads (an item page, not a list) changed.
+Afterwards it says which of the site's search indexes Pagefind must write
+again (site_search): only those holding a page it reads (an item page, not
+a list) that changed.
 """
 
 from __future__ import annotations
@@ -16,8 +17,10 @@ from pathlib import Path
 from ..content import paths
 from ..content.kind import Registry
 from ..outputs.plan import OutputKind, plan_site
+from ..portal.search_shards import SearchShards
 from ..publish.incremental import SiteBuild
 from .search import SEARCH_MARK
+from .site_search import SearchPages, search_runs
 from .writers.pictures import PictureError
 
 COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALENDAR: "feeds",
@@ -51,7 +54,7 @@ class SiteOutcome:
     built: SiteBuild | None = None
     rendered: int = 0
     pages_rendered: int = 0
-    index: tuple | None = None  # to index: (site folder in the output, its own top folders or None, seeded)
+    index: tuple = ()  # search.IndexRun: the site's indexes (or shards) Pagefind must write
 
 
 def render_site(job: RenderJob, slug: str) -> SiteOutcome:
@@ -74,7 +77,7 @@ def _keep_site(job: RenderJob, site, record: SiteBuild) -> SiteOutcome | None:
         if not job.stage.reuse(path):
             return None
         copies.kept(job.stage, path)
-    index = site.ref.prefix + paths.SEARCH_INDEX
+    index = site.ref.prefix + paths.SEARCH_INDEX  # with its shards inside it
     if not job.stage.reuse_tree(index) and (job.stage.out / index).exists():
         return None
     return SiteOutcome(built=record)
@@ -109,14 +112,12 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
     theme = job.theme
     earlier = job.built.get(site.slug)
     earlier_outputs = earlier.outputs if earlier else {}
-    earlier_searched = earlier.searched if earlier else frozenset()
+    earlier_searched = earlier.searched if earlier else {}
     reported = len(renderer.problems)
     outcome = SiteOutcome()
     outputs: dict[str, str] = {}
     counts: dict[str, int] = {}
-    own_folders: set[str] = set()
-    searched: set[str] = set()
-    searched_rendered = False
+    seen = SearchPages(site.search.get(site.slug, SearchShards()), site.ref.prefix)
     for output in plan_site(site, theme.static_files, job.kinds):
         if output.path in outputs:
             continue  # slugs are made unique per site; never overwrite
@@ -124,66 +125,25 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
         # A site with its own templates may show anything: always render it.
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
             data = _publish(job.stage, renderer, output, site.folder, theme)
-            copies.made(job.stage, output.path, data or None, shared=output.kind is OutputKind.THEME)
+            same = copies.made(job.stage, output.path, data or None, shared=output.kind is OutputKind.THEME)
             outcome.rendered += 1
             outcome.pages_rendered += output.kind is OutputKind.PAGE
             if output.kind is OutputKind.PAGE and SEARCH_MARK in data:
-                searched.add(output.path)
-                searched_rendered = True
+                # The same bytes as published (a neighbour's title shown again): its index stands.
+                seen.add(output.path, rendered=not same)
         else:
             copies.kept(job.stage, output.path)
             if output.path in earlier_searched:
-                searched.add(output.path)
-        if output.kind is OutputKind.PAGE and "/" in output.path[len(site.ref.prefix):]:
-            own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
+                seen.add(output.path, rendered=False)
         outputs[output.path] = key
         counted = COUNTED.get(output.kind)
         if counted:
             counts[counted] = counts.get(counted, 0) + 1
-    stale = (_search_stale(searched, earlier_searched, searched_rendered, outcome.pages_rendered,
-                           set(earlier_outputs) - set(outputs))
-             or not (earlier and earlier.indexed))
-    outcome.index, indexed = _search_index(job, site, stale, tuple(own_folders))
+    changed = outcome.pages_rendered > 0 or not set(earlier_outputs) <= set(outputs)
+    outcome.index, behind = search_runs(job, site, seen, earlier, list(outputs), changed)
     outcome.built = SiteBuild(job.digests[site.slug], job.now, job.until, outputs, counts,
-                              tuple(renderer.problems[reported:]), indexed, frozenset(searched))
+                              tuple(renderer.problems[reported:]), behind, seen.searched)
     return outcome
-
-
-def _search_stale(searched: set[str], earlier_searched: frozenset, searched_rendered: bool,
-                  pages_rendered: int, removed: set[str]) -> bool:
-    """Whether the site's search index no longer matches its pages.
-
-    Pagefind reads only the pages marked as search bodies (items, not lists),
-    so a new article that changes the news lists but no other item leaves the
-    other sites' indexes as they are. A site with no marked page at all has
-    every page read.
-    """
-    if not searched and not earlier_searched:
-        return pages_rendered > 0 or bool(removed)
-    return searched_rendered or searched != earlier_searched
-
-
-def _search_index(job: RenderJob, site, stale: bool, own_folders: tuple[str, ...]) -> tuple[tuple | None, bool]:
-    """What Pagefind must index for the site (or None), and whether the site's index
-    will then match its pages. A stale index is kept when search is put off."""
-    index = site.ref.prefix + paths.SEARCH_INDEX
-    own = own_folders if site.children else None
-    if stale and job.search:
-        return (site.ref.prefix, own, _seed_index(job.stage, index)), True
-    if not job.stage.reuse_tree(index):
-        return (site.ref.prefix, own, False), True  # no index yet: make one now
-    return None, not stale
-
-
-def _seed_index(stage, index: str) -> bool:
-    """Give Pagefind the published index's files named by their content, which
-    it then need not compress again; whether there were any."""
-    from .search import seed_files
-
-    seeded = False
-    for name in seed_files(stage.out / index):
-        seeded = stage.reuse(index + name) or seeded
-    return seeded
 
 
 def _fingerprint(output, site, theme, fingerprints) -> str:

@@ -252,6 +252,7 @@ NEWS = Kind(
         listings=(news_list, child_news, categories, tags), items_after=1,
         taxonomies=(CATEGORY_TAXONOMY, TAG_TAXONOMY),
         menu=1, schema=schema, home=home, also=(CHILD_NEWS,), paths={"child_news": CHILD_NEWS},
+        search_year=lambda a: a.date.year,
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"title": title, "date": f"{now:%d/%m/%Y %H:%M}",
                                                        "slug": slug},
