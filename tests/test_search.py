@@ -112,3 +112,74 @@ def test_without_javascript_the_page_lists_procedures_a_to_z(site_url):
     assert 'href="../tin-tuc/"' in html
     assert (out / "an-binh" / "pagefind" / "pagefind.js").is_file()
     assert (out / "pagefind" / "pagefind.js").is_file()
+
+
+# A commune with five years of news: its index is split into shards -----------
+
+def _big_commune() -> dict[str, str]:
+    """400 articles over 2022–2026, enough for two shards of news beside the
+    core; 'sinh' only in the procedure and in two articles of 2025, 'khai' in
+    every article ('triển khai')."""
+    from conftest import ROOT_SITE, commune_site, front, news
+
+    files = {
+        "huyen/site.yaml": ROOT_SITE,
+        "huyen/procedures/ks.md": front({"code": "1.001193", "title": "Đăng ký khai sinh", "field": "Hộ tịch",
+                                         "level": "commune"}, "## Trình tự\n\nNộp tờ khai tại Bộ phận Một cửa."),
+        "huyen/pages/gioi-thieu.md": front({"title": "Giới thiệu", "menu": 1}, "Huyện miền núi."),
+        "xa-lon/site.yaml": commune_site("Lớn", parent="huyen"),
+    }
+    special = {(2022, 7): ("Khánh thành cầu treo Nà Lừa", "Cây cầu nối hai bản."),
+               (2026, 3): ("Lễ hội hoa ban Mường Lát", "Du khách về dự lễ hội."),
+               (2025, 5): ("Hướng dẫn đăng ký khai sinh trực tuyến", "Cha mẹ đăng ký khai sinh cho trẻ."),
+               (2025, 9): ("Tuyên truyền khai sinh đúng hạn", "Khai sinh cho trẻ trong 60 ngày.")}
+    for year in range(2022, 2027):
+        for number in range(80):
+            title, body = special.get((year, number), (f"Xã Lớn triển khai kế hoạch số {number} năm {year}",
+                                                       f"Ủy ban xã triển khai nhiệm vụ thứ {number}."))
+            files[f"xa-lon/news/{year}-{number:02d}.md"] = news(
+                title, f"{year}-{1 + number % 12:02d}-{1 + number % 28:02d} 08:00", body=body)
+    return files
+
+
+@pytest.fixture(scope="module")
+def big_site(tmp_path_factory):
+    from conftest import write_tree
+    from sitegen.commands.build import BuildSettings, build
+    from sitegen.content.dates import build_time
+
+    folder = tmp_path_factory.mktemp("shards")
+    sites = write_tree(folder / "sites", _big_commune())
+    build(BuildSettings(sites, folder / "public", build_time(sample_portal.NOW), report=None))
+    with sample_portal.serve(folder / "public") as url:
+        yield url, folder / "public"
+
+
+def _found(page) -> tuple[str, list[str]]:
+    links = page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")
+    return page.inner_text("#search-status"), links
+
+
+def test_a_large_sites_index_is_in_shards_and_its_search_page_finds_every_one(phone, big_site):
+    url, out = big_site
+    index = out / "xa-lon" / "pagefind"
+    assert sorted(p.name for p in index.iterdir() if p.is_dir()) == ["fragment", "index", "tin-tuc-2022",
+                                                                      "tin-tuc-2024"]
+    page = url + "xa-lon/tim-kiem/"
+    assert "Khánh thành cầu treo Nà Lừa" in _search(phone, page, "cau treo na lua"), "an article of the oldest shard"
+    assert "Lễ hội hoa ban Mường Lát" in _search(phone, page, "hoa ban muong lat"), "one of the newest shard"
+    assert "Đăng ký khai sinh" in _search(phone, page, "dang ky khai sinh").split("\n")[0:6:2], "a procedure, in the core"
+    parent = _search(phone, url + "tim-kiem/", "cau treo na lua")
+    assert "Khánh thành cầu treo Nà Lừa" in parent, "the district's search merges the commune's shards"
+
+
+def test_a_word_one_shard_lacks_does_not_flood_the_results(phone, big_site):
+    """'sinh' is in the core and in the shard of 2024–2026 only; one index
+    would find the three pages with both words. The shard of 2022–2023,
+    without 'sinh', must not answer with its 160 articles about 'triển khai'."""
+    url, _out = big_site
+    results = _search(phone, url + "xa-lon/tim-kiem/", "khai sinh")
+    status, links = _found(phone)
+    assert status == "Tìm thấy 3 kết quả.", status
+    assert "Hướng dẫn đăng ký khai sinh trực tuyến" in results and "Tuyên truyền khai sinh đúng hạn" in results
+    assert sum("/thu-tuc/" in link for link in links) == 1

@@ -17,30 +17,75 @@
   var ready = null;
   var timer = null;
 
+  /* The site's index, then its shards and, on a parent, its sub-sites' indexes
+     (data-merge: each with the number of its site, 0 for this one). */
+  var sites = [0];
+  var split = false;
+
   function load() {
     if (ready) { return ready; }
     var here = new URL(".", location.href);
     var siteRoot = new URL(words.root, location.href);
+    var merges = JSON.parse(words.merge || "[]");
+    merges.forEach(function (item) { sites.push(item.site); });
+    split = sites.some(function (site, number) { return sites.indexOf(site) !== number; });
     ready = import(new URL(words.bundle + "pagefind.js", here).href).then(function (module) {
       pagefind = module;
       return pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 24 });
     }).then(function () {
-      var merges = JSON.parse(words.merge || "[]");
-      return Promise.all(merges.map(function (item) {
+      var steps = merges.map(function (item, number) {
         var root = new URL(item.root, location.href);
-        return pagefind.mergeIndex(new URL(item.bundle, location.href).href, { baseUrl: root.pathname })
+        var options = { baseUrl: root.pathname };
+        if (split) { options.mergeFilter = { index: String(number + 1) }; }
+        return pagefind.mergeIndex(new URL(item.bundle, location.href).href, options)
           .catch(function () { /* a sub-site without an index yet: search the others */ });
-      }));
+      });
+      if (split) { steps.push(pagefind.options({ mergeFilter: { index: "0" } })); }
+      return Promise.all(steps);
     });
     return ready;
   }
 
+  /* Pagefind leaves out, in each index, a query word that index does not
+     know, and matches its pages on the other words. A site in one index
+     does that only for words the whole site lacks; a site in shards would
+     also match a shard's pages on "khai" alone when only another shard
+     knows "sinh". So, for each spelling, the indexes that may answer: those
+     that know each of its words, or whose site knows the word nowhere. */
+  function answering(variants) {
+    if (!split) { return Promise.resolve(variants.map(function () { return null; })); }
+    var seen = {};
+    var terms = [];
+    variants.forEach(function (variant) {
+      variant.split(" ").forEach(function (term) {
+        if (!seen[term]) { seen[term] = true; terms.push(term); }
+      });
+    });
+    return Promise.all(terms.map(function (term) { return pagefind.search(term); })).then(function (searches) {
+      var knows = {};
+      searches.forEach(function (search, number) {
+        var counts = (search.filters && search.filters.index) || {};
+        knows[terms[number]] = sites.map(function (_site, index) { return (counts[String(index)] || 0) > 0; });
+      });
+      return variants.map(function (variant) {
+        var indexes = [];
+        sites.forEach(function (site, index) {
+          var answers = variant.split(" ").every(function (term) {
+            return knows[term][index] || !sites.some(function (other, at) { return other === site && knows[term][at]; });
+          });
+          if (answers) { indexes.push(String(index)); }
+        });
+        return indexes;
+      });
+    });
+  }
+
   /* 'dang ky' → ['dang ky', 'đang ky']; at most 16 spellings. */
   function spellings(query) {
-    var parts = query.trim().split(/\s+/);
+    var parts = query.trim().toLowerCase().split(/\s+/);
     var results = [""];
     parts.forEach(function (part) {
-      var options = /d/i.test(part) ? [part, part.replace(/d/g, "đ").replace(/D/g, "Đ")] : [part];
+      var options = /d/i.test(part) ? [part, part.replace(/d/g, "đ")] : [part];
       var next = [];
       results.forEach(function (start) {
         options.forEach(function (option) {
@@ -79,9 +124,14 @@
       return;
     }
     status.textContent = words.searching;
+    var variants = spellings(query);
     load().then(function () {
-      return Promise.all(spellings(query).map(function (spelling) {
-        return pagefind.search(spelling);
+      return answering(variants);
+    }).then(function (indexes) {
+      return Promise.all(variants.map(function (variant, number) {
+        if (indexes[number] === null) { return pagefind.search(variant); }
+        if (!indexes[number].length) { return { results: [] }; }
+        return pagefind.search(variant, { filters: { index: { any: indexes[number] } } });
       }));
     }).then(function (searches) {
       var best = {};
