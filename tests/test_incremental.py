@@ -328,7 +328,7 @@ def test_an_edit_reindexes_only_the_shard_of_the_article(tmp_path, monkeypatch):
     build(BuildSettings(sites, out, START))
     index = out / "xa-mot" / "pagefind"
     assert sorted(p.name for p in index.iterdir() if p.name.startswith("tin-tuc-")) == \
-        ["tin-tuc-2023", "tin-tuc-2024", "tin-tuc-2025", "tin-tuc-2026"]
+        ["tin-tuc-2023", "tin-tuc-2024", "tin-tuc-2025"], "2026 joins the commune's one procedure in the core"
     assert not (index / "tin-tuc-2024" / "pagefind.js").exists(), "a shard is merged: it needs no scripts"
     before = _files(index)
     runs = []

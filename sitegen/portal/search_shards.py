@@ -11,16 +11,18 @@ Shards cost the citizen some quality, so they stay few and large. Pagefind
 scores a page against its own index's statistics, and a query word an index
 does not know is dropped for that index, so a small shard both ranks its
 pages out of step with the others and matches pages on the other words only
-(search.js drops those, see the theme). Hence every news shard holds at least
-NEWS_PER_SHARD articles, and a site is split only when its news make two such
-shards besides a core: the sample portal and communes of a few hundred
-articles keep one index.
+(search.js drops those, see the theme). Hence every shard holds at least
+NEWS_PER_SHARD pages: a core smaller than that takes the newest group of
+news in (a commune's five procedures alone scored "Đăng ký khai sinh" below
+six articles about it), and a site is split only when its news make two
+groups: the sample portal and communes of a few hundred articles keep one
+index.
 
 Years are grouped from the oldest: a group closes once it holds enough
 articles, and the newest years, until they do, join the group before them.
-New articles then change the newest shard only; the group before it is split
-again once, the year the newest have enough of their own. Each shard is
-named by its first year, which growth never changes.
+New articles then change the newest group only; the group before it is
+split again once, the year the newest have enough of their own. Each shard
+is named by its first year, which growth never changes.
 """
 
 from __future__ import annotations
@@ -70,15 +72,15 @@ def plan_shards(items: dict[str, tuple], kinds) -> SearchShards:
             core += len(pages)
             continue
         section = kinds[name].publishing.section.strip("/")
-        first_years = [group[0] for group in groups]
-        folder_of_year = {}
-        for group in groups:
-            for year in group:
-                folder_of_year[year] = f"{CORE}{section}-{group[0]}/"
-        folders.extend(f"{CORE}{section}-{year}/" for year in reversed(first_years))
-        dated.update((page, folder_of_year[year]) for page, year in pages.items())
-    if not folders or not core:
-        return SearchShards()  # nothing to split, or nothing but news: one index (an empty core cannot be read)
+        named = [f"{CORE}{section}-{group[0]}/" for group in groups]
+        if core < NEWS_PER_SHARD:  # a small core would score its pages out of step: the newest join it
+            core += sum(1 for year in pages.values() if year in groups[-1])
+            named[-1] = CORE
+        folder_of_year = {year: folder for group, folder in zip(groups, named) for year in group}
+        folders.extend(folder for folder in reversed(named) if folder != CORE)
+        dated.update((page, folder_of_year[year]) for page, year in pages.items() if folder_of_year[year] != CORE)
+    if not folders:
+        return SearchShards()
     return SearchShards((CORE, *folders), dated)
 
 
