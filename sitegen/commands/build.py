@@ -6,8 +6,8 @@
   3. portal           the tree of sites, inheritance, aggregation
   4. plan and render  every site's outputs, in parallel, into a staging folder; a
                       site whose inputs are unchanged keeps its files, an output
-                      whose fingerprint is unchanged is linked; Pagefind indexes
-                      each changed site while the others render
+                      whose fingerprint is unchanged is linked; Pagefind writes
+                      each changed index (or shard of one) while other sites render
   5. publish          swap the staging folder in at once
   6. report           the webmaster's report, beside the output
   7. remember         what was built, for the next build
