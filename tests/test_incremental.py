@@ -53,7 +53,7 @@ class _Editor:
     def step(self) -> str:
         action = self.random.choice([self.edit_body, self.edit_title, self.delete, self.rename, self.add,
                                      self.draft, self.site_yaml, self.procedure, self.event, self.future,
-                                     self.category, self.picture, self.new_site])
+                                     self.category, self.picture, self.new_site, self.forge])
         return action()
 
     def _news(self) -> list[Path]:
@@ -112,6 +112,17 @@ class _Editor:
         path.write_text(path.read_text(encoding="utf-8").replace("name: ", f"name: ({self.counter}) ", 1),
                         encoding="utf-8")
         return f"rename site {site}"
+
+    def forge(self) -> str:
+        """The root names (or renames, or drops) the forge every admin page saves into."""
+        path = self.sites / "huyen" / "site.yaml"
+        text = path.read_text(encoding="utf-8").split("cms:")[0]
+        choice = self.random.choice(["bien-tap/{site}", "main", None])
+        if choice:
+            text += f"cms:\n  backend: gitea\n  base_url: https://git.huyen.vn\n  repo: huyen/noi-dung\n" \
+                    f"  branch: {choice}\n  app_id: ung-dung-{self.counter}\n"
+        path.write_text(text, encoding="utf-8")
+        return f"forge {choice}"
 
     def new_site(self) -> str:
         self.counter += 1

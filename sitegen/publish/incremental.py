@@ -251,8 +251,9 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     """For each site, a fingerprint of everything its pages are made from.
 
     A site shows its own content, what its parent passes down (procedures),
-    what its sub-sites send up (news), and the names and places of every site
-    (menus, links, the search's merged indexes). Equal digest, equal pages,
+    what its sub-sites send up (news), the names and places of every site
+    (menus, links, the search's merged indexes) and, in its admin page, where
+    the root's `cms:` block says it saves. Equal digest, equal pages,
     as long as the clock crosses no scheduled moment. (portal.model builds
     each site from exactly these.)
     """
@@ -270,6 +271,7 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     for site in portal.sites:
         digest = hashlib.blake2b(shape.digest(), digest_size=20)
         digest.update(f"{site.slug}\0{folders.get(site.slug, '')}\0".encode())
+        digest.update(b"cms\0" + records.value(site.cms))  # the root's cms: block, as it applies here
         if site.parent and site.parent.slug in contents:
             parent = contents[site.parent.slug]
             for kind in site.inherited:

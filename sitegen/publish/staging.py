@@ -5,12 +5,15 @@ tree beside it (same file system), then exchanges the two in one atomic
 rename, so a citizen (or a build killed at any moment) sees either the old
 portal or the new one, never a half-written mix. A lock file keeps two
 builds off the same output, and a marker file inside the output proves the
-folder is ours before anything in it is ever replaced.
+folder is ours before anything in it is ever replaced. Files every site
+publishes alike (the theme's, the admin page's CMS) are one file on disk,
+hard-linked from each site.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
 import shutil
@@ -39,8 +42,10 @@ class Staging:
         self.protect = tuple(Path(os.path.abspath(p)) for p in protect)
         self.parent = self.out.parent
         self.folder = self.parent / f".{self.out.name}.staging"
+        self.shared = self.parent / f".{self.out.name}.shared"  # one copy of each file many sites publish
         self._lock_file = None
         self._out_text, self._folder_text = str(self.out), str(self.folder)  # for the hot paths
+        self._shared_text = str(self.shared)
         self._made: set[str] = set()  # folders this process has made in the staging tree
         self.committed = False
 
@@ -51,6 +56,7 @@ class Staging:
         self._lock()
         # A staging folder left by a killed build is ours and unfinished.
         _remove_tree(self.folder)
+        _remove_tree(self.shared)
         self._clear_trash()
         self.folder.mkdir()
         return self
@@ -59,6 +65,7 @@ class Staging:
         try:
             if not self.committed:
                 _remove_tree(self.folder)
+            _remove_tree(self.shared)  # the published files keep their data: they are links to it
         finally:
             self._unlock()
 
@@ -69,6 +76,38 @@ class Staging:
 
     def copy(self, relative: str, source: Path) -> None:
         shutil.copyfile(source, self._fresh(relative))
+
+    def share(self, relative: str, source: Path) -> None:
+        """Put a file that many sites publish alike: the first time it is copied
+        beside the staging folder, then each site's file is a hard link to that
+        copy, so a portal of a hundred sites holds it once. Any process may be
+        first; the copy is named by the source's path, size and time."""
+        target = self._fresh(relative)
+        info = os.stat(source)
+        key = hashlib.blake2b(f"{os.path.abspath(source)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}"
+                              .encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+        stored = os.path.join(self._shared_text, f"{key}-{os.path.basename(source)}")
+        for attempt in range(2):
+            try:
+                os.link(stored, target)
+                return
+            except FileNotFoundError:
+                if attempt == 0:
+                    self._store(source, stored)
+            except OSError:  # a file system without hard links
+                break
+        shutil.copyfile(source, target)
+
+    def _store(self, source: Path, stored: str) -> None:
+        os.makedirs(self._shared_text, exist_ok=True)
+        temporary = f"{stored}.{os.getpid()}.tmp"
+        shutil.copyfile(source, temporary)
+        try:
+            os.link(temporary, stored)  # the first process's copy is the one; a later one is dropped
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
 
     def _fresh(self, relative: str) -> str:
         """The staging path, with nothing there: a file linked from the published

@@ -105,7 +105,7 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
     own_folders: set[str] = set()
     searched: set[str] = set()
     searched_rendered = False
-    for output in plan_site(site, theme.static_files, job.kinds):
+    for output in plan_site(site, theme.static_files, job.kinds, theme.admin_files):
         if output.path in outputs:
             continue  # slugs are made unique per site; never overwrite
         key = _fingerprint(output, site, theme, fingerprints)
@@ -174,7 +174,7 @@ def _seed_index(stage, index: str) -> bool:
 def _fingerprint(output, site, theme, fingerprints) -> str:
     """What an output is made from: a copied file by its stat, the rest by value."""
     if output.kind.copied:
-        source = theme.static_path(output.source) if output.kind is OutputKind.THEME else Path(site.folder) / output.source
+        source = _source(output, site, theme)
         try:
             info = source.stat()
         except OSError:
@@ -184,8 +184,18 @@ def _fingerprint(output, site, theme, fingerprints) -> str:
     return fingerprints.output(output)
 
 
+def _source(output, site, theme) -> Path:
+    """The file a copied output is made from."""
+    if output.kind is OutputKind.THEME:
+        return theme.static_path(output.source)
+    if output.kind is OutputKind.BUNDLE:
+        return theme.admin_path(output.source)
+    return Path(site.folder) / output.source
+
+
 def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
-    """Put the output in the staging folder: the bytes written, or b'' for a copied file."""
+    """Put the output in the staging folder: the bytes written, or b'' for a copied file.
+    The theme's files, alike on every site, are one file on disk linked from each."""
     if output.kind is OutputKind.COPY:
         stage.copy(output.path, Path(site_folder) / output.source)
     elif output.kind is OutputKind.PICTURE:
@@ -195,7 +205,9 @@ def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
             renderer.problems.append(error.problem)
             stage.copy(output.path, Path(site_folder) / output.source)
     elif output.kind is OutputKind.THEME:
-        stage.copy(output.path, theme.static_path(output.source))
+        stage.share(output.path, theme.static_path(output.source))
+    elif output.kind is OutputKind.BUNDLE:
+        stage.share(output.path, theme.admin_path(output.source))
     else:
         data = renderer.render(output)
         stage.write(output.path, data)

@@ -31,6 +31,7 @@ class Theme:
     folder: Path
     wording: dict[str, str]
     static_files: tuple[str, ...]  # relative to static/, copied into every site's assets/
+    admin_files: tuple[str, ...] = ()  # relative to admin/: the CMS of every site's admin page
 
     @classmethod
     def load(cls, folder: Path = DEFAULT_THEME) -> "Theme":
@@ -39,7 +40,9 @@ class Theme:
         static = folder / "static"
         static_files = tuple(sorted(p.relative_to(static).as_posix()
                                     for p in static.rglob("*") if p.is_file()))
-        return cls(folder, {k: str(v) for k, v in wording.items()}, static_files)
+        admin = folder / "admin"  # its scripts and their licence notices; not the pin record
+        admin_files = tuple(sorted(p.name for p in admin.glob("*") if p.suffix in (".js", ".txt")))
+        return cls(folder, {k: str(v) for k, v in wording.items()}, static_files, admin_files)
 
     def template_fingerprints(self) -> dict[str, str]:
         """Each template's fingerprint, covering the templates it extends,
@@ -66,6 +69,9 @@ class Theme:
 
     def static_path(self, name: str) -> Path:
         return self.folder / "static" / name
+
+    def admin_path(self, name: str) -> Path:
+        return self.folder / "admin" / name
 
     def environment(self, site_templates: Path | None = None, compiled: Path | None = None,
                     section_paths: dict[str, str] = paths.SECTIONS) -> Environment:
