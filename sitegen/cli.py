@@ -31,9 +31,7 @@ Run 'python build.py COMMAND --help' for a command's options.
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
-                        help="the portal tree: one folder per site, each with a site.yaml "
-                             "(default: sites)")
+    _sites_option(parser)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of messages: vi (Vietnamese, default) or en")
     parser.add_argument("--root", metavar="SLUG",
@@ -43,6 +41,42 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="build as if it were this local time (default: SOURCE_DATE_EPOCH "
                              "if set, else the clock); decides which scheduled news is "
                              "published and which week is 'this week'")
+
+
+def _sites_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sites", action="append", metavar="DIR",
+                        help="a folder of site folders, each with a site.yaml (default: sites); "
+                             "repeatable, to gather the sites of several repositories (e.g. "
+                             "--sites sites --sites 'xa/*/sites', a quoted pattern matching many); "
+                             "a site folder name found twice is an error")
+
+
+def _gather_sites(parser: argparse.ArgumentParser, given: list[str] | None) -> tuple[Path, ...]:
+    """--sites as folders: each value a folder or a quoted pattern of folders."""
+    import glob
+
+    from .content import duplicate_sites
+
+    trees: list[Path] = []
+    for value in given or ["sites"]:
+        if glob.has_magic(value):
+            matched = sorted(Path(p) for p in glob.glob(value) if Path(p).is_dir())
+            if not matched:
+                parser.error(f"--sites: no folder matches '{value}'")
+            trees.extend(matched)
+        elif not Path(value).is_dir():
+            parser.error(f"--sites: '{value}' is not a folder")
+        else:
+            trees.append(Path(value))
+    unique = {}
+    for tree in trees:  # one folder given twice (or matched by two patterns) counts once
+        unique.setdefault(tree.resolve(), tree)
+    trees = list(unique.values())
+    for first, other in duplicate_sites(trees):
+        parser.error(f"--sites: the site folder '{first.name}' is in two places: '{first}' and '{other}'; "
+                     f"a site's folder name must be unique in the portal / thư mục trang '{first.name}' "
+                     f"có ở hai nơi: '{first}' và '{other}'")
+    return tuple(trees)
 
 
 def make_parser(kinds=None) -> argparse.ArgumentParser:
@@ -90,8 +124,7 @@ def make_parser(kinds=None) -> argparse.ArgumentParser:
                      else "the kind of content ('python build.py new --help' lists them)")
     new.add_argument("title", help="the title (for staff: the person's name), in quotes")
     new.add_argument("--site", required=True, metavar="SLUG", help="the site's folder name, e.g. an-binh")
-    new.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
-                     help="the portal tree (default: sites)")
+    _sites_option(new)
     new.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'", help="the date to write (default: now)")
     serve = commands.add_parser(
         "serve", help="live preview for editors",
@@ -135,16 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
         argv.insert(0, "build")
     args = parser.parse_args(argv)
-    if not args.sites.is_dir():
-        parser.error(f"--sites: '{args.sites}' is not a folder")
-    if getattr(args, "root", None) and not (args.sites / args.root / "site.yaml").is_file():
-        known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
-        parser.error(f"--root: no site '{args.root}' in '{args.sites}' (sites: {', '.join(known)})")
+    from .content import find_site, site_names
+
+    args.sites = _gather_sites(parser, args.sites)
+    where = ", ".join(f"'{tree}'" for tree in args.sites)
+    if getattr(args, "root", None) and find_site(args.sites, args.root) is None:
+        parser.error(f"--root: no site '{args.root}' in {where} (sites: {', '.join(site_names(args.sites))})")
     if args.command in ("check", "build") and args.site:
-        unknown = [slug for slug in args.site if not (args.sites / slug / "site.yaml").is_file()]
+        unknown = [slug for slug in args.site if find_site(args.sites, slug) is None]
         if unknown:
-            known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
-            parser.error(f"--site: no site '{', '.join(unknown)}' in '{args.sites}' (sites: {', '.join(known)})")
+            parser.error(f"--site: no site '{', '.join(unknown)}' in {where} "
+                         f"(sites: {', '.join(site_names(args.sites))})")
     try:
         if args.command == "build":
             return _build(args)

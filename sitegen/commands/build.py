@@ -39,7 +39,7 @@ SMALL_PORTAL_FILES = 400  # below this, one process builds faster than several
 
 @dataclass(frozen=True)
 class BuildSettings:
-    sites: Path
+    sites: Path | tuple[Path, ...]  # the folder of site folders, or several (--sites, repeatable)
     out: Path
     now: datetime
     workers: int | None = None  # None: every core
@@ -155,7 +155,9 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
     keep = frozenset(s.slug for s in portal.sites
                      if incremental.can_keep(s, built.get(s.slug), digests[s.slug], settings.now,
                                              settings.search, chosen))
-    with Staging(settings.out, protect=(settings.sites,)) as stage:
+    from ..content import portal_trees
+
+    with Staging(settings.out, protect=portal_trees(settings.sites)) as stage:
         snapshots = {c.slug: incremental.Snapshot(digests.get(c.slug, ""), sources.folder_digest(c), c,
                                                   tuple(sources.problems.get(Path(c.folder).name, ())))
                      for c in sources.contents}

@@ -263,10 +263,11 @@ def _word(found: Problem, lang: str) -> str:
     return SEVERITY_WORDS["en" if lang == "en" else "vi"][found.severity]
 
 
-def serve(sites: Path, out: Path, host: str, port: int, lang: str, build: Build,
+def serve(sites, out: Path, host: str, port: int, lang: str, build: Build,
           log: Callable[[str], None] = print) -> int:
     """Preview the portal: `build(search)` builds `sites` into `out` (the command
     line passes the build command, so this command needs none of its own)."""
+    from ..content import portal_trees
     from ..render import DEFAULT_THEME
 
     state = PreviewState(lang=lang)
@@ -287,7 +288,7 @@ def serve(sites: Path, out: Path, host: str, port: int, lang: str, build: Build,
     server.daemon_threads = True
     rebuilder.start()
     cache_folder = out.resolve().parent / f".{out.resolve().name}.cache"
-    observer = watch([sites, DEFAULT_THEME], [out, cache_folder], rebuilder.request)
+    observer = watch([*portal_trees(sites), DEFAULT_THEME], [out, cache_folder], rebuilder.request)
     address = f"http://{host}:{server.server_address[1]}/"
     log(f"Xem trước tại / previewing at {address} (Ctrl+C để dừng / to stop)")
     sys.stdout.flush()

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..content import MAX_FILE_BYTES
+from ..content import MAX_FILE_BYTES, portal_trees
 from ..content.pictures import RASTER
 
 TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".html", ".css", ".js", ".txt")
@@ -75,7 +75,7 @@ class FileHashes:
         return {"files": self.seen, "settled_ns": self.started_ns - 1_000_000_000}
 
 
-def fingerprint_inputs(sites: Path, theme_folder: Path, version: str, cache) -> Inputs:
+def fingerprint_inputs(sites, theme_folder: Path, version: str, cache) -> Inputs:
     """Every input file's path and bytes, the theme and the program (version
     covers sitegen's own code and its kinds); and how many files.
 
@@ -85,16 +85,22 @@ def fingerprint_inputs(sites: Path, theme_folder: Path, version: str, cache) -> 
     """
     hashes = FileHashes(cache.file_hashes() if cache is not None else None)
     theme, count = _folder_fingerprint(theme_folder, hashes)
+    trees = portal_trees(sites)
+    places: dict[str, str] = {}
+    for tree in trees:  # a name in two trees: the first tree's (the command line refuses it)
+        try:
+            for entry in os.scandir(tree):
+                if entry.is_dir():
+                    places.setdefault(entry.name, os.path.join(tree, entry.name))
+        except OSError:
+            continue
     folders = {}
-    try:
-        names = sorted(entry.name for entry in os.scandir(sites) if entry.is_dir())
-    except OSError:
-        names = []
-    for name in names:
-        folders[name], files = _folder_fingerprint(os.path.join(sites, name), hashes)
+    for name in sorted(places):
+        folders[name], files = _folder_fingerprint(places[name], hashes)
         count += files
     everything = hashlib.blake2b(digest_size=20)
-    everything.update(f"{version}\0{os.path.abspath(sites)}\0{theme}\0".encode())
+    where = "\0".join(os.path.abspath(tree) for tree in trees)
+    everything.update(f"{version}\0{where}\0{theme}\0".encode())
     for name, digest in folders.items():
         everything.update(f"{name}\0{digest}\0".encode())
     return Inputs(everything.hexdigest(), count, theme, folders, hashes)

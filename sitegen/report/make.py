@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 DEFAULT_FOLDER = Path("report")
 
 
-def report(sites: Path, folder: Path, now: datetime, required: Path | None = None,
+def report(sites, folder: Path, now: datetime, required: Path | None = None,
            theme_files: tuple[str, ...] | None = None, kinds: Registry = DEFAULT,
            root: str | None = None) -> PortalReport:
     """Read the portal under `sites`, write the report into `folder` and return it.
@@ -52,7 +52,7 @@ def report(sites: Path, folder: Path, now: datetime, required: Path | None = Non
 
 
 def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
-                    theme_static_files: tuple[str, ...] = (), *, sites: Path | None = None,
+                    theme_static_files: tuple[str, ...] = (), *, sites=None,
                     out: Path | None = None, required: Path | None = None,
                     kinds: Registry = DEFAULT) -> PortalReport:
     """The same report, from what a build has already read (call it after publishing).
@@ -83,12 +83,15 @@ def folder_beside(out: Path) -> Path:
     return beside
 
 
-def check_folder(folder: Path, *, sites: Path | None = None, out: Path | None = None) -> None:
-    """Refuse a report folder inside the published output or the sites tree."""
+def check_folder(folder: Path, *, sites=None, out: Path | None = None) -> None:
+    """Refuse a report folder inside the published output or a sites tree."""
+    from ..content import portal_trees
+
     target = Path(folder).resolve()
+    trees = portal_trees(sites) if sites is not None else ()
     for other, vi, en in (
         (out, "nằm trong thư mục xuất bản", "is inside the published output"),
-        (sites, "nằm trong thư mục các trang", "is inside the sites folder"),
+        *((tree, "nằm trong thư mục các trang", "is inside the sites folder") for tree in trees),
     ):
         if other is not None and target.is_relative_to(Path(other).resolve()):
             raise ReportError(f"Thư mục báo cáo '{folder}' {vi} '{other}': hãy chọn thư mục khác "
