@@ -24,6 +24,7 @@ Commands:
   check   check every file without writing anything
   new     write a ready-to-edit file of a kind of content (news, staff, ...)
   serve   preview: build, serve on this machine, rebuild and reload on every save
+          (--edit: write in the browser, on each site's admin page quan-tri/)
   report  the webmaster's report: which sites are empty, stale or incomplete
 
 Run 'python build.py COMMAND --help' for a command's options.
@@ -137,6 +138,10 @@ def make_parser(kinds=None) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--edit", action="store_true",
+                       help="also let each site's admin page (http://127.0.0.1:PORT/<site>/quan-tri/) "
+                            "save into the site folders here, so an editor writes in the browser "
+                            "and sees the page reload (127.0.0.1 only: no sign-in)")
     report = commands.add_parser(
         "report", help="which sites are empty, stale or incomplete",
         description="Read every site (nothing is built) and write report/index.html and "
@@ -264,7 +269,7 @@ def _serve(args: argparse.Namespace) -> int:
         return build(BuildSettings(args.sites, args.out, _now(args), search=search, root=args.root))
 
     return serve(args.sites, args.out, args.host, args.port, args.lang, build_once,
-                 log=lambda line: print(line, flush=True))
+                 log=lambda line: print(line, flush=True), edit=args.edit)
 
 
 def _check(args: argparse.Namespace) -> int:
