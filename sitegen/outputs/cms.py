@@ -221,7 +221,9 @@ def collection(kind: Kind, form: Form) -> dict:
         fields.append({"label": "Nội dung", "name": "body", "widget": "markdown", "required": False,
                        "hint": kind.body_help[:1].upper() + kind.body_help[1:],
                        "buttons": list(MARKDOWN_BUTTONS), "editor_components": ["image"],
-                       "modes": ["rich_text", "raw"]})
+                       "modes": ["rich_text", "raw"],
+                       # the preview shows the body through DOMPurify: no editor's HTML runs on the admin page
+                       "sanitize_preview": True})
     return {
         "name": kind.name, "label": name, "label_singular": name,
         "folder": f"{form.base}/{kind.folder}",

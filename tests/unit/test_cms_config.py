@@ -64,6 +64,8 @@ def test_every_field_of_every_kind_is_on_the_admin_form():
                         if name not in subs]
         if kind.has_body:
             assert form["body"]["widget"] == "markdown"
+            assert form["body"]["sanitize_preview"] is True  # no editor's HTML runs on the admin page
+            assert form["body"]["editor_components"] == ["image"]  # no code blocks: no CodeMirror chunks
         assert set(form) - {"body"} == set(kind.names), kind.name  # nothing the build would refuse
     assert missing == []
 
