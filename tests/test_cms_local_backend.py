@@ -240,3 +240,29 @@ def test_edit_is_refused_on_an_address_other_machines_reach(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 2 and "127.0.0.1" in result.stdout + result.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_the_plain_preview_tells_the_editor_how_to_write(tmp_path):
+    sites = _portal(tmp_path)
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "serve", "--sites", str(sites), "--out",
+                                str(tmp_path / "out"), "--port", str(port), "--now", "22/11/2026 10:00"],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                connection.request("POST", "/__sitegen/cms/xa-an", b'{"action": "info"}',
+                                   {"Content-Type": "application/json"})
+                response = connection.getresponse()
+                break
+            except OSError:
+                assert time.monotonic() < deadline
+                time.sleep(0.2)
+        answer = json.loads(response.read())
+        assert response.status == 403 and "python build.py serve --edit" in answer["error"]
+        assert not (sites / "xa-an" / "news" / "x.md").exists()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

@@ -199,8 +199,12 @@ class PreviewHandler(SimpleHTTPRequestHandler):
     def do_POST(self) -> None:
         """The admin pages' local back end (serve --edit)."""
         route = self.path.split("?")[0]
-        if self.backends is None or not route.startswith(LOCAL_API_PATH):
+        if not route.startswith(LOCAL_API_PATH):
             return self._json(404, {"error": "Không có ở đây. / Not found."})
+        if self.backends is None:  # an admin page opened in the plain preview
+            return self._json(403, {"error": "Để viết bài ở trang quản trị trên máy này, hãy dừng bản xem thử "
+                                             "(Ctrl+C) rồi chạy: python build.py serve --edit "
+                                             "/ To write here, run: python build.py serve --edit"})
         refused = self._refusal()
         if refused:
             return self._json(403, {"error": refused})
