@@ -7,13 +7,14 @@ Exit status: 0 clean, 1 content errors (everything valid still published),
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
 from .problems import Problem, Severity
 from .publish.staging import PublishError
 
-COMMANDS = ("build", "check", "new", "serve", "report")
+COMMANDS = ("build", "check", "new", "serve", "report", "nginx", "deploy")
 
 DESCRIPTION = """\
 sitegen builds a local-government information portal (a district or a
@@ -26,6 +27,8 @@ Commands:
   serve   preview: build, serve on this machine, rebuild and reload on every save
           (--edit: write in the browser, on each site's admin page quan-tri/)
   report  the webmaster's report: which sites are empty, stale or incomplete
+  nginx   print an nginx configuration that serves the built portal
+  deploy  send the built portal to the web server (only what changed); --rollback
 
 Run 'python build.py COMMAND --help' for a command's options.
 """
@@ -153,7 +156,61 @@ def make_parser(kinds=None) -> argparse.ArgumentParser:
                         help="folder to write the report into (default: report)")
     report.add_argument("--required", type=Path, metavar="FILE",
                         help="the list of required items (default: the shipped required.yaml)")
+    nginx = commands.add_parser(
+        "nginx", help="print an nginx configuration for the built portal",
+        description="Print nginx server blocks (include them inside http {}) that serve the portal as "
+                    "built: the root on its base_url's host, each sub-site with its own base_url on its "
+                    "own host, the others under the root's path; each site's own 404 page; the build's "
+                    ".gz (and .br) copies; a year's caching for files named by their content and "
+                    "revalidation for pages; and security headers (Content-Security-Policy, "
+                    "X-Content-Type-Options, X-Frame-Options, Referrer-Policy, Permissions-Policy). "
+                    "Example: python build.py nginx --out /srv/portal/current > /etc/nginx/sites-enabled/portal")
+    _sites_option(nginx)
+    nginx.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
+    nginx.add_argument("--root", metavar="SLUG", help="the root portal's folder, as for build")
+    nginx.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
+                       help="the folder the server serves (default: public); after 'deploy', the "
+                            "destination's 'current' link, e.g. /srv/portal/current")
+    nginx.add_argument("--listen", default="80", type=_listen, metavar="ADDR:PORT",
+                       help="nginx's listen address: PORT or ADDR:PORT (default: 80)")
+    nginx.add_argument("--brotli", action="store_true",
+                       help="also send the .br copies (needs ngx_brotli's static module, Debian: "
+                            "libnginx-mod-http-brotli-static)")
+    deploy = commands.add_parser(
+        "deploy", help="send the built portal to the web server",
+        description="Copy the built portal to DEST with rsync as a new release folder, hard-linked "
+                    "against the live one so only changed files travel, then make it live by swapping "
+                    "the DEST/current link in one step. An interrupted deploy leaves the live site as it "
+                    "was. Prints the files and bytes sent. Point the web server at DEST/current.")
+    deploy.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
+                        help="the built portal to send (default: public)")
+    deploy.add_argument("--to", required=True, metavar="DEST",
+                        help="a folder on this machine, or host:path (or user@host:path) over SSH; "
+                             "the SSH command is taken from RSYNC_RSH, as for rsync")
+    deploy.add_argument("--keep", type=_positive, default=5, metavar="N",
+                        help="releases to keep, the live one included (default: 5)")
+    deploy.add_argument("--rollback", action="store_true",
+                        help="send nothing: make the release before the live one live again")
+    deploy.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     return parser
+
+
+def _listen(text: str) -> str:
+    """nginx's listen address: PORT, ADDR:PORT or [IPv6]:PORT."""
+    found = re.fullmatch(r"(?:(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.*-]+):)?(\d{1,5})", text)
+    if not found or not 0 < int(found.group(2)) < 65536:
+        raise argparse.ArgumentTypeError(f"'{text}' is not PORT or ADDR:PORT, e.g. 127.0.0.1:8080")
+    return text
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of 1 or more")
+    return number
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,8 +232,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     from .content import find_site, site_names
 
-    args.sites = _gather_sites(parser, args.sites)
-    where = ", ".join(f"'{tree}'" for tree in args.sites)
+    if hasattr(args, "sites"):  # every command but deploy reads the portal
+        args.sites = _gather_sites(parser, args.sites)
+        where = ", ".join(f"'{tree}'" for tree in args.sites)
     if getattr(args, "root", None) and find_site(args.sites, args.root) is None:
         parser.error(f"--root: no site '{args.root}' in {where} (sites: {', '.join(site_names(args.sites))})")
     if args.command in ("check", "build") and args.site:
@@ -197,6 +255,15 @@ def main(argv: list[str] | None = None) -> int:
             return run(args, _now(args))
         if args.command == "serve":
             return _serve(args)
+        if args.command == "nginx":
+            from .commands.nginx import run as nginx
+            from .content.dates import build_time
+
+            return nginx(args.sites, args.out, args.listen, args.brotli, build_time(None), args.lang, args.root)
+        if args.command == "deploy":
+            from .commands.deploy import run as deploy
+
+            return deploy(args.out, args.to, args.keep, args.rollback, args.lang)
     except PublishError as error:
         print(error, file=sys.stderr)
         return 2

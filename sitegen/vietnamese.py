@@ -99,6 +99,13 @@ def format_number(value: float) -> str:
     return format_decimal(value, locale=_locale())
 
 
+def format_size(size: int) -> str:
+    """A file's size as citizens read it: '245 KB', '1,4 MB'."""
+    if size >= 1024 * 1024:
+        return f"{format_number(round(size / (1024 * 1024), 1))} MB"
+    return f"{max(1, round(size / 1024))} KB"
+
+
 def fold(text: str) -> str:
     """Lowercase ASCII without diacritics ('đ' → 'd'), for forgiving comparisons."""
     text = unicodedata.normalize("NFD", text.lower().replace("đ", "d").replace("Đ", "d"))

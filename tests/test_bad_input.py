@@ -10,10 +10,12 @@ from html.parser import HTMLParser
 
 from lxml import etree
 
+from sitegen.render.theme import Theme
 from conftest import ROOT_SITE, commune_site, front, news, strip_tags
 
 
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
+THEME_SCRIPTS = tuple("assets/" + Theme.load().assets[name] for name in ("search.js", "documents.js"))  # the theme's own
 
 
 ADMIN_SCRIPTS = {p.name for p in (Path(__file__).resolve().parents[1] / "themes" / "default" / "admin").glob("*.js")}
@@ -29,7 +31,7 @@ class _Unsafe(HTMLParser):
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
         ours = (tag == "form" and (attributes.get("method") == "post" or attributes.get("role") == "search")
-                or tag == "script" and (attributes.get("src") or "").endswith("assets/search.js")
+                or tag == "script" and (attributes.get("src") or "").endswith(THEME_SCRIPTS)
                 or tag == "script" and (attributes.get("src") or "") in ADMIN_SCRIPTS  # the admin page's CMS
                 or tag == "script" and attributes.get("type") == "application/ld+json")
         if tag in ("script", "iframe", "object", "embed", "svg", "style", "base", "form") and not ours:

@@ -65,7 +65,8 @@ def pages(built) -> list[tuple[str, str]]:
     kinds = {label.split(" ", 1)[1] for label, _ in found}
     # Every kind the sample portal has must be in the list (search once it exists).
     assert {"home", "article", "news-list", "category", "staff", "profile", "week", "catalogue",
-            "procedure", "fixed-page", "not-found"} <= kinds, kinds
+            "procedure", "fixed-page", "not-found", "documents", "document", "documents-section",
+            "consultations", "public-list", "questions", "question"} <= kinds, kinds
     assert any(label.startswith(sample_portal.COMMUNE) for label, _ in found)
     return found
 
@@ -176,6 +177,27 @@ def test_home_page_is_light_and_loads_nothing_from_elsewhere(browser, base_url, 
     print(f"home /{site}: {total} B uncompressed, {compressed} B gzip: {detail}")
     assert {kind for _, kind, _ in weighed} <= {"document", "stylesheet", "script", "font", "other"}
     assert total <= HOME_BUDGET, f"home /{site} weighs {total} B (> {HOME_BUDGET}): {detail}"
+
+
+def test_the_menu_folds_away_on_a_phone_and_stands_open_on_a_desktop(browser, base_url):
+    """A phone shows one 'Trình đơn' button above the content (tapping it opens
+    the menu); a desktop shows every menu link at once, without the button."""
+    context = browser.new_context(viewport=sample_portal.VIEWPORTS["phone"])
+    try:
+        page = context.new_page()
+        page.goto(base_url + sample_portal.COMMUNE + "/")
+        news = page.locator("nav.menu a", has_text="Tin tức").first
+        assert page.locator("nav.menu summary").is_visible() and not news.is_visible()
+        assert page.locator("main").bounding_box()["y"] < 740, "the content starts on the first screen"
+        page.locator("nav.menu summary").click()
+        assert news.is_visible()
+        page.set_viewport_size(sample_portal.VIEWPORTS["desktop"])
+        page.goto(base_url + sample_portal.COMMUNE + "/")
+        assert news.is_visible() and not page.locator("nav.menu summary").is_visible()
+        links = page.locator("nav.menu a")
+        assert all(links.nth(i).is_visible() for i in range(links.count()))
+    finally:
+        context.close()
 
 
 def _menu_words(html: str) -> set[str]:

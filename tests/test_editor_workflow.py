@@ -194,7 +194,7 @@ def test_clean_portal_checks_with_status_zero(tmp_path):
     assert result.returncode == 0, result.stderr
 
 
-@pytest.mark.parametrize("kind", ["news", "staff", "event", "procedure", "page"])
+@pytest.mark.parametrize("kind", ["news", "staff", "event", "procedure", "page", "document", "question"])
 def test_new_file_builds_into_a_page_at_once(tmp_path, kind, capsys):
     from sitegen.cli import main
 
@@ -216,7 +216,8 @@ def test_new_file_builds_into_a_page_at_once(tmp_path, kind, capsys):
     pages = {p.parent.name for p in (tmp_path / "out" / "xa-a").rglob("index.html")}
     expected = {"news": "hoi-nghi-tong-ket-nam-2026", "staff": "hoi-nghi-tong-ket-nam-2026",
                 "event": "2026-11-22-hoi-nghi-tong-ket-nam-2026", "procedure": "1-000001",
-                "page": "hoi-nghi-tong-ket-nam-2026"}[kind]
+                "page": "hoi-nghi-tong-ket-nam-2026", "document": "1-qd-ubnd",
+                "question": "hoi-nghi-tong-ket-nam-2026"}[kind]
     assert expected in pages
 
 

@@ -10,7 +10,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import ROOT_SITE, commune_site, front, news, write_tree
+from conftest import ROOT_SITE, citizen_pages, commune_site, front, news, write_tree
 from sitegen.content.dates import build_time
 from sitegen.commands.build import BuildSettings, build
 
@@ -53,7 +53,7 @@ class _Editor:
     def step(self) -> str:
         action = self.random.choice([self.edit_body, self.edit_title, self.delete, self.rename, self.add,
                                      self.draft, self.site_yaml, self.procedure, self.event, self.future,
-                                     self.category, self.picture, self.new_site, self.forge])
+                                     self.category, self.picture, self.new_site, self.link, self.forge])
         return action()
 
     def _news(self) -> list[Path]:
@@ -97,6 +97,15 @@ class _Editor:
             news(f"Tin mới {self.counter}", f"2026-11-{day:02d} 09:00", category=self.random.choice(CATEGORIES),
                  to_parent=self.random.choice(["true", "false"])), encoding="utf-8")
         return f"add in {site}"
+
+    def link(self) -> str:
+        """A link that may lead nowhere, a picture without a description: the report's business."""
+        path = self._pick()
+        if path:
+            target = self.random.choice(["/gioi-thieu/", "/khong-co/", "/tin-tuc/tin-3/", "/xa-mot/"])
+            path.write_text(path.read_text(encoding="utf-8") + f"\n[xem]({target}) ![](images/a.jpg)\n",
+                            encoding="utf-8")
+        return f"link in {path}"
 
     def draft(self) -> str:
         path = self._pick()
@@ -178,11 +187,13 @@ def test_incremental_equals_clean_after_random_edits(tmp_path):
         done = editor.step() if step else "first build"
         if step % 10 == 9:
             now += timedelta(days=2)  # time passes: scheduled news falls due, a new week starts
-        incremental = build(BuildSettings(sites, tmp_path / "inc", now))
+        incremental = build(BuildSettings(sites, tmp_path / "inc", now, report=tmp_path / "inc-report"))
         clean_out = tmp_path / "clean"
         shutil.rmtree(clean_out, ignore_errors=True)
-        clean = build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1))
+        clean = build(BuildSettings(sites, clean_out, now, use_cache=False, workers=1,
+                                    report=tmp_path / "clean-report"))
         assert _tree(tmp_path / "inc") == _tree(clean_out), f"step {step}: {done}"
+        assert _tree(tmp_path / "inc-report") == _tree(tmp_path / "clean-report"), f"step {step}: {done}"
         assert incremental.problems == clean.problems, f"step {step}: {done}"
         assert incremental.pages == clean.pages > 0
 
@@ -332,3 +343,44 @@ def test_a_district_article_remakes_the_district_only(tmp_path, monkeypatch):
     build(BuildSettings(sites, out, START))
     assert sorted(made) == ["huyen", "xa-hai", "xa-mot"]
     assert "Thêm bước." in (out / "xa-mot" / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")
+
+
+def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
+    """Every page, feed and script has a deterministic .gz (and .br with brotli)
+    beside it, for the web server to send as it is; an unchanged output's copies
+    are linked from the last publication, never compressed again, and the
+    summary counts pages, not copies."""
+    import gzip
+
+    try:
+        import brotli
+    except ImportError:
+        brotli = None
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    first = build(BuildSettings(sites, out, START))
+    pages = citizen_pages(out)  # the admin pages are no pages of the count
+    assert first.pages == len(pages), "compressed copies are not counted as pages"
+    for path in [*pages, out / "rss.xml", *out.glob("assets/style.*.css"), out / "pagefind" / "pagefind.js"]:
+        packed = path.with_name(path.name + ".gz").read_bytes()
+        assert packed[3] == 0 and packed[4:8] == b"\0\0\0\0", "no file name, no time in the header"
+        assert gzip.decompress(packed) == path.read_bytes(), path
+        if brotli is not None:
+            assert brotli.decompress(path.with_name(path.name + ".br").read_bytes()) == path.read_bytes()
+    assert not list(out.rglob("*.jpg.gz")) and not list(out.rglob("*.pf_fragment.gz"))
+
+    kept = out / "xa-hai" / "tin-tuc" / "tin-so-2" / "index.html.gz"
+    edited = out / "xa-mot" / "tin-tuc" / "tin-so-1" / "index.html"
+    same = out / "xa-mot" / "tin-tuc" / "index.html"  # made again (the article changed), same bytes
+    kept_inode, edited_inode = kept.stat().st_ino, Path(f"{edited}.gz").stat().st_ino
+    same_inodes = [Path(f"{same}{suffix}").stat().st_ino for suffix in ("", ".gz")]
+    path = sites / "xa-mot" / "news" / "tin-1.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\nSửa một chữ.\n", encoding="utf-8")
+    again = build(BuildSettings(sites, out, START))
+    assert kept.stat().st_ino == kept_inode, "an unchanged page's copy is linked, not made again"
+    assert again.rendered > 2 and [Path(f"{same}{suffix}").stat().st_ino for suffix in ("", ".gz")] == same_inodes, \
+        "a page made again with the same bytes keeps the published file: a deploy does not send it"
+    assert Path(f"{edited}.gz").stat().st_ino != edited_inode
+    assert "Sửa một chữ." in gzip.decompress(Path(f"{edited}.gz").read_bytes()).decode("utf-8")
+    build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
+    assert _tree(out) == _tree(tmp_path / "clean")

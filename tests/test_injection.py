@@ -25,10 +25,12 @@ from lxml import etree
 
 from conftest import NOW, ROOT_SITE, write_tree
 from sitegen.cli import main
+from sitegen.render.theme import Theme
 
 REPO = Path(__file__).resolve().parent.parent
-THEME_STATIC = {p.name for p in (REPO / "themes" / "default" / "static").rglob("*") if p.is_file()} | \
-    {p.name for p in (REPO / "themes" / "default" / "admin").glob("*.js")}  # the admin page's CMS
+# The theme's script files as published (named by their content), and the admin page's CMS.
+THEME_STATIC = {name.split("/")[-1] for name in Theme.load().static_files} | \
+    {p.name for p in (REPO / "themes" / "default" / "admin").glob("*.js")}
 
 TEMPLATE_MARK = "Y{{ 7*7 }}Z"  # never 'Y49Z': editor text is not a template
 LOOP_MARK = "P{% for x in range(3) %}{{ x }}{% endfor %}Q"  # never 'P012Q'

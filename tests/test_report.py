@@ -57,6 +57,10 @@ def complete_site(slug: str, name: str, *, news_date: str = "2026-11-20 08:00",
              "leader": "true", "duties": "[Kinh tế]"},
             "Sinh năm 1980." if leader_bio else ""),
         f"{slug}/staff/van-thu.md": front({"name": "Lê Văn Thư", "position": "Văn thư", "unit": "UBND"}),
+        f"{slug}/documents/ngan-sach-quy-3.md": front(
+            {"number": "12/BC-UBND", "type": "Báo cáo", "issued": "10/10/2026", "section": "budget",
+             "period": "Quý III/2026", "title": "Công khai ngân sách quý III năm 2026"},
+            "Tổng thu đạt 78% dự toán."),
     }
     for page, topic in TOPICS.items():
         files[f"{slug}/pages/{page}.md"] = front({"title": page.replace("-", " ").title(),
@@ -452,3 +456,9 @@ def test_build_writes_the_same_report_beside_the_output(portal_dir, tmp_path):
     data = json.loads((folder / "report.json").read_text(encoding="utf-8"))
     assert data["sites"][0]["slug"] == "xa-trong"
     assert not list(out.rglob("report.json"))  # never inside the public site
+
+
+def test_every_problem_code_is_explained_for_the_webmaster():
+    """Each code report.json can carry has its row (meaning, remedy) in docs/bao-cao.md."""
+    guide = (ROOT / "docs" / "bao-cao.md").read_text(encoding="utf-8")
+    assert [code for code in CODES if f"| `{code}` |" not in guide] == []

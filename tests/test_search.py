@@ -69,6 +69,15 @@ def test_commune_search_without_diacritics(phone, site_url):
     assert "làm đường giao thông" in results
 
 
+def test_words_inside_a_documents_pdf_find_the_document(phone, site_url):
+    """The phrase is only in the PDF of decision 1856, not in its Markdown."""
+    base, _out = site_url
+    results = _search(phone, base + "tim-kiem/", "thiet bi bay khong nguoi lai")
+    assert "Kế hoạch chuyển đổi số huyện Lạc Thủy năm 2027" in results.split("\n")[0]
+    links = phone.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")
+    assert any("/van-ban/1856-qd-ubnd/" in link for link in links), links
+
+
 def test_parent_searches_its_sub_sites_too(phone, site_url):
     base, _out = site_url
     results = _search(phone, base + "tim-kiem/", "duong giao thong")

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 
+from ..content import paths
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..parallel import collector_paused
@@ -62,6 +63,7 @@ class BuildResult:
     unchanged: bool = False  # nothing to do: the inputs are as last time
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
+    published: frozenset[str] | None = None  # every output's path, once published
 
     @property
     def errors(self) -> int:
@@ -85,23 +87,25 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
     if earlier is not None:  # 1. nothing changed
         return _as_published(settings, cache, earlier, started)
     from ..portal.model import build_portal
+    from ..publish.ledger import read_ledger
 
     result = BuildResult()
     with collector_paused():
         sources = _read(settings, cache, inputs, progress)  # 2. read
+        ledger = read_ledger(settings.out)  # when each document first appeared, kept in the output
         portal, portal_problems = build_portal(sources.contents, settings.now, settings.kinds,
-                                               settings.root)  # 3. portal
+                                               settings.root, ledger)  # 3. portal
         gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
     try:
         result.problems.extend(sources.all_problems() + portal_problems)
         if portal is not None:
-            _render_and_publish(portal, settings, cache, version, sources, result, progress)  # 4, 5
+            _render_and_publish(portal, settings, cache, version, sources, ledger, result, progress)  # 4, 5
             result.sites = len(portal.sites)
     finally:
         gc.unfreeze()
     result.problems.sort(key=Problem.sort_key)
     if portal is not None:
-        _write_report(settings, portal, result.problems)  # 6. report
+        _write_report(settings, portal, result.problems, result.published)  # 6. report
         if cache is not None:
             _remember(settings, cache, inputs, portal, result)  # 7. remember
     result.seconds = time.perf_counter() - started
@@ -139,13 +143,14 @@ def _read(settings: BuildSettings, cache, inputs, progress: Progress | None) -> 
 
 
 def _render_and_publish(portal, settings: BuildSettings, cache, version: str, sources: incremental.Sources,
-                        result: BuildResult, progress: Progress | None) -> None:
+                        ledger: dict, result: BuildResult, progress: Progress | None) -> None:
     """Steps 4 and 5: every site into a staging folder, then the swap."""
     from ..parallel import run_all, workers_available
     from ..problems import problem
+    from ..publish.ledger import NAME as LEDGER, ledger_bytes, updated
     from ..publish.staging import Staging
     from ..render.search import SearchIndexer
-    from ..render.sites import RenderJob, render_site
+    from ..render.sites import RenderJob, compressor, render_site
     from ..render.theme import Theme
 
     theme = Theme.load(DEFAULT_THEME)
@@ -171,37 +176,47 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
         # workers would cost more than they save (a one-edit rebuild, a preview).
         workers = 1 if len(portal.sites) - len(keep) <= 2 else settings.workers
         slugs = incremental.render_order(portal, keep, in_process=workers == 1)
+        indexed = {}
         for done, (slug, outcome) in enumerate(run_all(render_site, job, slugs, workers), 1):
             now_built[slug] = outcome.built
             result.rendered += outcome.rendered
             if outcome.index is not None:  # Pagefind reads the site while the others render
                 prefix, own_folders, seeded = outcome.index
                 indexer.request(slug, stage.folder / prefix, own_folders, seeded)
+                indexed[slug] = prefix + paths.SEARCH_INDEX
             if progress:
                 progress("render", done, len(slugs))
         for slug, error in indexer.finish(settings.workers or workers_available()).items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
+            indexed.pop(slug, None)
+        for index in indexed.values():  # the index's scripts, written anew: their compressed copies
+            compressor(job).folder(stage, index)
+        result.published = frozenset(path for record in now_built.values() for path in record.outputs)
         for record in now_built.values():
             result.problems.extend(record.problems)
             for counted, number in record.counts.items():
                 setattr(result, counted, getattr(result, counted) + number)
         if cache is not None:
             cache.forget_state()  # until the swap is done, the old state does not hold
+        stage.write(LEDGER, ledger_bytes(updated(ledger, portal)))
         stage.commit({"generator": "sitegen"})
     if cache is not None:
         cache.save_built(now_built)
 
 
-def _write_report(settings: BuildSettings, portal, problems: list[Problem]) -> None:
-    """The webmaster's report, beside the output (never inside it)."""
+def _write_report(settings: BuildSettings, portal, problems: list[Problem],
+                  published: frozenset[str] | None = None) -> None:
+    """The webmaster's report, beside the output (never inside it). published:
+    every output's path, when this build has them (else the report plans them)."""
     if settings.report is None or portal is None:
         return
     from ..render.theme import Theme
     from ..report.make import write_for_build
 
     write_for_build(portal, problems, settings.report, settings.now, Theme.load(DEFAULT_THEME).static_files,
-                    sites=settings.sites, out=settings.out, required=settings.required, kinds=settings.kinds)
+                    sites=settings.sites, out=settings.out, required=settings.required, kinds=settings.kinds,
+                    published=published)
 
 
 def _remember(settings: BuildSettings, cache, inputs, portal, result: BuildResult) -> None:

@@ -107,6 +107,7 @@ class ItemPage:
     context: Callable[[Any, int, Listed], dict] | None = None  # more for the template (related, ...)
     modified: Callable[[Any], datetime | None] | None = None  # the sitemap's lastmod
     folder: str | None = None  # where item pages live; None: the kind's section
+    dc_type: str = "Text"  # the Dublin Core type of the page (Text, Event, Service ...)
 
 
 @dataclass(frozen=True)
@@ -132,6 +133,7 @@ class Publishing:
     schema: Callable[[Any, Any], list[dict]] | None = None  # JSON-LD of a record (record, ld helper)
     home: Callable[[Listed], dict] | None = None  # what the home page shows of the kind
     search: Callable[[Listed], dict] | None = None  # what the search page shows without JavaScript
+    feed_entry: Callable[[Any], Any] | None = None  # what a feed says of a record (outputs.feeds.FeedEntry)
     menu_entries: Callable[[tuple], Iterable[tuple[int, str, str]]] | None = None  # records in the menu
     data_files: Callable[[Listed], Iterable[tuple[str, str, dict]]] | None = None  # (path, writer, context)
     also: tuple[str, ...] = ()  # other top folders its listings take (a parent's 'tin-co-so/')
@@ -154,6 +156,10 @@ class Making:
     problems: list
     held_back: list  # sources of items not published (yet)
     scheduled: list  # moments at which a held-back item becomes due
+    folder: Any = None  # the site's folder (a Path): its files' sizes
+    owner: str = ""  # the site's owning body (cơ quan chủ quản)
+    extract: Callable[[str], Any] | None = None  # a site file's text (content.extract.Extracted), cached
+    display: str = ""  # the site's folder as problems name it ('sites/an-binh')
 
 
 @dataclass(frozen=True)
@@ -226,6 +232,7 @@ class Kind:
     required_checks: dict[str, Callable] = field(default_factory=dict, hash=False, compare=False)
     counts: Callable[[tuple, Any], dict] | None = None  # report.json counts (items, site)
     activity: Callable[[Any], datetime] | None = None  # the site's news: the report's "last news" and chart
+    ledger: Callable[[Any], str] | None = None  # a record's identity in the ledger of first publication
 
     def field(self, name: str) -> Field | None:
         return next((f for f in self.fields if f.name == name), None)

@@ -58,6 +58,18 @@ def paginated(items: tuple, base: str, *, page_type: str, template: str, title: 
 
 
 @dataclass(frozen=True)
+class FeedEntry:
+    """What a feed says of one record."""
+
+    title: str
+    date: Any  # datetime
+    author: str = ""
+    categories: tuple[str, ...] = ()
+    summary: str = ""
+    body: Any = None  # records.Body: the full text
+
+
+@dataclass(frozen=True)
 class ChildItem:
     """A record a sub-site sends up to its parent, with the sub-site it belongs to."""
 

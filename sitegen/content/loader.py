@@ -20,6 +20,7 @@ from .kind import Entry, Kind, Making, Registry
 from .kinds import DEFAULT
 from .kinds.site import site_config
 from .attachments import NAMES, allowed_types, refusal
+from .extract import extract
 from .markdown import MarkdownRenderer
 from .pictures import is_picture, measure
 from .records import Body, SiteConfig, SiteContent
@@ -51,6 +52,29 @@ class LoadResult:
     content: SiteContent | None
     problems: list[Problem] = field(default_factory=list)
     cache: dict[FileKey, FileResult] = field(default_factory=dict)  # what this build read
+    texts: dict = field(default_factory=dict)  # the attachments' texts this build used, by TextKey
+
+
+TextKey = tuple  # (relative path, size, modification time): a file's extracted text
+
+
+class _Texts:
+    """The text of a site's files, each extracted once while the file stays as it is."""
+
+    def __init__(self, folder: Path, known: dict):
+        self.folder = folder
+        self.known = known
+        self.used: dict = {}
+
+    def __call__(self, relative: str):
+        try:
+            info = (self.folder / relative).stat()
+        except OSError:
+            return extract(self.folder / relative)
+        key = (relative, info.st_size, info.st_mtime_ns)
+        found = self.known.get(key) or self.used.get(key) or extract(self.folder / relative)
+        self.used[key] = found
+        return found
 
 
 @dataclass
@@ -90,10 +114,11 @@ class _SiteReader:
 
 def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer,
               cache: dict[FileKey, FileResult] | None = None, kinds: Registry = DEFAULT,
-              html_allowed: bool = False) -> LoadResult:
+              html_allowed: bool = False, texts: dict | None = None) -> LoadResult:
     """Read one site folder. display is the folder as the user named it;
-    cache holds what an earlier build read (FileResults by file key);
-    html_allowed: the root portal lets this site write raw HTML (allow_html_sites)."""
+    cache holds what an earlier build read (FileResults by file key), texts the
+    attachments' texts it extracted; html_allowed: the root portal lets this site
+    write raw HTML (allow_html_sites)."""
     cache = cache or {}
     slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
     reader = _SiteReader(folder, slug, display, renderer, kinds)
@@ -126,7 +151,9 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
             reader.problems.extend(result.problems)
             held_back.extend(result.drafts)
             entries[kind.name].extend(result.entries)
-    making = Making(now, slug, config.level, reader.problems, held_back, [])
+    extracted = _Texts(folder, texts or {})
+    making = Making(now, slug, config.level, reader.problems, held_back, [], folder, config.owner, extracted,
+                    display)
     items = {kind.name: tuple(_unique(reader, kind, _made(kind, entries[kind.name], making)))
              for kind in kinds}
     content = SiteContent(
@@ -141,7 +168,7 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
         held_back=tuple(sorted(held_back)),
         scheduled=tuple(sorted(making.scheduled)),
     )
-    return LoadResult(content, reader.problems, used)
+    return LoadResult(content, reader.problems, used, extracted.used)
 
 
 def _made(kind: Kind, entries: list[Entry], making: Making) -> Iterator:
@@ -312,10 +339,11 @@ def _kind_files(reader: _SiteReader, kind: Kind, all_files: list[str]) -> list[s
 
 
 def _unique(reader: _SiteReader, kind: Kind, items: Iterator[Any]) -> list[Any]:
-    """Every record its own URL name: a clash gets '-2', '-3' and a warning (a
-    kind unique by another field, like the procedure code, refuses repeats)."""
+    """Every record its own URL name: a clash gets '-2', '-3' and a warning. A kind
+    unique by a field of its own (a procedure's code, a document's number) first
+    refuses repeats of it, with the message 'duplicate-<field>'."""
     if kind.unique != "slug":
-        return _unique_values(reader, kind.unique, items)
+        items = iter(_unique_values(reader, kind.unique, items))
     reserved = kind.reserved or (lambda slug: False)
     if kind.publishing is not None and kind.publishing.item_folder() == "":
         top = reader.kinds.top_folders()  # pages at the site's root: not over the built-in folders
@@ -355,7 +383,7 @@ def _unique_values(reader: _SiteReader, name: str, items: Iterator[Any]) -> list
     for item in items:
         value = getattr(item, name)
         if value in seen:
-            reader.problems.append(problem(item.source, None, "duplicate-code", code=value, other=seen[value]))
+            reader.problems.append(problem(item.source, None, f"duplicate-{name}", code=value, other=seen[value]))
             continue
         seen[value] = item.source
         result.append(item)

@@ -24,6 +24,7 @@ from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
 from ..problems import Problem, Severity, Words, problem
+from .html_links import links_and_pictures
 from .records import Body, Heading
 from .source import SITE_ROOT_MARK, clean_characters
 from ..vietnamese import slugify
@@ -73,7 +74,8 @@ class _Findings:
     site_files: frozenset[str]
     allow_html: bool
     broken: list[tuple[str, str]] = field(default_factory=list)  # (code, target)
-    images: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)  # every link's href, as published
+    pictures: list[tuple[str, str | None]] = field(default_factory=list)  # (src, alt)
     first_paragraph: str = ""
 
 
@@ -90,6 +92,11 @@ class _SiteLinks(Treeprocessor):
                     self._link(parent, child)
                 elif child.tag == "img":
                     self._picture(parent, child)
+        for element in root.iter():
+            if element.tag == "a" and element.get("href"):
+                self.findings.links.append(element.get("href"))
+            elif element.tag == "img":
+                self.findings.pictures.append((element.get("src") or "", element.get("alt")))
         for child in root:
             if child.tag == "p":
                 # Entities stay written as entities in the tree ('&amp;' in
@@ -140,8 +147,6 @@ class _SiteLinks(Treeprocessor):
             _remove_keep_tail(parent, image)
         elif resolved is not None:
             image.set("src", resolved)
-            if resolved.startswith(SITE_ROOT_MARK):
-                self.findings.images.append(resolved[len(SITE_ROOT_MARK):])
 
     def _resolve(self, target: str, is_picture: bool) -> tuple[str | None, str | None]:
         """(new URL or None to keep, problem code or None)."""
@@ -309,8 +314,13 @@ class MarkdownRenderer:
             problem(path, _line_of(text, target, body_line), code, Severity.ERROR, value=target)
             for code, target in findings.broken
         ]
-        body = Body(html=html, first_paragraph=findings.first_paragraph, headings=headings,
-                    images=tuple(findings.images))
+        if any(not _ENTITY.fullmatch(str(block)) for block in md.htmlStash.rawHtmlBlocks):
+            # The editor's own HTML: its links are read as the browser will.
+            hrefs, pictures = links_and_pictures(html)
+        else:
+            hrefs, pictures = tuple(findings.links), tuple(findings.pictures)
+        body = Body(html=html, first_paragraph=findings.first_paragraph, headings=headings, links=hrefs,
+                    pictures=pictures)
         return body, problems
 
 

@@ -123,14 +123,18 @@ class Body:
     packed: bytes
     first_paragraph: str = ""
     headings: tuple[Heading, ...] = ()
-    images: tuple[str, ...] = ()  # site files the body shows, for the report
+    # What the report checks, found once when the text is made (then cached
+    # with it): every link's href and every picture's (src, alt), as published.
+    links: tuple[str, ...] = ()
+    pictures: tuple[tuple[str, str | None], ...] = ()
 
     def __init__(self, html: str, first_paragraph: str = "", headings: tuple[Heading, ...] = (),
-                 images: tuple[str, ...] = ()):
+                 links: tuple[str, ...] = (), pictures: tuple[tuple[str, str | None], ...] = ()):
         object.__setattr__(self, "packed", zlib.compress(html.encode("utf-8", "surrogatepass"), 1))
         object.__setattr__(self, "first_paragraph", first_paragraph)
         object.__setattr__(self, "headings", headings)
-        object.__setattr__(self, "images", images)
+        object.__setattr__(self, "links", links)
+        object.__setattr__(self, "pictures", pictures)
 
     @property
     def html(self) -> str:

@@ -169,9 +169,10 @@ class Choice(FieldType):
         if found:
             return found
         suggestion = closest(fold(text), list(self._lookup))
-        extra = hint("did-you-mean", suggestion=self._lookup[suggestion]) if suggestion else ""
+        spelled = self.vocabulary.spelled
+        extra = hint("did-you-mean", suggestion=spelled(self._lookup[suggestion])) if suggestion else ""
         raise Invalid("bad-choice", key=context.key, value=text,
-                      choices=" | ".join(self.choices), hint=extra)
+                      choices=" | ".join(spelled(key) for key in self.choices), hint=extra)
 
 
 def closest(word: str, candidates: list[str]) -> str | None:
@@ -380,9 +381,13 @@ class Mapping(FieldType):
         for name, item in data.items():
             if name not in self.fields:
                 suggestion = closest(name, list(self.fields))
-                raise Invalid("unknown-key", key=f"{context.key}.{name}", kind=context.key,
-                              hint=hint("did-you-mean", suggestion=suggestion) if suggestion
-                              else hint("known-keys", keys=", ".join(self.fields)))
+                if not re.fullmatch(r"[A-Za-z_]+", name):  # words: a comma cut a value in two
+                    extra = hint("comma-in-value", keys=", ".join(self.fields))
+                elif suggestion:
+                    extra = hint("did-you-mean", suggestion=suggestion)
+                else:
+                    extra = hint("known-keys", keys=", ".join(self.fields))
+                raise Invalid("unknown-key", key=f"{context.key}.{name}", kind=context.key, hint=extra)
             if item.data in (None, "", []):
                 continue  # an empty optional key, as forms (the admin page) may write it
             sub = Context(context.path, f"{context.key}.{name}", context.site_files, context.refused)

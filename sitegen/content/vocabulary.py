@@ -1,7 +1,7 @@
 """The closed lists of the portal, each defined once.
 
-Site kinds, procedure levels, online service, event kinds, page topics and
-the Git forges the admin pages save into:
+Site kinds, procedure levels, online service, event kinds, page topics, the
+types and sections of documents, and the Git forges the admin pages save into:
 their keys (what the files and report.json say), the words editors may write
 instead (with or without diacritics), and the labels citizens and the
 webmaster read, in Vietnamese and English. The validator, the theme (the
@@ -31,9 +31,11 @@ class SiteKind(Word):
 class Vocabulary:
     """An ordered closed list of words."""
 
-    def __init__(self, name: str, words: tuple[Word, ...]):
+    def __init__(self, name: str, words: tuple[Word, ...], written: str = "key"):
+        """written: what editors write, 'key' (province) or 'label' (Quyết định)."""
         self.name = name
         self.words = words
+        self.written = written
         self._by_key = {word.key: word for word in words}
 
     @property
@@ -54,6 +56,10 @@ class Vocabulary:
         if word is None:
             return key
         return word.en if lang == "en" else word.vi
+
+    def spelled(self, key: str) -> str:
+        """A word as editors write it."""
+        return self.label(key) if self.written == "label" else key
 
     def rank(self, key: str) -> int:
         """A key's position in the list (for sorting); unknown keys last."""
@@ -102,6 +108,43 @@ TOPICS = Vocabulary("topics", (
     Word("contact", "Trang liên hệ", "Contact page", ("liên hệ", "trang liên hệ")),
 ))
 
+# The types of document (loại văn bản), with the abbreviations numbers use (QĐ, KH ...).
+DOCUMENT_TYPES = Vocabulary("document_types", (
+    Word("nghi-quyet", "Nghị quyết", "Resolution", ("nghị quyết", "nq")),
+    Word("quyet-dinh", "Quyết định", "Decision", ("quyết định", "qđ", "qd")),
+    Word("chi-thi", "Chỉ thị", "Directive", ("chỉ thị", "ct")),
+    Word("ke-hoach", "Kế hoạch", "Plan", ("kế hoạch", "kh")),
+    Word("thong-bao", "Thông báo", "Notice", ("thông báo", "tb")),
+    Word("cong-van", "Công văn", "Official letter", ("công văn", "cv")),
+    Word("bao-cao", "Báo cáo", "Report", ("báo cáo", "bc")),
+    Word("huong-dan", "Hướng dẫn", "Guidance", ("hướng dẫn", "hd")),
+    Word("chuong-trinh", "Chương trình", "Programme", ("chương trình", "ctr")),
+    Word("cong-dien", "Công điện", "Official telegram", ("công điện", "cđ")),
+    Word("quy-che", "Quy chế", "Regulation", ("quy chế", "qc")),
+    Word("de-an", "Đề án", "Scheme", ("đề án", "đa")),
+    Word("to-trinh", "Tờ trình", "Submission", ("tờ trình", "ttr")),
+    Word("giay-moi", "Giấy mời", "Invitation", ("giấy mời", "gm")),
+    Word("du-thao", "Dự thảo", "Draft", ("dự thảo", "dt")),
+    Word("khac", "Khác", "Other", ("khác", "văn bản khác")),
+), written="label")
+
+# What a document is published as (the law's headings): legal and direction
+# documents, and the disclosures (công khai) a commune must make.
+DOCUMENT_SECTIONS = Vocabulary("document_sections", (
+    Word("legal", "Văn bản quy phạm pháp luật", "Legal documents",
+         ("quy phạm pháp luật", "văn bản quy phạm pháp luật", "qppl")),
+    Word("direction", "Văn bản chỉ đạo, điều hành", "Direction documents",
+         ("chỉ đạo điều hành", "chỉ đạo", "điều hành", "văn bản chỉ đạo điều hành")),
+    Word("budget", "Công khai ngân sách", "Budget disclosures",
+         ("ngân sách", "công khai ngân sách", "tài chính", "dự toán", "quyết toán")),
+    Word("investment", "Đầu tư công, mua sắm công", "Public investment and procurement",
+         ("đầu tư", "đầu tư công", "mua sắm", "mua sắm công", "đấu thầu")),
+    Word("planning", "Quy hoạch, kế hoạch sử dụng đất", "Planning",
+         ("quy hoạch", "quy hoạch sử dụng đất", "kế hoạch sử dụng đất")),
+    Word("recruitment", "Tuyển dụng", "Recruitment", ("tuyển dụng", "thi tuyển", "xét tuyển")),
+    Word("disclosure", "Công khai khác", "Other disclosures", ("công khai", "công khai khác")),
+))
+
 
 
 @dataclass(frozen=True)
@@ -117,7 +160,8 @@ FORGES = Vocabulary("forges", (
     Forge("gitlab", "GitLab", "GitLab", (), api="/api/v4"),
 ))
 
-VOCABULARIES = {v.name: v for v in (SITE_KINDS, LEVELS, ONLINE, EVENT_KINDS, TOPICS, FORGES)}
+VOCABULARIES = {v.name: v for v in (SITE_KINDS, LEVELS, ONLINE, EVENT_KINDS, TOPICS, DOCUMENT_TYPES,
+                                    DOCUMENT_SECTIONS, FORGES)}
 
 
 def forge_api(backend: str) -> str:

@@ -163,6 +163,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Mã thủ tục '{code}' đã có ở '{other}'. Mỗi thủ tục chỉ viết một lần trong một trang.",
         "The procedure code '{code}' is already used by '{other}'. Write each procedure once per site.",
     ),
+    "attachment-unreadable": (
+        "Không đọc được chữ trong tệp '{file}' ({detail}): tệp vẫn được đăng, nhưng nội dung của nó không "
+        "tìm kiếm được. Hãy mở tệp và lưu lại (ví dụ in ra PDF).",
+        "The text of '{file}' cannot be read ({detail}): the file is published, but what it says cannot be "
+        "searched. Open it and save it again (e.g. print it to PDF).",
+    ),
+    "attachment-no-text": (
+        "Tệp '{file}' là bản quét, không có lớp chữ: người dân không tìm được nội dung của nó. Nên đăng kèm "
+        "bản PDF xuất từ Word, hoặc nhận dạng chữ (OCR) cho bản quét.",
+        "'{file}' is a scan without a text layer: its content cannot be searched. Publish the PDF exported "
+        "from Word as well, or run text recognition (OCR) on the scan.",
+    ),
+    "question-waiting": (
+        "Câu hỏi chưa có trả lời (thiếu 'answered:' hoặc nội dung trả lời): chưa được đăng.",
+        "The question has no answer yet (no 'answered:' or no answer text): not published.",
+    ),
+    "contact-masked": (
+        "'{key}' có số điện thoại hoặc thư điện tử của người hỏi: đã được ẩn (***) khi đăng. Không ghi thông "
+        "tin liên hệ của người dân trong câu hỏi; hãy xóa nó khỏi tệp.",
+        "'{key}' holds the asker's phone number or e-mail address: it is masked (***) in what is published. "
+        "Never publish citizens' contact details; remove it from the file.",
+    ),
+    "duplicate-number": (
+        "Số, ký hiệu '{code}' đã có ở '{other}'. Mỗi văn bản chỉ viết một lần trong một trang; nếu là văn "
+        "bản khác, hãy kiểm tra lại số.",
+        "The number '{code}' is already used by '{other}'. Write each document once per site; if this is "
+        "another document, check its number.",
+    ),
     "reserved-slug": (
         "Đường dẫn '{slug}' trùng với mục có sẵn của cổng; trang này được đặt '{new_slug}'.",
         "The URL name '{slug}' is taken by a built-in section; this page gets '{new_slug}'.",
@@ -330,4 +358,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
 HINTS: dict[str, tuple[str, str]] = {
     "did-you-mean": (" Có phải ý bạn là '{suggestion}'?", " Did you mean '{suggestion}'?"),
     "known-keys": (" Các khóa dùng được: {keys}.", " The keys are: {keys}."),
+    "comma-in-value": (
+        " Có phải trong giá trị có dấu phẩy? Trong ngoặc nhọn, dấu phẩy ngăn cách các khóa: hãy đặt cả "
+        "giá trị trong ngoặc kép, ví dụ {{title: \"Biểu thu, chi\", file: files/bieu.xlsx}}. Các khóa dùng "
+        "được: {keys}.",
+        " Is there a comma in a value? Inside braces a comma separates keys: put the whole value in double "
+        "quotes, e.g. {{title: \"Income, spending\", file: files/table.xlsx}}. The keys are: {keys}.",
+    ),
 }

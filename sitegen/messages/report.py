@@ -41,6 +41,20 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có danh sách cán bộ, công chức: thư mục staff/ chưa có ai (mỗi người một tệp).",
         "No staff list: the staff/ folder has nobody yet (one file a person).",
     ),
+    # no-budget-disclosure
+    "report-no-budget-disclosure": (
+        "Chưa công khai tình hình thực hiện ngân sách quý {quarter} (hạn {due}): hãy đăng một văn bản trong "
+        "thư mục documents/ có 'section: budget' và 'period: Quý {quarter}'.",
+        "The budget execution of quarter {quarter} is not published (due {due}): publish a document in "
+        "documents/ with 'section: budget' and 'period: Quý {quarter}'.",
+    ),
+    # consultation-no-result
+    "report-consultation-no-result": (
+        "Dự thảo {number} hết hạn lấy ý kiến ngày {until}, đã quá {days} ngày mà chưa có báo cáo tổng hợp ý "
+        "kiến: hãy thêm 'result: files/...' vào mục consultation.",
+        "The draft {number} closed for comment on {until}, over {days} days ago, and has no summary of the "
+        "comments yet: add 'result: files/...' under consultation.",
+    ),
     # missing-required
     "report-no-topic-page": (
         "Thiếu mục bắt buộc: {label}. Hãy viết một trang trong thư mục pages/ có dòng 'topic: {topic}' "

@@ -8,11 +8,11 @@ writer (render/writers/feeds.py) turns a FeedSpec and its entries into bytes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from ..content import paths
 from ..content.kind import FeedOf
+from ..content.listing import FeedEntry
 
 FEED_ITEMS = 20
 
@@ -34,20 +34,11 @@ def feed_pair(feed: FeedOf) -> tuple[FeedSpec, FeedSpec]:
             FeedSpec(feed.path + paths.FEED_ATOM, "atom", feed.title_key, feed.category))
 
 
-@dataclass(frozen=True)
-class FeedEntry:
-    """What a feed says of one record."""
-
-    title: str
-    date: datetime
-    author: str = ""
-    categories: tuple[str, ...] = ()
-    summary: str = ""
-    body: Any = None  # records.Body: the full text
-
-
-def feed_entry(record: Any) -> FeedEntry:
-    """A record's entry, from the fields every dated record may have."""
+def feed_entry(record: Any, kind: Any = None) -> FeedEntry:
+    """What a feed says of a record: as its kind declares, else from the
+    fields a dated record has (title, date, author, categories, summary, body)."""
+    if kind is not None and kind.publishing.feed_entry is not None:
+        return kind.publishing.feed_entry(record)
     return FeedEntry(record.title, record.date, getattr(record, "author", ""),
                      tuple(getattr(record, "categories", ())), getattr(record, "summary", ""),
                      getattr(record, "body", None))

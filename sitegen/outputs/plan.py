@@ -20,7 +20,8 @@ from ..content.kinds import DEFAULT
 from ..content.listing import ChildItem
 from ..content.records import SiteConfig
 from ..portal.model import MenuLink, Site, SiteRef
-from .feeds import FEED_ITEMS, FeedEntry, FeedSpec, feed_entry, feed_pair
+from ..content.listing import FeedEntry
+from .feeds import FEED_ITEMS, FeedSpec, feed_entry, feed_pair
 from .pictures import variants
 
 NOT_FOUND = "not-found"  # the page type of a site's 404.html
@@ -34,6 +35,7 @@ class OutputKind(str, Enum):
     CALENDAR = "calendar"
     SITEMAP = "sitemap"
     ROBOTS = "robots"
+    JSON = "json"  # data for a page's script (the documents register's filter)
     COPY = "copy"  # a site's file, as it is
     PICTURE = "picture"  # one size and format of a site's picture
     THEME = "theme"  # a theme's static file
@@ -59,7 +61,9 @@ class Meta:
     crumbs: tuple[Crumb, ...] = ()
     image: str | None = None
     feeds: tuple[FeedSpec, ...] = ()
-    modified: Any = None  # the sitemap's lastmod (a record's date), or None
+    modified: Any = None  # when its content last changed: the sitemap's lastmod (a record's date), DC.date
+    dc_type: str = "Text"  # Dublin Core type: Text, Collection, Event, Service ...
+    in_sitemap: bool = True  # False for pages dated by the site as a whole, not by a record
 
     @property
     def not_found(self) -> bool:
@@ -115,7 +119,7 @@ def plan_site(site: Site, theme_files: tuple[str, ...], kinds: Registry = DEFAUL
     for output in planner.pages():
         meta = output.context["meta"]
         if not meta.not_found:
-            sitemap.append((meta.path, meta.modified))
+            sitemap.append((meta.path, meta.modified if meta.in_sitemap else None))
         yield output
     yield from planner.data_files(tuple(sitemap))
     yield from planner.admin(admin_files)
@@ -140,10 +144,21 @@ class _Planner:
         self.feed_data: list[Output] = []
         self.main_feeds: tuple[FeedSpec, ...] = ()
         self._find_main_feed()
+        self.updated = self._newest(self.kinds, ((k, site.of(k.name)) for k in kinds))  # the site's newest record
+
+    @staticmethod
+    def _newest(kinds: Registry, found) -> Any:
+        """The latest date among records (by their kinds' dates), or None."""
+        dates = [kind.publishing.item.modified(item.item if isinstance(item, ChildItem) else item)
+                 for kind, items in found
+                 if kind.publishing and kind.publishing.item and kind.publishing.item.modified for item in items]
+        return max(dates, default=None)
 
     def page(self, meta: Meta, template: str, **context: Any) -> Output:
         if not meta.feeds:
             meta = replace(meta, feeds=self.main_feeds)
+        if meta.modified is None and not meta.not_found:
+            meta = replace(meta, modified=self.updated, in_sitemap=False)
         context.update(site=self.chrome, meta=meta)
         return Output(self.site.ref.prefix + paths.output_file(meta.path), self.site.slug, OutputKind.PAGE,
                       template=template, context=context)
@@ -168,7 +183,7 @@ class _Planner:
         for kind in self.kinds:
             if kind.publishing and kind.publishing.home:
                 context.update(kind.publishing.home(self.listed[kind.name]))
-        meta = Meta("", "home", title=site.config.name, description=_site_description(site))
+        meta = Meta("", "home", title=site.config.name, description=_site_description(site), dc_type="Collection")
         return self.page(meta, "home.html", **context)
 
     def kind_pages(self, kind: Kind) -> Iterator[Output]:
@@ -178,17 +193,19 @@ class _Planner:
         listed = self.listed[kind.name]
         listings = publishing.listings
         for listing in listings[:publishing.items_after]:
-            yield from self.listing(listing(listed))
+            yield from self.listing(kind, listing(listed))
         if publishing.item is not None:
             yield from self.items(kind, listed)
         for listing in listings[publishing.items_after:]:
-            yield from self.listing(listing(listed))
+            yield from self.listing(kind, listing(listed))
 
-    def listing(self, pages) -> Iterator[Output]:
+    def listing(self, kind: Kind, pages) -> Iterator[Output]:
         for list_page in pages:
             feeds = self.feed(list_page) if list_page.feed else ()
+            newest = self._newest(self.kinds, ((kind, list_page.context.get("items", ())),))
             meta = Meta(list_page.path, list_page.page_type, title=list_page.title,
-                        title_key=list_page.title_key, crumbs=self.crumbs(*list_page.crumbs), feeds=feeds)
+                        title_key=list_page.title_key, crumbs=self.crumbs(*list_page.crumbs), feeds=feeds,
+                        modified=newest, dc_type="Collection", in_sitemap=False)
             yield self.page(meta, list_page.template, **list_page.context)
 
     def items(self, kind: Kind, listed: Listed) -> Iterator[Output]:
@@ -202,7 +219,8 @@ class _Planner:
             extra = item_page.crumbs(item, listed) if item_page.crumbs else ()
             meta = Meta(path, item_page.page_type, title=title, description=item_page.description(item),
                         image=item_page.image(item), crumbs=self.crumbs(*section, *extra, Crumb(path, title)),
-                        modified=item_page.modified(item) if item_page.modified else None)
+                        modified=item_page.modified(item) if item_page.modified else None,
+                        dc_type=item_page.dc_type)
             context = item_page.context(item, index, listed) if item_page.context else {}
             yield self.page(meta, item_page.template, **{item_page.name: item}, **context,
                             schema_items=(item,))
@@ -218,7 +236,8 @@ class _Planner:
         for kind in self.kinds:
             if kind.publishing and kind.publishing.search:
                 context.update(kind.publishing.search(self.listed[kind.name]))
-        meta = Meta(paths.SEARCH, "search", title_key="search", crumbs=self.crumbs(Crumb(paths.SEARCH, key="search")))
+        meta = Meta(paths.SEARCH, "search", title_key="search", crumbs=self.crumbs(Crumb(paths.SEARCH, key="search")),
+                    dc_type="InteractiveResource")
         return self.page(meta, "search.html", **context)
 
     # Feeds ------------------------------------------------------------------
@@ -249,7 +268,7 @@ class _Planner:
         """A feed's entry: the site it belongs to, its page and what the feed says of it."""
         owner, record = (item.site, item.item) if isinstance(item, ChildItem) else (self.site.ref, item)
         kind = self.kinds.of(record)
-        return owner, kind.item_path(record), feed_entry(record)
+        return owner, kind.item_path(record), feed_entry(record, kind)
 
     def data_files(self, sitemap: tuple[tuple[str, Any], ...]) -> Iterator[Output]:
         site = self.site

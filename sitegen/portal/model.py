@@ -64,6 +64,7 @@ class Site:
     items: dict[str, tuple]  # kind name -> its records (its own and inherited), in the kind's order
     inherited: dict[str, tuple]  # kind name -> the records its parent passes down
     sent_up_items: dict[str, tuple[ChildItem, ...]]  # kind name -> what its sub-sites send up, newest first
+    first_published: dict[tuple[str, str], datetime]  # (kind, identity) -> when it first appeared here
     menu: tuple[MenuLink, ...]
     notice_active: bool
     scheduled: tuple[datetime, ...]
@@ -101,8 +102,9 @@ class Portal:
 
 
 def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = DEFAULT,
-                 root: str | None = None) -> tuple[Portal | None, list[Problem]]:
-    """root: the root portal's folder when the webmaster names it (--root)."""
+                 root: str | None = None, ledger: dict | None = None) -> tuple[Portal | None, list[Problem]]:
+    """root: the root portal's folder when the webmaster names it (--root); ledger:
+    when records were first published ((site, kind, identity) -> moment)."""
     problems: list[Problem] = []
     by_slug = {c.slug: c for c in contents}
     if not by_slug:
@@ -127,7 +129,8 @@ def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = D
         inherited = _inherited(content, by_slug[parent], kinds) if parent else {}
         sent_up = _sent_up([by_slug[c] for c in children[slug]], refs, kinds)
         sites.append(_site(content, own, inherited, sent_up, refs[slug], refs[parent] if parent else None,
-                           refs[root], child_refs, kinds, now, _cms_target(content, by_slug[root].config)))
+                           refs[root], child_refs, kinds, now, ledger or {},
+                           _cms_target(content, by_slug[root].config)))
     return Portal(root, tuple(sites), refs), problems
 
 
@@ -324,11 +327,17 @@ def _clear_of_sites(content: SiteContent, children: tuple[SiteRef, ...], kinds: 
 
 def _site(content: SiteContent, own: dict[str, tuple], inherited: dict[str, tuple],
           sent_up: dict[str, tuple], ref: SiteRef, parent: SiteRef | None, root: SiteRef,
-          children: tuple[SiteRef, ...], kinds: Registry, now: datetime, cms: CmsTarget | None) -> Site:
+          children: tuple[SiteRef, ...], kinds: Registry, now: datetime, ledger: dict,
+          cms: CmsTarget | None) -> Site:
     items = {}
+    first_published = {}
     for kind in kinds:
         records = own.get(kind.name, ()) + inherited.get(kind.name, ())
         items[kind.name] = tuple(sorted(records, key=kind.order, reverse=kind.newest_first))
+        if kind.ledger is not None:
+            for record in own.get(kind.name, ()):
+                identity = kind.ledger(record)
+                first_published[(kind.name, identity)] = ledger.get((ref.slug, kind.name, identity), now)
     config = content.config
     notice = config.notice
     return Site(
@@ -344,6 +353,7 @@ def _site(content: SiteContent, own: dict[str, tuple], inherited: dict[str, tupl
         items=items,
         inherited=inherited,
         sent_up_items=sent_up,
+        first_published=first_published,
         menu=_menu(config, items, kinds, is_root=parent is None, has_children=bool(children)),
         notice_active=bool(notice and (notice.start is None or notice.start <= now)
                            and (notice.until is None or now <= notice.until)),

@@ -93,8 +93,11 @@ def _read_one_site(job: _ReadJob, folder: Path):
     from ..content.markdown import MarkdownRenderer
 
     earlier = job.cache.site_files(folder.name) if job.cache else {}
+    texts = job.cache.site_texts(folder.name) if job.cache else {}
     result = load_site(folder, str(folder), job.now, MarkdownRenderer(), earlier, job.kinds,
-                       html_allowed=folder.name in job.grants)
+                       html_allowed=folder.name in job.grants, texts=texts)
     if job.cache is not None and result.cache != earlier:
         job.cache.save_site_files(folder.name, result.cache)
+    if job.cache is not None and result.texts != texts:
+        job.cache.save_site_texts(folder.name, result.texts)
     return result.content, result.problems

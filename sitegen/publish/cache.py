@@ -2,6 +2,7 @@
 
   .<out>.cache/
     sites/<folder>.pickle      each content file's result, by its bytes and site context
+    texts/<folder>.pickle      the text extracted from each attachment, by its path and stat
     snapshots/<slug>.pickle    each site's content as last published, for --site builds
     built.pickle               each site's published files with their fingerprints
     hashes.pickle              each input text file's digest by its stat
@@ -79,6 +80,13 @@ class BuildCache:
 
     def save_site_files(self, slug: str, results: dict) -> None:
         self._save(self.folder / "sites" / f"{slug}.pickle", results)
+
+    def site_texts(self, slug: str) -> dict:
+        """The text extracted from each of a site's attachments, by path and stat."""
+        return self._load(self.folder / "texts" / f"{slug}.pickle", {})
+
+    def save_site_texts(self, slug: str, texts: dict) -> None:
+        self._save(self.folder / "texts" / f"{slug}.pickle", texts)
 
     def file_hashes(self) -> dict[str, Any]:
         return self._load(self.folder / "hashes.pickle", {})

@@ -284,6 +284,8 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
                 digest.update(b"inherits\0" + records.value(parent.of(kind)))
         for child in site.children:
             digest.update(f"{child.slug}\0{folders.get(child.slug, '')}\0".encode())
+        for key, moment in sorted(site.first_published.items()):
+            digest.update(f"{key}\0{moment.isoformat()}\0".encode())
         digests[site.slug] = digest.hexdigest()
     return digests
 

@@ -207,23 +207,29 @@ class Staging:
                 f"/ '{out}' holds files sitegen did not write; choose another --out or empty it.")
 
     def _lock(self) -> None:
-        if fcntl is None:
-            return
-        path = self.parent / f".{self.out.name}.lock"
-        self._lock_file = open(path, "a+")
-        try:
-            fcntl.flock(self._lock_file, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            self._lock_file.close()
-            self._lock_file = None
-            raise PublishError(
-                f"Một bản dựng khác đang ghi vào '{self.out}'. Hãy chờ bản dựng đó xong rồi chạy lại. "
-                f"/ Another build is writing to '{self.out}'; wait for it to finish.")
+        self._lock_file = lock_output(self.out)
 
     def _unlock(self) -> None:
         if self._lock_file is not None:
             self._lock_file.close()
             self._lock_file = None
+
+
+def lock_output(out: Path):
+    """Hold the output's lock (a file beside it) until the returned file is closed,
+    so no build swaps the output meanwhile; PublishError if another holds it."""
+    if fcntl is None:
+        return None
+    out = Path(os.path.abspath(out))
+    handle = open(out.parent / f".{out.name}.lock", "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.close()
+        raise PublishError(
+            f"Một bản dựng khác đang ghi vào '{out}'. Hãy chờ bản dựng đó xong rồi chạy lại. "
+            f"/ Another build is writing to '{out}'; wait for it to finish.") from None
+    return handle
 
 
 def _exchange(new: Path, current: Path) -> None:

@@ -63,6 +63,11 @@ class Renderer:
             from .writers.sitemap import render_robots
 
             return render_robots(site, linker, output.data or ())
+        if output.kind is OutputKind.JSON:
+            import json
+
+            return json.dumps(output.context["data"], ensure_ascii=False, sort_keys=True,
+                              separators=(",", ":")).encode("utf-8")
         raise ValueError(f"no writer for {output.kind!r}")
 
     def _page(self, output: Output, site: Chrome) -> bytes:

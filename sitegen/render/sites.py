@@ -69,13 +69,24 @@ def render_site(job: RenderJob, slug: str) -> SiteOutcome:
 
 def _keep_site(job: RenderJob, site, record: SiteBuild) -> SiteOutcome | None:
     """Take the site's published files as they are; None if one is missing."""
+    copies = compressor(job)
     for path in record.outputs:
         if not job.stage.reuse(path):
             return None
+        copies.kept(job.stage, path)
     index = site.ref.prefix + paths.SEARCH_INDEX
     if not job.stage.reuse_tree(index) and (job.stage.out / index).exists():
         return None
     return SiteOutcome(built=record)
+
+
+def compressor(job: RenderJob):
+    """This process's maker of compressed copies (publish.compress), made once."""
+    if "compressor" not in job.tools:
+        from ..publish.compress import Compressor
+
+        job.tools["compressor"] = Compressor()
+    return job.tools["compressor"]
 
 
 def _tools(job: RenderJob):
@@ -94,6 +105,7 @@ def _tools(job: RenderJob):
 def _make_site(job: RenderJob, site) -> SiteOutcome:
     """Render the site's outputs, linking those whose fingerprint is unchanged."""
     renderer, fingerprints = _tools(job)
+    copies = compressor(job)
     theme = job.theme
     earlier = job.built.get(site.slug)
     earlier_outputs = earlier.outputs if earlier else {}
@@ -112,13 +124,16 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
         # A site with its own templates may show anything: always render it.
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
             data = _publish(job.stage, renderer, output, site.folder, theme)
+            copies.made(job.stage, output.path, data or None, shared=output.kind is OutputKind.THEME)
             outcome.rendered += 1
             outcome.pages_rendered += output.kind is OutputKind.PAGE
             if output.kind is OutputKind.PAGE and SEARCH_MARK in data:
                 searched.add(output.path)
                 searched_rendered = True
-        elif output.path in earlier_searched:
-            searched.add(output.path)
+        else:
+            copies.kept(job.stage, output.path)
+            if output.path in earlier_searched:
+                searched.add(output.path)
         if output.kind is OutputKind.PAGE and "/" in output.path[len(site.ref.prefix):]:
             own_folders.add(output.path[len(site.ref.prefix):].split("/", 1)[0])
         outputs[output.path] = key

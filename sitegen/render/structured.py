@@ -42,7 +42,7 @@ def for_page(context: dict[str, Any], link: Linker, wording: dict[str, str]) -> 
     crumbs = _breadcrumbs(meta, site, link, wording)
     if crumbs:
         graph.append(crumbs)
-    described = _Described(site, link, organisation, wording)
+    described = _Described(site, link, organisation, wording, context)
     for record in context.get("schema_items", ()):
         schema = link.kinds.of(record).publishing.schema
         if schema is not None:
@@ -55,10 +55,12 @@ class _Described:
 
     CONTEXT = CONTEXT
 
-    def __init__(self, site, link: Linker, organisation: dict[str, Any], wording: dict[str, str]):
+    def __init__(self, site, link: Linker, organisation: dict[str, Any], wording: dict[str, str],
+                 context: dict[str, Any]):
         self.site = site
         self.organisation = organisation
         self.wording = wording
+        self.context = context  # the page's (a document's state ...)
         self._link = link
 
     def url(self, record) -> str:

@@ -30,7 +30,10 @@ from . import DEFAULT_THEME
 class Theme:
     folder: Path
     wording: dict[str, str]
-    static_files: tuple[str, ...]  # relative to static/, copied into every site's assets/
+    # Each static file (relative to static/) by the name it is published under in
+    # every site's assets/: named by its content ('style.3f2a1b9c04.css'), so a
+    # browser may keep it for a year and a new version is a new name.
+    assets: dict[str, str]
     admin_files: tuple[str, ...] = ()  # relative to admin/: the CMS of every site's admin page
 
     @classmethod
@@ -38,11 +41,16 @@ class Theme:
         wording = yaml.load((folder / "wording.yaml").read_text(encoding="utf-8"),
                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         static = folder / "static"
-        static_files = tuple(sorted(p.relative_to(static).as_posix()
-                                    for p in static.rglob("*") if p.is_file()))
+        assets = {p.relative_to(static).as_posix(): _content_named(p.relative_to(static).as_posix(), p.read_bytes())
+                  for p in sorted(static.rglob("*")) if p.is_file()}
         admin = folder / "admin"  # its scripts and their licence notices; not the pin record
         admin_files = tuple(sorted(p.name for p in admin.glob("*") if p.suffix in (".js", ".txt")))
-        return cls(folder, {k: str(v) for k, v in wording.items()}, static_files, admin_files)
+        return cls(folder, {k: str(v) for k, v in wording.items()}, assets, admin_files)
+
+    @property
+    def static_files(self) -> tuple[str, ...]:
+        """The published names of the static files (what every site's assets/ holds)."""
+        return tuple(sorted(self.assets.values()))
 
     def template_fingerprints(self) -> dict[str, str]:
         """Each template's fingerprint, covering the templates it extends,
@@ -51,7 +59,7 @@ class Theme:
         sources = {p.relative_to(folder).as_posix(): p.read_text(encoding="utf-8")
                    for p in sorted(folder.rglob("*.html"))}
         uses = {name: set(_REFERENCE.findall(text)) for name, text in sources.items()}
-        wording = repr(sorted(self.wording.items()))
+        wording = repr(sorted(self.wording.items())) + repr(sorted(self.assets.items()))  # pages name both
         result = {}
         for name in sources:
             closure, todo = set(), [name]
@@ -67,8 +75,10 @@ class Theme:
             result[name] = digest.hexdigest()[:20]
         return result
 
-    def static_path(self, name: str) -> Path:
-        return self.folder / "static" / name
+    def static_path(self, published: str) -> Path:
+        """The theme's file published under this name."""
+        source = next(name for name, shown in self.assets.items() if shown == published)
+        return self.folder / "static" / source
 
     def admin_path(self, name: str) -> Path:
         return self.folder / "admin" / name
@@ -89,12 +99,23 @@ class Theme:
             env = ImmutableSandboxedEnvironment(loader=loader, bytecode_cache=cache, **_OPTIONS)
         env.filters.update(FILTERS)
         wording = self.wording
+        assets = self.assets
         env.globals.update(
             t=wording,
             paths=section_paths,
+            asset=lambda name: paths.ASSETS + assets[name],  # link(asset('style.css'))
             feed_title=lambda spec, site: feed_title(spec, site, wording),
         )
         return env
+
+
+def _content_named(relative: str, data: bytes) -> str:
+    """'style.css' as 'style.<10 hex of its content>.css'."""
+    digest = hashlib.sha256(data).hexdigest()[:10]
+    folder, _, name = relative.rpartition("/")
+    stem, dot, extension = name.rpartition(".")
+    named = f"{stem}.{digest}.{extension}" if dot and stem else f"{name}.{digest}"
+    return f"{folder}/{named}" if folder else named
 
 
 # {% extends "x" %}, {% include 'x' %}, {% import "x" as m %}, {% from "x" import y %}
@@ -116,5 +137,7 @@ FILTERS = {
     "weekday": vietnamese.weekday,
     "number": vietnamese.format_number,
     "iso": lambda moment: moment.isoformat(),
+    "iso_date": lambda moment: moment.date().isoformat(),
+    "filesize": vietnamese.format_size,
     "label": lambda key, vocabulary: VOCABULARIES[vocabulary].label(key),  # {{ p.level | label('levels') }}
 }

@@ -33,13 +33,15 @@ COVERED_CODES = frozenset({"leader-no-biography", "leader-no-duties"})
 
 def analyse(portal: Portal | None, problems: Iterable[Problem], now: datetime,
             required: Required | None = None, *, theme_files: tuple[str, ...] = (),
-            sites_dir: Path | None = None, kinds: Registry = DEFAULT) -> PortalReport:
+            sites_dir: Path | None = None, kinds: Registry = DEFAULT,
+            published: frozenset[str] | None = None) -> PortalReport:
     """The report of every site of the portal, worst first.
 
     problems are the build's (read_portal's, and the renderer's if any);
     theme_files are the theme's static files (plan_site's second argument);
     sites_dir, when given, also gives a row to every folder that did not
-    become a site (no or broken site.yaml), named by the folder.
+    become a site (no or broken site.yaml), named by the folder; published,
+    every output's path when a build has just made them (else they are planned).
     """
     required = required or load_required(kinds=kinds)
     codes = report_codes(kinds)
@@ -48,7 +50,8 @@ def analyse(portal: Portal | None, problems: Iterable[Problem], now: datetime,
     folders = {site.folder: site for site in sites}
     unbuilt = _unbuilt_folders(sites, sites_dir)
     by_folder = _group_by_folder(problems, [*folders, *unbuilt])
-    published = frozenset(o.path for site in sites for o in plan_site(site, theme_files, kinds))
+    if published is None:
+        published = frozenset(o.path for site in sites for o in plan_site(site, theme_files, kinds))
     context = _Context(now, required, kinds, codes, published, LineFinder())
     rows = [_SiteAnalysis(site, by_folder.get(site.folder, []), context).report() for site in sites]
     rows.extend(_unbuilt_report(folder, by_folder.get(folder, []), context) for folder in unbuilt)

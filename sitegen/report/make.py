@@ -54,11 +54,12 @@ def report(sites, folder: Path, now: datetime, required: Path | None = None,
 def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
                     theme_static_files: tuple[str, ...] = (), *, sites=None,
                     out: Path | None = None, required: Path | None = None,
-                    kinds: Registry = DEFAULT) -> PortalReport:
+                    kinds: Registry = DEFAULT, published: frozenset[str] | None = None) -> PortalReport:
     """The same report, from what a build has already read (call it after publishing).
 
     problems are all of the build's (reading and rendering); out is the
-    published folder, which the report folder must not be inside.
+    published folder, which the report folder must not be inside; published,
+    the path of every output the build made or kept.
     """
     from .analyse import analyse
     from .required import load_required
@@ -67,7 +68,7 @@ def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: 
     items = load_required(required, kinds)
     check_folder(folder, sites=sites, out=out)
     result = analyse(portal, problems, now, items, theme_files=theme_static_files, sites_dir=sites,
-                     kinds=kinds)
+                     kinds=kinds, published=published)
     write_report(result, folder)
     return result
 

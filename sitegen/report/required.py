@@ -71,6 +71,8 @@ class Required:
     empty_max: int
     penalties: dict[str, Weight] = field(hash=False, compare=False)
     source: str = ""
+    budget_disclosure_days: int = 15  # a quarter's budget is published within this many days of its end
+    consultation_result_days: int = 30  # a closed draft's summary of comments is due this many days after
 
     def item(self, item_id: str) -> RequiredItem | None:
         return next((i for i in self.items if i.id == item_id), None)
@@ -156,8 +158,8 @@ def penalty_keys(kinds: Registry) -> tuple[str, ...]:
 
 def _build(data: dict[str, Any], source: str, kinds: Registry) -> Required:
     thresholds = _mapping(data, "thresholds", source)
-    _only_keys(thresholds, ("stale_news_days", "image_max_kb", "next_week_schedule_from"),
-               source, "thresholds.")
+    _only_keys(thresholds, ("stale_news_days", "image_max_kb", "next_week_schedule_from",
+                            "budget_disclosure_days", "consultation_result_days"), source, "thresholds.")
     score = _mapping(data, "score", source)
     penalties = _mapping(score, "penalties", source, "score.")
     keys = penalty_keys(kinds)
@@ -181,6 +183,10 @@ def _build(data: dict[str, Any], source: str, kinds: Registry) -> Required:
         image_max_kb=_number(thresholds.get("image_max_kb", 300), "thresholds.image_max_kb", source,
                              integer=True),
         next_week_schedule_from=_weekday(thresholds.get("next_week_schedule_from"), source),
+        budget_disclosure_days=_number(thresholds.get("budget_disclosure_days", 15),
+                                       "thresholds.budget_disclosure_days", source, integer=True),
+        consultation_result_days=_number(thresholds.get("consultation_result_days", 30),
+                                         "thresholds.consultation_result_days", source, integer=True),
         empty_max=_number(score.get("empty_max", 5), "score.empty_max", source, integer=True),
         penalties={key: _weight(penalties.get(key, 0), key, source) for key in keys},
         source=source,

@@ -5,7 +5,6 @@ Also where in an editor's file a piece of text is (for path:line)."""
 from __future__ import annotations
 
 import unicodedata
-from html.parser import HTMLParser
 from pathlib import Path
 
 from ..content.source import SITE_ROOT_MARK
@@ -18,19 +17,14 @@ def links_and_pictures(analysis, sources: list[tuple[str, object]]) -> None:
     seen_links: set[tuple[str, str]] = set()
     lines = analysis.lines
     for source, body in sources:
-        if not body.html:
-            continue
-        scan = _BodyScan()
-        scan.feed(body.html)
-        scan.close()
-        for href in scan.links:
+        for href in body.links:
             if href.startswith(SITE_ROOT_MARK):
                 target = href[len(SITE_ROOT_MARK):]
                 if not analysis.exists(target) and (source, target) not in seen_links:
                     seen_links.add((source, target))
                     analysis.add("broken-link", "report-broken-link", path=source,
                                  line=lines.find(source, needle(target)), target="/" + target)
-        for src, alt in scan.images:
+        for src, alt in body.pictures:
             if alt is None or not alt.strip():
                 shown = src[len(SITE_ROOT_MARK):] if src.startswith(SITE_ROOT_MARK) else src
                 analysis.add("image-no-alt", "report-image-no-alt", path=source,
@@ -73,24 +67,6 @@ def _size(size: int, lang: str) -> str:
         value = round(size / (1024 * 1024), 1)
         return f"{format_number(value) if lang == 'vi' else value} MB"
     return f"{round(size / 1024)} KB"
-
-
-class _BodyScan(HTMLParser):
-    """The links and pictures of one stored body."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.links: list[str] = []
-        self.images: list[tuple[str, str | None]] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "a" and values.get("href"):
-            self.links.append(values["href"] or "")
-        elif tag == "img":
-            self.images.append((values.get("src") or "", values.get("alt")))
-
-    handle_startendtag = handle_starttag
 
 
 class LineFinder:

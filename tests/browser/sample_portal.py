@@ -71,7 +71,7 @@ def serve(folder: Path):
 _NUMBERED = re.compile(r"trang-\d+$")
 # Top-level folders of a site that are sections, not fixed pages.
 _SECTIONS = {"assets", "images", "files", "tin-tuc", "chuyen-muc", "the", "can-bo", "lich-cong-tac",
-             "thu-tuc", "don-vi", "tin-co-so", "tim-kiem"}
+             "thu-tuc", "don-vi", "tin-co-so", "tim-kiem", "van-ban", "lay-y-kien", "cong-khai", "hoi-dap"}
 
 
 def _first(folder: Path) -> str | None:
@@ -95,6 +95,16 @@ def procedure_with_form(out: Path, prefix: str = "") -> str | None:
         if re.search(r'id="mau-don".*?href="[^"]*files/', html, re.S):
             return prefix + f"thu-tuc/{name}/"
     return prefix + first if first else None
+
+
+def _draft_or_first(site: Path) -> str | None:
+    """A document open for comment (the richest page of the kind), else the first."""
+    folder = site / "van-ban"
+    for name in sorted(p.name for p in folder.iterdir() if (p / "index.html").is_file()) if folder.is_dir() else ():
+        if "consultation-open" in (folder / name / "index.html").read_text(encoding="utf-8"):
+            return f"van-ban/{name}/"
+    first = _first(folder)
+    return first and "van-ban/" + first
 
 
 def site_pages(out: Path, prefix: str) -> list[tuple[str, str]]:
@@ -129,6 +139,15 @@ def site_pages(out: Path, prefix: str) -> list[tuple[str, str]]:
          if p.name not in _SECTIONS and (p / "index.html").is_file()
          and not (p / "site.yaml").exists() and not (p / "assets").is_dir()), None)
     add("fixed-page", fixed)
+    add("documents", "van-ban/")
+    add("document", _draft_or_first(site))
+    first_section = _first(site / "van-ban" / "nhom")
+    add("documents-section", first_section and "van-ban/nhom/" + first_section)
+    add("consultations", "lay-y-kien/")
+    add("public-list", "cong-khai/")
+    add("questions", "hoi-dap/")
+    first_question = _first(site / "hoi-dap")
+    add("question", first_question and "hoi-dap/" + first_question)
     add("subsites", "don-vi/")
     add("child-news", "tin-co-so/")
     add("search", "tim-kiem/")  # added by another change; audited once it is built

@@ -10,12 +10,14 @@ themes/default/wording.yaml and sitegen/messages/.
 from __future__ import annotations
 
 from ..kind import Registry
+from .documents import DOCUMENTS
 from .news import NEWS
 from .pages import PAGES
 from .procedures import PROCEDURES
+from .questions import QUESTIONS
 from .schedule import SCHEDULE
 from .site import SITE
 from .staff import STAFF
 
 # The order is the order of the pages in each site's plan (and its sitemap).
-DEFAULT = Registry(SITE, (NEWS, STAFF, SCHEDULE, PROCEDURES, PAGES))
+DEFAULT = Registry(SITE, (NEWS, STAFF, SCHEDULE, PROCEDURES, PAGES, DOCUMENTS, QUESTIONS))

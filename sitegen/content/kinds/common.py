@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..kind import Field
+from ...problems import Severity, problem
+from ..kind import Entry, Field, Making
 from ..types import Boolean, Slug
 
 DRAFT = Field("draft", Boolean(), "true: bản nháp, chưa xuất bản", default=False, example=False)
@@ -15,3 +16,9 @@ def slug_field(made_from: str, example: str) -> Field:
 def text(value) -> str:
     """An optional text field's value: '' when the editor left it out."""
     return value or ""
+
+
+def warn_if_empty(entry: Entry, making: Making) -> None:
+    """A text published with a title and nothing under it is a forgotten body."""
+    if not entry.body.html.strip():
+        making.problems.append(problem(entry.path, None, "empty-body", Severity.WARNING))

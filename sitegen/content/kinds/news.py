@@ -23,7 +23,7 @@ from ..kind import (
 from ..listing import paginated, terms_pages
 from ..records import Body
 from ..types import AssetPath, Boolean, DateTime, Text, TextList
-from .common import DRAFT, slug_field
+from .common import DRAFT, slug_field, warn_if_empty
 
 SECTION = "tin-tuc/"
 CATEGORIES = "chuyen-muc/"
@@ -103,6 +103,7 @@ def make(entry: Entry, making: Making) -> Article | None:
         making.scheduled.append(when.moment)
         return None
     body = entry.body
+    warn_if_empty(entry, making)
     categories = values["categories"] or ((values["category"],) if values["category"] else ())
     return Article(
         source=entry.path,

@@ -16,7 +16,7 @@ from ..kind import Entry, Field, ItemPage, Kind, Listed, Making, Publishing, Sca
 from ..records import Body
 from ..types import Choice, Integer, Text
 from ..vocabulary import TOPICS
-from .common import DRAFT, slug_field
+from .common import DRAFT, slug_field, warn_if_empty
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ FIELDS = (
 
 def make(entry: Entry, making: Making) -> Page:
     values = entry.values
+    warn_if_empty(entry, making)
     return Page(source=entry.path, slug=values["slug"] or slugify(entry.stem), title=values["title"],
                 menu=values["menu"], topic=values["topic"], body=entry.body)
 

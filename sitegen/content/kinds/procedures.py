@@ -166,8 +166,8 @@ PROCEDURES = Kind(
     publishing=Publishing(
         SECTION, section_key="procedures",
         item=ItemPage("procedure.html", "procedure", "procedure",
-                      description=lambda p: f"{p.code} · {p.field}", context=origin),
-        listings=(catalogue,), items_after=1, menu=2, schema=schema, search=search,
+                      description=lambda p: f"{p.code} · {p.field}", context=origin, dc_type="Service"),
+        listings=(catalogue,), items_after=1, menu=3, schema=schema, search=search,
         home=lambda listed: {"procedure_count": len(listed.items)},
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"title": title, "code": free_code(taken),

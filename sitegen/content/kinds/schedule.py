@@ -227,8 +227,8 @@ SCHEDULE = Kind(
         item=ItemPage("event.html", "event", "event", description=lambda e: f"{e.location}",
                       context=lambda event, index, listed: {
                           "week_path": week_path(monday_of(event.start.date()))},
-                      folder=EVENTS),
-        listings=(week_pages,), items_after=1, menu=3, schema=schema,
+                      folder=EVENTS, dc_type="Event"),
+        listings=(week_pages,), items_after=1, menu=4, schema=schema,
         home=lambda listed: {"week": current_week(listed),
                              "week_events": current_week(listed).events[:HOME_EVENTS]},
         data_files=lambda listed: ((CALENDAR, "calendar", {"events": listed.items}),),

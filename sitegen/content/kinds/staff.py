@@ -163,7 +163,7 @@ STAFF = Kind(
         SECTION, section_key="staff",
         item=ItemPage("person.html", "person", "person", title=lambda p: p.name,
                       description=lambda p: f"{p.position}", image=lambda p: p.photo),
-        listings=(staff_list,), items_after=1, menu=4, schema=schema,
+        listings=(staff_list,), items_after=1, menu=5, schema=schema,
         home=lambda listed: {"leaders": tuple(p for p in listed.items if p.leader)[:HOME_LEADERS]},
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"name": title, "position": "Chức vụ", "slug": slug,

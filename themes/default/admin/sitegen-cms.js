@@ -9,6 +9,7 @@
 (function () {
   'use strict';
   var CMS = window.CMS;
+  var script = document.currentScript;
   if (!CMS) return;
 
   var nfc = function (value) {
@@ -113,6 +114,7 @@
   };
   CMS.registerLocale('vi', merge(CMS.getLocale('vi'), words));
 
-  // 3. The preview beside the form uses the site's own style sheet.
-  CMS.registerPreviewStyle('../assets/style.css');
+  // 3. The preview beside the form uses the site's own style sheet (named by its content:
+  //    the admin page says which).
+  if (script && script.dataset.previewStyle) CMS.registerPreviewStyle(script.dataset.previewStyle);
 })();

@@ -1,0 +1,238 @@
+"""The pages of the documents register (see documents.py for the records).
+
+  van-ban/                    every document, newest first, 50 a page (with a feed,
+                              and van-ban/danh-muc.json for the filter that runs
+                              with JavaScript)
+  van-ban/loai/<type>/        by type; van-ban/nam/<year>/ by year of issue
+  van-ban/nhom/<section>/     by section; a disclosure section grouped by period
+  van-ban/<number>/           one document
+  lay-y-kien/                 drafts put out for comment, open ones first
+  cong-khai/                  the list of information to be made public (LATI
+                              Art. 19(1)(g)): name, number, date, first published, link
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from ...vietnamese import collation_key
+from ..kind import Crumb, FeedOf, Listed, ListPage
+from ..listing import FeedEntry, paginated
+from ..vocabulary import DOCUMENT_SECTIONS, DOCUMENT_TYPES
+
+SECTION = "van-ban/"
+CONSULTATIONS = "lay-y-kien/"
+PUBLIC_LIST = "cong-khai/"
+FILTER_DATA = SECTION + "danh-muc.json"
+BY_TYPE, BY_YEAR, BY_SECTION = SECTION + "loai/", SECTION + "nam/", SECTION + "nhom/"
+PER_PAGE = 50
+HOME_DRAFTS = 4
+REGISTER = Crumb(SECTION, key="documents")
+
+
+# What a document is, at the build's moment ------------------------------------
+
+@dataclass(frozen=True)
+class State:
+    """A document's legal force in words, and the document replacing it."""
+
+    key: str  # in-force, not-yet, expired, replaced; draft (put out for comment), disclosed (công khai)
+    replaced_by: object = None  # the Document replacing it, when this site has it
+    replacement_number: str = ""
+
+
+def state(document, now: datetime, by_number: dict) -> State:
+    """Legal force belongs to legal and direction documents; a draft has none yet,
+    a disclosure is what it discloses."""
+    if document.type == "du-thao" or document.consultation is not None:
+        return State("draft")
+    if document.disclosure:
+        return State("disclosed")
+    if document.replaced_by:
+        return State("replaced", by_number.get(document.replaced_by), document.replaced_by)
+    if document.expires is not None and document.expires <= now:
+        return State("expired")
+    if document.effective is not None and document.effective > now:
+        return State("not-yet")
+    return State("in-force")
+
+
+@dataclass(frozen=True)
+class Comments:
+    """A draft put out for comment, at the build's moment."""
+
+    open: bool
+    until: datetime
+    days_left: int  # calendar days to the deadline (0: it ends today)
+
+
+def comments(document, now: datetime) -> Comments | None:
+    consultation = document.consultation
+    if consultation is None:
+        return None
+    return Comments(consultation.until > now, consultation.until, (consultation.until.date() - now.date()).days)
+
+
+def open_drafts(documents: tuple, now: datetime) -> tuple:
+    """The drafts still open for comment, the nearest deadline first."""
+    return tuple(sorted((d for d in documents if d.consultation and d.consultation.until > now),
+                        key=lambda d: (d.consultation.until, d.number)))
+
+
+def changes(documents: tuple, now: datetime):
+    """When the clock alone changes a document's pages: it takes or loses force,
+    a consultation closes, and each midnight while one is open (days left)."""
+    for document in documents:
+        yield from (m for m in (document.effective, document.expires) if m is not None)
+        if document.consultation is not None:
+            yield document.consultation.until
+            if document.consultation.until > now:
+                yield (now + timedelta(days=1)).replace(hour=0, minute=0, second=0, microsecond=0)
+
+
+def _by_number(listed: Listed) -> dict:
+    return listed.memo("by_number", lambda: {d.number: d for d in listed.items})
+
+
+# Pages -------------------------------------------------------------------------
+
+def item_context(document, index: int, listed: Listed) -> dict:
+    return {"state": state(document, listed.now, _by_number(listed)),
+            "comments": comments(document, listed.now),
+            "first_published": listed.site.first_published.get(("document", document.number))}
+
+
+def register(listed: Listed):
+    """Every document, newest first, and the ways to browse them without JavaScript."""
+    browse = {
+        "types": tuple((DOCUMENT_TYPES.label(key), f"{BY_TYPE}{key}/") for key in DOCUMENT_TYPES.keys
+                       if any(d.type == key for d in listed.items)),
+        "years": tuple((str(year), f"{BY_YEAR}{year}/") for year in _years(listed.items)),
+        "sections": tuple((DOCUMENT_SECTIONS.label(key), f"{BY_SECTION}{key}/") for key in DOCUMENT_SECTIONS.keys
+                          if any(d.section == key for d in listed.items)),
+    }
+    yield from paginated(listed.items, SECTION, page_type="documents", template="documents.html",
+                         title_key="documents", crumbs=(REGISTER,), feed=FeedOf(SECTION, "feed_title_documents"),
+                         per_page=PER_PAGE, browse=browse, filter_data=FILTER_DATA, states=_states(listed))
+
+
+def by_type(listed: Listed):
+    for key in DOCUMENT_TYPES.keys:
+        found = tuple(d for d in listed.items if d.type == key)
+        if found:
+            yield from _browsed(listed, found, f"{BY_TYPE}{key}/", DOCUMENT_TYPES.label(key))
+
+
+def by_year(listed: Listed):
+    for year in _years(listed.items):
+        found = tuple(d for d in listed.items if d.issued.year == year)
+        yield from _browsed(listed, found, f"{BY_YEAR}{year}/", str(year))
+
+
+def by_section(listed: Listed):
+    """A section's documents; a disclosure section's grouped by period, newest first."""
+    for key in DOCUMENT_SECTIONS.keys:
+        found = tuple(d for d in listed.items if d.section == key)
+        if not found:
+            continue
+        path = f"{BY_SECTION}{key}/"
+        title = DOCUMENT_SECTIONS.label(key)
+        if found[0].disclosure:
+            yield ListPage(path, "documents-section", "documents.html", title=title,
+                           crumbs=(REGISTER, Crumb(path, title)),
+                           context={"groups": _by_period(found), "states": _states(listed)})
+        else:
+            yield from _browsed(listed, found, path, title)
+
+
+def _browsed(listed: Listed, documents: tuple, path: str, title: str):
+    yield from paginated(documents, path, page_type="documents-section", template="documents.html",
+                         title=title, crumbs=(REGISTER, Crumb(path, title)), per_page=PER_PAGE,
+                         states=_states(listed))
+
+
+def _states(listed: Listed) -> dict:
+    """Each document's legal force, by number, for the lists' state column."""
+    return listed.memo("states", lambda: {d.number: state(d, listed.now, _by_number(listed)).key
+                                         for d in listed.items})
+
+
+def _years(documents: tuple) -> list[int]:
+    return sorted({d.issued.year for d in documents}, reverse=True)
+
+
+def _by_period(documents: tuple) -> tuple[tuple[str, tuple], ...]:
+    """Disclosures by the period they cover, the most recently issued period first."""
+    groups: dict[str, list] = defaultdict(list)
+    for document in documents:
+        groups[document.period].append(document)
+    order = sorted(groups, key=lambda period: (max(d.issued for d in groups[period]), collation_key(period)),
+                   reverse=True)
+    return tuple((period, tuple(groups[period])) for period in order)
+
+
+def consultations(listed: Listed):
+    """Drafts for comment: those still open, nearest deadline first, then the closed ones."""
+    drafts = tuple(d for d in listed.items if d.consultation is not None)
+    if not drafts:
+        return
+    now = listed.now
+    closed = tuple(sorted((d for d in drafts if d.consultation.until <= now),
+                          key=lambda d: (d.consultation.until, d.number), reverse=True))
+    yield ListPage(CONSULTATIONS, "consultations", "consultations.html", title_key="consultations",
+                   crumbs=(Crumb(CONSULTATIONS, key="consultations"),),
+                   context={"open": tuple((d, comments(d, now)) for d in open_drafts(drafts, now)),
+                            "closed": closed})
+
+
+def public_list(listed: Listed):
+    """What the body has made public, section by section, with when each first appeared here."""
+    if not listed.items:
+        return
+    published = listed.site.first_published
+    rows = tuple((DOCUMENT_SECTIONS.label(key),
+                  tuple((d, published.get(("document", d.number))) for d in listed.items if d.section == key))
+                 for key in DOCUMENT_SECTIONS.keys)
+    yield ListPage(PUBLIC_LIST, "public-list", "public_list.html", title_key="public_list",
+                   crumbs=(Crumb(PUBLIC_LIST, key="public_list"),),
+                   context={"sections": tuple((name, found) for name, found in rows if found)})
+
+
+def filter_data(listed: Listed):
+    """Every document in short, for the register's filter (documents.js)."""
+    states = _states(listed)
+    rows = [{"number": d.number, "type": DOCUMENT_TYPES.label(d.type), "section": d.section,
+             "date": f"{d.issued:%d/%m/%Y}", "year": d.issued.year, "title": d.title,
+             "state": states[d.number], "path": f"{SECTION}{d.slug}/"} for d in listed.items]
+    yield FILTER_DATA, "json", {"data": rows}
+
+
+def home(listed: Listed) -> dict:
+    return {"consultations": tuple((d, comments(d, listed.now))
+                                   for d in open_drafts(listed.items, listed.now))[:HOME_DRAFTS]}
+
+
+def feed_entry(document) -> FeedEntry:
+    words = DOCUMENT_TYPES.label(document.type)
+    return FeedEntry(f"{words} {document.number}: {document.title}", document.issued, document.issuer,
+                     (words,), document.body.first_paragraph or document.title, document.body)
+
+
+def schema(document, ld) -> list[dict]:
+    """schema.org Legislation: what it is, its number, date, type and force."""
+    force = "InForce" if ld.context["state"].key in ("in-force", "disclosed") else "NotInForce"
+    data = {
+        "@type": "Legislation", "name": document.title, "url": ld.url(document),
+        "legislationIdentifier": document.number,
+        "legislationDate": document.issued.date().isoformat(),
+        "legislationType": DOCUMENT_TYPES.label(document.type),
+        "legislationLegalForce": f"{ld.CONTEXT}/{force}",
+        "legislationPassedBy": {"@type": "GovernmentOrganization", "name": document.issuer},
+        "inLanguage": "vi", "publisher": {"@id": ld.organisation["@id"]},
+    }
+    if document.files:
+        data["encoding"] = [{"@type": "MediaObject", "contentUrl": ld.file(f.path), "name": f.title or f.path}
+                            for f in document.files]
+    return [data]

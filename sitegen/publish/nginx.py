@@ -1,0 +1,278 @@
+"""An nginx configuration that serves the portal as it was built.
+
+One server block per host: the root portal on its base_url's host, each
+sub-site with its own base_url on its own host, the other sub-sites under
+the root's path. Each site answers a missing page with its own 404.html.
+The root (and any parent) also serves its sub-sites' search indexes at the
+place its search page merges them from; a sub-site with a host of its own is
+otherwise sent there (301), so each page has one address.
+
+Every response carries the security headers; pages carry a
+Content-Security-Policy made from what they use (see content_security_policy).
+Text is sent from the build's precompressed copies (gzip_static, and
+brotli_static with --brotli); files named by a hash of their content are
+cached for a year, pages and feeds revalidated, pictures and attachments
+cached for a while and then revalidated.
+
+served_sites() is the one place that reads the portal's model.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from dataclasses import dataclass
+from urllib.parse import urlsplit
+
+from ..content import paths
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+REVALIDATE = "no-cache"
+PICTURES = "public, max-age=86400, must-revalidate"  # a day: heavy on slow mobile data, seldom replaced
+ATTACHMENTS = "public, max-age=3600, must-revalidate"  # an hour: a corrected decision must reach citizens
+
+PERMISSIONS = ("accelerometer=(), browsing-topics=(), camera=(), display-capture=(), geolocation=(), "
+               "gyroscope=(), magnetometer=(), microphone=(), midi=(), payment=(), serial=(), usb=()")
+
+# What the portal publishes, by extension; anything else is sent as a download.
+TYPES = (
+    ("text/html", "html htm"), ("text/css", "css"), ("text/javascript", "js mjs"),
+    ("application/json", "json"), ("application/manifest+json", "webmanifest"), ("text/xml", "xml"),
+    ("text/plain", "txt"), ("text/csv", "csv"), ("text/calendar", "ics"), ("image/svg+xml", "svg"),
+    ("image/jpeg", "jpg jpeg"), ("image/png", "png"), ("image/webp", "webp"), ("image/gif", "gif"),
+    ("image/x-icon", "ico"), ("application/wasm", "wasm"), ("application/pdf", "pdf"),
+    ("application/msword", "doc"),
+    ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    ("application/vnd.ms-excel", "xls"),
+    ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+    ("application/vnd.ms-powerpoint", "ppt"),
+    ("application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"),
+    ("application/vnd.oasis.opendocument.text", "odt"),
+    ("application/vnd.oasis.opendocument.spreadsheet", "ods"),
+    ("application/vnd.oasis.opendocument.presentation", "odp"), ("application/rtf", "rtf"),
+    ("application/zip", "zip"), ("application/vnd.rar", "rar"), ("application/x-7z-compressed", "7z"),
+    ("audio/mpeg", "mp3"), ("audio/mp4", "m4a"), ("audio/ogg", "ogg oga"), ("audio/wav", "wav"),
+    ("video/mp4", "mp4"), ("video/webm", "webm"),
+)
+CHARSET_TYPES = ("text/css text/javascript text/xml text/calendar application/json application/manifest+json "
+                 "image/svg+xml")  # text/plain and text/csv attachments may be in an older encoding
+# Files named by their content (the editors' images/ and files/ never: they keep their names).
+HASH_NAMED = (r"~/pagefind/(?:fragment|index|filter)/[^/]+$", r"~/pagefind/pagefind\.[^/]+\.pf_meta$",
+              r"~\.[0-9a-f]{8,}\.[A-Za-z0-9]+$")
+DOCUMENT_TYPES = (r"text/html", r"image/svg\+xml", r"text/xml")  # what a browser may show as a document
+
+
+class ConfigError(Exception):
+    """The portal cannot be served as configured; the message says why, in both languages."""
+
+
+@dataclass(frozen=True)
+class ServedSite:
+    """What the server needs of one site."""
+
+    slug: str
+    folder: str  # under the output folder: '' for the root, 'slug/' below it
+    host: str  # from its URL; '' when the root has no base_url (any host)
+    path: str  # its URL's path: '/' or '/slug/'
+    url: str  # its absolute URL, ending in '/'
+    children: tuple[str, ...]  # slugs of its sub-sites, whose search indexes its search page merges
+    feedback_url: str  # where its 'rate this information' form posts, or ''
+    raw_html: bool  # its editors may write raw HTML
+
+
+def served_sites(portal) -> tuple[ServedSite, ...]:
+    """Every site of a portal (portal.model.Portal), the root first."""
+    root = portal.site(portal.root)
+    # The root's list of the sites allowed raw HTML, where it exists; before it, each site's own word.
+    granted = getattr(root.config, "allow_html_sites", None)
+    sites = []
+    for site in portal.sites:
+        parts = urlsplit(site.ref.url)
+        # Without the root's base_url, the model makes up an address: answer on any host.
+        host = (parts.hostname or "").lower() if root.config.base_url else ""
+        if site.ref.own_domain:
+            host = (parts.hostname or "").lower()
+        sites.append(ServedSite(
+            slug=site.slug, folder=site.ref.prefix, host=host,
+            path=parts.path or "/", url=site.ref.url, children=tuple(c.slug for c in site.children),
+            feedback_url=site.config.feedback_url or "",
+            raw_html=site.slug in granted if granted is not None else bool(site.config.allow_html)))
+    return tuple(sites)
+
+
+def content_security_policy(site: ServedSite) -> str:
+    """The policy of a site's pages: exactly what they use.
+
+    - default-src 'none': nothing not named below (no plugins, frames, fonts, media, workers from elsewhere)
+    - script-src 'self' 'wasm-unsafe-eval': the theme's search.js, Pagefind's pagefind.js and
+      its worker, and Pagefind's WebAssembly; no inline script, no other origin
+    - style-src 'self': the theme's style sheet; no inline style
+    - img-src 'self' https:: the site's pictures, a sub-site's on its own host, and pictures
+      editors show from other https sites (allowed by the editors' contract)
+    - connect-src 'self': Pagefind fetching the index, the sub-sites' ones included
+    - form-action 'self' + the feedback form's origin
+    - base-uri 'none', frame-ancestors 'none': no <base> rewriting links, no framing (clickjacking)
+    A site whose editors may write raw HTML also gets inline styles and https frames and
+    media (pasted tables, embedded maps and videos), but still no script of theirs.
+    """
+    actions = ["'self'"]
+    feedback = urlsplit(site.feedback_url) if site.feedback_url else None
+    if feedback is not None and feedback.scheme in ("http", "https") and feedback.netloc:
+        actions.append(f"{feedback.scheme}://{feedback.netloc}")
+    elif feedback is not None and feedback.scheme == "mailto":
+        actions.append("mailto:")
+    directives = [
+        "default-src 'none'",
+        "script-src 'self' 'wasm-unsafe-eval'",
+        "style-src 'self' 'unsafe-inline'" if site.raw_html else "style-src 'self'",
+        "img-src 'self' https:",
+        "connect-src 'self'",
+    ]
+    if site.raw_html:
+        directives += ["media-src 'self' https:", "frame-src https:"]
+    directives += [f"form-action {' '.join(actions)}", "base-uri 'none'", "frame-ancestors 'none'"]
+    return "; ".join(directives)
+
+
+@dataclass(frozen=True)
+class Mount:
+    """One location of a server: a site's pages, a redirect to its own host, or a search index."""
+
+    path: str  # URL path, ending in '/'
+    kind: str  # 'site', 'redirect' or 'index'
+    site: ServedSite  # the site whose files (or address) it is
+    headers: ServedSite  # the site whose policy the responses carry
+    folder: str  # under the output folder, ending in '/' (or '')
+
+
+def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
+    """host -> its locations. Raises ConfigError when two sites claim one address."""
+    by_slug = {s.slug: s for s in sites}
+    hosts: dict[str, dict[str, Mount]] = {}
+
+    def add(host: str, mount: Mount) -> None:
+        taken = hosts.setdefault(host, {})
+        if mount.path in taken and taken[mount.path].site.slug != mount.site.slug:
+            other = taken[mount.path].site.slug
+            raise ConfigError(
+                f"Hai trang thông tin '{other}' và '{mount.site.slug}' cùng địa chỉ "
+                f"{host or '*'}{mount.path}: hãy sửa base_url trong site.yaml. / Sites '{other}' and "
+                f"'{mount.site.slug}' share the address {host or '*'}{mount.path}: fix base_url in site.yaml.")
+        taken.setdefault(mount.path, mount)
+
+    for site in sites:
+        add(site.host, Mount(site.path, "site", site, site, site.folder))
+    for parent in sites:
+        for slug in parent.children:
+            child = by_slug[slug]
+            # Where the parent's search page merges the child's index from (as outputs.plan
+            # writes it): up from the search page to the parent's root, down to the child's folder.
+            up = "../" * paths.SEARCH.count("/")
+            down = child.folder if not parent.folder else "../" * parent.folder.count("/") + child.folder
+            path = posixpath.normpath(parent.path + paths.SEARCH + up + down) + "/"
+            if (parent.host, path) == (child.host, child.path):
+                continue
+            add(parent.host, Mount(path, "redirect", child, parent, child.folder))
+            index = paths.SEARCH_INDEX
+            add(parent.host, Mount(path + index, "index", child, parent, child.folder + index))
+    return {host: sorted(found.values(), key=lambda m: m.path) for host, found in hosts.items()}
+
+
+@dataclass(frozen=True)
+class Options:
+    out: str  # absolute path of the folder served (the output, or a deploy's 'current' link)
+    listen: str = "80"
+    brotli: bool = False  # the server has ngx_brotli's static module
+
+
+def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
+    """The server blocks (and the maps they use), to include inside nginx's http {}."""
+    served = mounts(sites)
+    root = sites[0]
+    tag = "sitegen_" + re.sub(r"[^a-z0-9]", "_", root.slug)
+    policies = sorted({content_security_policy(s) for s in sites})
+    csp_var = {policy: f"${tag}_csp_{number}" for number, policy in enumerate(policies, 1)}
+    out = options.out.rstrip("/")
+    lines = [
+        f"# nginx configuration for the portal '{root.slug}', made by `python build.py nginx`.",
+        "# Include it inside http { }; make it again when a site's base_url or feedback_url",
+        "# changes or a site is added. It serves plain HTTP on the address given; put TLS",
+        "# (and Strict-Transport-Security) in front of it, or add them to each server block.",
+        f"# Folder served: {out}/",
+        "",
+        f"# Cache-Control by path: hash-named files for a year, pictures a day, attachments an hour,",
+        f"# everything else (pages, feeds, the search's entry files) revalidated each time.",
+        f"map $uri ${tag}_cache {{",
+        f"    default {_quote(REVALIDATE)};",
+    ]
+    site_paths = sorted({m.path for found in served.values() for m in found if m.kind == "site"})
+    alternatives = "|".join(re.escape(p) for p in site_paths)
+    rules = (("~^(?:" + alternatives + ")images/", PICTURES), ("~^(?:" + alternatives + ")files/", ATTACHMENTS),
+             *((pattern, IMMUTABLE) for pattern in HASH_NAMED))
+    lines += [f"    {_quote(pattern)} {_quote(value)};" for pattern, value in rules] + ["}"]
+    lines += ["", "# Content-Security-Policy of documents (pages, SVG, XML) only: a PDF or a video",
+              "# shown by the browser's own viewer must not be held to it."]
+    for policy, variable in csp_var.items():
+        lines += [f"map $sent_http_content_type {variable} {{", '    default "";']
+        lines += [f"    {_quote('~^' + kind)} {_quote(policy)};" for kind in DOCUMENT_TYPES]
+        lines.append("}")
+    for host in sorted(served, key=lambda h: (h != root.host, h)):
+        lines += _server(host, served[host], options, out, tag, csp_var)
+    return "\n".join(lines) + "\n"
+
+
+def _server(host: str, found: list[Mount], options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
+    home = next((m for m in found if m.path == "/" and m.kind == "site"), None)
+    lines = ["", "server {", f"    listen {options.listen};", f"    server_name {host or '_'};",
+             f"    root {_quote(out + ('/' + home.folder.rstrip('/') if home and home.folder else ''))};",
+             "    index index.html;", "    server_tokens off;", "    autoindex off;",
+             "    absolute_redirect off;  # redirects keep the scheme and host the visitor used",
+             "    charset utf-8;", f"    charset_types {CHARSET_TYPES};",
+             "    gzip_static on;  # the .gz copies the build wrote beside every text file", "    gzip_vary on;"]
+    if options.brotli:
+        lines.append("    brotli_static on;  # the .br copies (ngx_brotli's static module)")
+    lines += ["    default_type application/octet-stream;", "    types {"]
+    lines += [f"        {kind} {extensions};" for kind, extensions in TYPES]
+    lines += ["    }"]
+    if home is not None:
+        lines += [f"    error_page 404 /{paths.NOT_FOUND};"]
+        lines += _headers(home.headers, tag, csp_var, "    ")
+    lines += ["", "    # Hidden files (the output's .sitegen-output marker) are never served.",
+              "    location ~ /\\. {", "        return 404;", "    }"]
+    for mount in found:
+        lines += ["", f"    location {_quote(mount.path)} {{"]
+        if mount.kind == "redirect":
+            lines += [f"        rewrite ^{re.escape(mount.path)}(.*)$ {mount.site.url}$1 permanent;", "    }"]
+            continue
+        if mount.path == "/" + mount.folder:
+            lines.append(f"        root {_quote(out)};")
+        elif mount.path == "/":
+            lines.append(f"        root {_quote(out + '/' + mount.folder.rstrip('/'))};")
+        else:
+            lines.append(f"        alias {_quote(out + '/' + mount.folder)};")
+        if mount.kind == "site":
+            lines.append(f"        error_page 404 {mount.path}{paths.NOT_FOUND};")
+        lines += _headers(mount.headers, tag, csp_var, "        ")
+        lines.append("    }")
+    lines.append("}")
+    return lines
+
+
+def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str) -> list[str]:
+    """Every header, on every response (404s included): nginx drops a level's
+    add_header lines when a deeper level has any, so each location repeats them."""
+    pairs = [
+        ("Content-Security-Policy", csp_var[content_security_policy(site)]),
+        ("X-Content-Type-Options", "nosniff"),
+        ("X-Frame-Options", "DENY"),
+        ("Referrer-Policy", "strict-origin-when-cross-origin"),
+        ("Permissions-Policy", _quote(PERMISSIONS)),
+        ("Cache-Control", f"${tag}_cache"),
+    ]
+    return [f"{indent}add_header {name} {value} always;" for name, value in pairs]
+
+
+def _quote(text: str) -> str:
+    if re.fullmatch(r"[A-Za-z0-9_./:-]+", text):
+        return text
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
