@@ -113,14 +113,23 @@ def test_the_admin_pages_stay_out_of_sitemaps_search_and_search_engines(built):
 
 
 def test_the_cms_and_the_theme_files_are_one_file_on_disk_for_every_site(built):
-    """A province of 130 communes must not hold 130 copies of a 5 MB bundle."""
+    """A province of 130 communes must not hold 130 copies of a 5 MB bundle, nor of
+    its compressed copies; each keeps the time of the theme's file, so a deploy
+    that already sent it sends it no more."""
     from sitegen.render.theme import Theme
 
-    for name in ("quan-tri/decap-cms.js", "quan-tri/sitegen-cms.js", "assets/" + Theme.load().assets["style.css"]):
+    style = "assets/" + Theme.load().assets["style.css"]
+    for name in ("quan-tri/decap-cms.js", "quan-tri/decap-cms.js.gz", "quan-tri/sitegen-cms.js", style,
+                 style + ".gz"):
         inodes = {os.stat(site / name).st_ino for site in _site_folders(built)}
         assert len(inodes) == 1, name
         assert os.stat(built / name).st_nlink >= len(_site_folders(built))
     assert (built / "quan-tri" / "decap-cms.js").read_bytes() == (ADMIN / "decap-cms.js").read_bytes()
+    assert gzip.decompress((built / "quan-tri" / "decap-cms.js.gz").read_bytes()) == \
+        (ADMIN / "decap-cms.js").read_bytes()
+    theme_time = os.stat(ADMIN / "decap-cms.js").st_mtime_ns
+    assert os.stat(built / "quan-tri" / "decap-cms.js").st_mtime_ns == theme_time
+    assert os.stat(built / "quan-tri" / "decap-cms.js.gz").st_mtime_ns == theme_time
     assert (built / "quan-tri" / "decap-cms.js.LICENSE.txt").is_file()
     leftovers = [p.name for p in built.parent.iterdir() if p.name.endswith(".shared")]
     assert leftovers == []

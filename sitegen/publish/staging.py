@@ -77,31 +77,54 @@ class Staging:
     def copy(self, relative: str, source: Path) -> None:
         shutil.copyfile(source, self._fresh(relative))
 
-    def share(self, relative: str, source: Path) -> None:
+    def share(self, relative: str, source: Path) -> str | None:
         """Put a file that many sites publish alike: the first time it is copied
-        beside the staging folder, then each site's file is a hard link to that
-        copy, so a portal of a hundred sites holds it once. Any process may be
-        first; the copy is named by the source's path, size and time."""
-        target = self._fresh(relative)
+        (with its time) beside the staging folder, then each site's file is a
+        hard link to that copy, so a portal of a hundred sites holds it once.
+        Any process may be first; the copy is named by the source's path, size
+        and time. Gives the copy's path, for its compressed copies to be shared
+        the same way (share_bytes), or None where the file system has no hard
+        links (the file was copied)."""
         info = os.stat(source)
         key = hashlib.blake2b(f"{os.path.abspath(source)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}"
                               .encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
         stored = os.path.join(self._shared_text, f"{key}-{os.path.basename(source)}")
+        if self._link_stored(stored, relative, lambda temporary: shutil.copy2(source, temporary)):
+            return stored
+        shutil.copyfile(source, self._fresh(relative))
+        return None
+
+    def share_bytes(self, stored: str, relative: str, data: bytes, like: str) -> None:
+        """Put bytes that many sites publish alike (a shared file's compressed
+        copy) at relative, stored once as `stored` with the time of `like`."""
+        def make(temporary: str) -> None:
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+            info = os.stat(like)
+            os.utime(temporary, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+        if not self._link_stored(stored, relative, make):
+            self.write(relative, data)
+
+    def _link_stored(self, stored: str, relative: str, make) -> bool:
+        """Link relative to the stored file, made first (by make(temporary)) when
+        missing; False where the file system has no hard links."""
+        target = self._fresh(relative)
         for attempt in range(2):
             try:
                 os.link(stored, target)
-                return
+                return True
             except FileNotFoundError:
                 if attempt == 0:
-                    self._store(source, stored)
-            except OSError:  # a file system without hard links
-                break
-        shutil.copyfile(source, target)
+                    self._store(stored, make)
+            except OSError:
+                return False
+        return False
 
-    def _store(self, source: Path, stored: str) -> None:
+    def _store(self, stored: str, make) -> None:
         os.makedirs(self._shared_text, exist_ok=True)
         temporary = f"{stored}.{os.getpid()}.tmp"
-        shutil.copyfile(source, temporary)
+        make(temporary)
         try:
             os.link(temporary, stored)  # the first process's copy is the one; a later one is dropped
         except FileExistsError:

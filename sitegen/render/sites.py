@@ -20,6 +20,7 @@ from ..publish.incremental import SiteBuild
 from .search import SEARCH_MARK
 from .writers.pictures import PictureError
 
+SHARED = (OutputKind.THEME, OutputKind.BUNDLE)  # the theme's files: the same bytes on every site
 COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALENDAR: "feeds",
            OutputKind.COPY: "files", OutputKind.THEME: "files", OutputKind.PICTURE: "files"}
 
@@ -123,8 +124,12 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
         key = _fingerprint(output, site, theme, fingerprints)
         # A site with its own templates may show anything: always render it.
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
-            data = _publish(job.stage, renderer, output, site.folder, theme)
-            copies.made(job.stage, output.path, data or None, shared=output.kind is OutputKind.THEME)
+            if output.kind in SHARED:  # alike on every site: one file on disk, linked from each
+                copies.shared(job.stage, output.path, job.stage.share(output.path, _source(output, site, theme)))
+                data = b""
+            else:
+                data = _publish(job.stage, renderer, output, site.folder, theme)
+                copies.made(job.stage, output.path, data or None)
             outcome.rendered += 1
             outcome.pages_rendered += output.kind is OutputKind.PAGE
             if output.kind is OutputKind.PAGE and SEARCH_MARK in data:
@@ -209,8 +214,7 @@ def _source(output, site, theme) -> Path:
 
 
 def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
-    """Put the output in the staging folder: the bytes written, or b'' for a copied file.
-    The theme's files, alike on every site, are one file on disk linked from each."""
+    """Put the output in the staging folder: the bytes written, or b'' for a copied file."""
     if output.kind is OutputKind.COPY:
         stage.copy(output.path, Path(site_folder) / output.source)
     elif output.kind is OutputKind.PICTURE:
@@ -219,10 +223,6 @@ def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
         except PictureError as error:
             renderer.problems.append(error.problem)
             stage.copy(output.path, Path(site_folder) / output.source)
-    elif output.kind is OutputKind.THEME:
-        stage.share(output.path, theme.static_path(output.source))
-    elif output.kind is OutputKind.BUNDLE:
-        stage.share(output.path, theme.admin_path(output.source))
     else:
         data = renderer.render(output)
         stage.write(output.path, data)
