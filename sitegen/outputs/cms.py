@@ -282,6 +282,18 @@ def with_local_backend(config: dict, site_url: str) -> dict:
             "display_url": site_url}
 
 
+def admin_policy(target: CmsTarget) -> str:
+    """The content security policy of a site's admin page: the CMS from this origin,
+    talking to this origin and the forge only. Decap compiles its configuration's
+    schema with new Function ('unsafe-eval') and styles itself inline (SECURITY.md).
+    The page carries it (a <meta>); the web server adds it, with frame-ancestors,
+    as a header (publish/nginx.py)."""
+    forge = "".join(f" {origin}" for origin in forge_origins(target))
+    return ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            f"img-src 'self' blob: data:{forge}; connect-src 'self' blob:{forge}; font-src 'self'; "
+            "object-src 'none'; base-uri 'self'; form-action 'none'")
+
+
 def forge_origins(target: CmsTarget) -> tuple[str, ...]:
     """The forge's origins the admin page talks to (its content security policy allows them)."""
     found = []

@@ -290,11 +290,11 @@ class _Planner:
         site = self.site
         if site.cms is None:
             return
-        from .cms import forge_origins, site_config
+        from .cms import admin_policy, site_config
 
         prefix = site.ref.prefix + paths.ADMIN
         yield Output(prefix + "index.html", site.slug, OutputKind.ADMIN, template="admin.html",
-                     context={"site": self.chrome, "forge": forge_origins(site.cms)})
+                     context={"site": self.chrome, "policy": admin_policy(site.cms)})
         yield Output(site.ref.prefix + paths.ADMIN_CONFIG, site.slug, OutputKind.CMS_CONFIG,
                      data=site_config(site.cms, site.ref.url, self.kinds), context={"site": self.chrome})
         for name in files:
