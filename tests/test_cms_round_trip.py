@@ -11,7 +11,28 @@ from conftest import ROOT_SITE, commune_site
 
 NFD = unicodedata.normalize("NFD", "Đăng ký khai sinh lưu động")
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + bytes(64)
-PDF = b"%PDF-1.4\n% sitegen\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+def _pdf(text: str) -> bytes:
+    """A one-page PDF with a line of text (a document exported from Word, not a scan)."""
+    stream = f"BT /F1 12 Tf 20 100 Td ({text}) Tj ET".encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 200] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream),
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = bytearray(b"%PDF-1.4\n"), []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)
+    return bytes(out)
+
+
+PDF = _pdf("Quyet dinh so 15 cua UBND xa An")
 
 WRITTEN = {
     # Decap, format "YYYY-MM-DD HH:mm": the time as the editor typed it; picture named by the CMS.
@@ -94,6 +115,45 @@ duties:
 ---
 Sinh năm 1978, quê xã An.
 """,
+    # A document as the admin page writes it: the type as its label, a date alone, its files as
+    # {title, file} items, a draft's consultation as a nested mapping with an empty key.
+    "xa-an/documents/15-qd-ubnd.md": """---
+number: 15/QĐ-UBND
+type: Quyết định
+title: Về việc ban hành Kế hoạch chuyển đổi số năm 2027 của xã An
+issued: 2026-11-12
+signer: Phạm Thị Hà
+files:
+  - title: Bản có chữ ký
+    file: files/quyet-dinh-15.pdf
+---
+""",
+    "xa-an/documents/du-thao-quy-che.md": """---
+number: 16/DT-UBND
+type: Dự thảo
+title: Dự thảo Quy chế làm việc của UBND xã
+issued: 2026-11-20
+files:
+  - file: files/du-thao-quy-che.pdf
+consultation:
+  until: 2026-12-20 17:00
+  email: gopy@xa-an.example.vn
+  feedback_url: ''
+---
+""",
+    "xa-an/questions/thu-tuc-khai-sinh.md": """---
+title: Đăng ký khai sinh cho con khi bố mẹ chưa đăng ký kết hôn?
+asked_by: Chị B.T.L, thôn Bãi Lạng
+asked: 2026-11-03
+field: Hộ tịch
+answered_by: Công chức Tư pháp - Hộ tịch xã An
+answered: 2026-11-06
+question: |-
+  Con tôi sinh tháng 10.
+  Bố mẹ cháu chưa đăng ký kết hôn.
+---
+Được. Chị nộp tờ khai tại Bộ phận Một cửa của xã.
+""",
     "xa-an/pages/gioi-thieu.md": """---
 title: Giới thiệu
 menu: 1
@@ -107,7 +167,8 @@ Xã An nằm ở phía bắc huyện.
 def test_files_written_by_the_cms_check_and_build_without_a_warning(build_portal, capsys):
     files = {"huyen/site.yaml": ROOT_SITE, "xa-an/site.yaml": commune_site("An", parent="huyen"),
              "xa-an/images/le-hoi-bai-lang.jpg": JPEG, "xa-an/images/le-hoi-bai-lang-news.jpg": JPEG,
-             "xa-an/files/giay-moi-hop-24-11.pdf": PDF, "xa-an/files/to-khai-ket-hon.pdf": PDF, **WRITTEN}
+             "xa-an/files/giay-moi-hop-24-11.pdf": PDF, "xa-an/files/to-khai-ket-hon.pdf": PDF,
+             "xa-an/files/quyet-dinh-15.pdf": PDF, "xa-an/files/du-thao-quy-che.pdf": PDF, **WRITTEN}
     built = build_portal(files)
     assert built.code == 0 and "xa-an" not in built.stderr, built.stderr
     from sitegen.cli import main
@@ -131,3 +192,9 @@ def test_files_written_by_the_cms_check_and_build_without_a_warning(build_portal
     assert "Mẫu có ô tệp để trống" in procedure
     person = built.page("xa-an/can-bo/pham-thi-ha/")
     assert "Phụ trách kinh tế, ngân sách" in person
+    decision = built.page("xa-an/van-ban/15-qd-ubnd/")
+    assert "Quyết định" in decision and "quyet-dinh-15.pdf" in decision and "12/11/2026" in decision
+    draft = built.page("xa-an/van-ban/16-dt-ubnd/")
+    assert "gopy@xa-an.example.vn" in draft and "20/12/2026" in draft
+    question = built.page("xa-an/hoi-dap/")
+    assert "Đăng ký khai sinh cho con khi bố mẹ chưa đăng ký kết hôn?" in question

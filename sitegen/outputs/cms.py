@@ -80,7 +80,10 @@ def _datetime(kind: DateTime, example: Any, form: Form) -> dict:
 
 
 def _choice(kind: Choice, example: Any, form: Form) -> dict:
-    return {"widget": "select", "options": [{"label": word.vi, "value": word.key} for word in kind.vocabulary]}
+    """The closed list's Vietnamese labels; written as editors write them by hand
+    ('commune', 'Quyết định'), so a hand-written file shows its choice too."""
+    words = kind.vocabulary
+    return {"widget": "select", "options": [{"label": word.vi, "value": words.spelled(word.key)} for word in words]}
 
 
 def _text_list(kind: TextList, example: Any, form: Form) -> dict:

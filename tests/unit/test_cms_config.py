@@ -70,6 +70,19 @@ def test_every_field_of_every_kind_is_on_the_admin_form():
     assert missing == []
 
 
+def test_every_key_of_a_nested_field_has_a_vietnamese_name_on_the_form():
+    """A nested mapping (a procedure's forms, a document's files) names each key
+    for the form: an editor never reads 'feedback_url'."""
+    unnamed = []
+    for kind in DEFAULT:
+        for field in kind.fields:
+            mapping = _declared_sub_fields(field.type)
+            labels = (field.type.item if isinstance(field.type, MappingList) else field.type).labels \
+                if mapping else {}
+            unnamed += [f"{kind.name}.{field.name}.{key}" for key in mapping if not labels.get(key)]
+    assert unnamed == []
+
+
 def test_each_field_type_has_its_widget():
     config = _config()
     seen = set()
@@ -93,6 +106,8 @@ def test_required_fields_help_and_choices_follow_the_declarations():
     form = _form(_config(), "procedure")
     assert form["code"]["required"] and form["title"]["required"] and not form["fee"]["required"]
     assert form["level"]["options"] == [{"label": w.vi, "value": w.key} for w in LEVELS]
+    types = _form(_config(), "document")["type"]["options"]
+    assert {"label": "Quyết định", "value": "Quyết định"} in types  # as the editors' contract writes it
     assert form["online"]["default"] == "none"  # what the build assumes when it is left out
     assert form["online_url"]["label"] == "Địa chỉ nộp hồ sơ trực tuyến"
     assert _form(_config(), "staff")["unit"]["hint"] == "Đơn vị: Đảng ủy | HĐND | UBND | MTTQ | phòng, ban ..."
