@@ -4,6 +4,8 @@ request outside 127.0.0.1 blocked, the commune's admin page (served by
 files appear in the commune's folder and nowhere else, the preview publishes
 them, and `check` and `build` take them without a word.
 
+The same session then registers a document (văn bản) with its signed PDF.
+
 Needs Playwright for Python and Debian's Chromium (.ci/run installs both):
 skipped without them, except under CI, where that is a failure.
 """
@@ -28,6 +30,7 @@ import cms_editor  # noqa: E402
 NOW = "22/11/2026 10:00"
 TITLE = "Đăng ký khai sinh lưu động tại thôn Bãi Lạng"
 SLUG = "dang-ky-khai-sinh-luu-dong-tai-thon-bai-lang"
+DOCUMENT = "Về việc ban hành Kế hoạch chuyển đổi số năm 2027 của xã An"
 
 
 def need(ok: object, what: str) -> None:
@@ -65,6 +68,7 @@ def portal(tmp_path):
     picture = tmp_path / "máy ảnh" / "Lễ hội Bãi Lạng.jpg"  # as it comes off a phone
     picture.parent.mkdir()
     Image.new("RGB", (900, 600), (40, 120, 60)).save(picture, quality=80)
+    Image.new("L", (600, 850), 255).save(picture.parent / "Quyết định 15.pdf")  # a scan, as offices send them
     server = cms_editor.EditPreview(sites, tmp_path / "xem-thu", now=NOW)
     yield sites, picture, server
     server.stop()
@@ -117,6 +121,28 @@ def test_an_editor_writes_an_article_with_a_picture_in_the_browser(browser, port
     assert "images/le-hoi-bai-lang" in html and "Cán bộ tư pháp xã trao giấy khai sinh" in html
     page.goto(server.url + f"xa-an/tin-tuc/{SLUG}/")
     assert page.locator("h1").inner_text() == TITLE
+
+    # A document with its signed PDF.
+    before = _files(sites)
+    cms_editor.new_entry(page, admin, "document")
+    cms_editor.field(page, "number").fill("15/QĐ-UBND")
+    cms_editor.choose(page, "type", "Quyết định")
+    cms_editor.field(page, "title").fill(DOCUMENT)
+    cms_editor.field(page, "issued").fill("2026-11-12")
+    cms_editor.field(page, "signer").fill("Phạm Thị Hà")
+    page.get_by_role("button", name="Thêm tệp văn bản").click()
+    page.locator("[id^=title-field-]").last.fill("Bản có chữ ký")
+    cms_editor.upload(page, "Chọn tệp", picture.parent / "Quyết định 15.pdf")
+    cms_editor.publish(page)
+    written = cms_editor.wait_for(lambda: {k: v for k, v in _files(sites).items() if before.get(k) != v}
+                                  if len(_files(sites)) >= len(before) + 2 else None)
+    assert written is not None, "the document and its PDF were not saved"
+    assert set(written) == {"xa-an/documents/15-qd-ubnd.md", "xa-an/files/quyet-dinh-15.pdf"}
+    assert written["xa-an/files/quyet-dinh-15.pdf"] == (picture.parent / "Quyết định 15.pdf").read_bytes()
+    document = written["xa-an/documents/15-qd-ubnd.md"].decode("utf-8")
+    assert "number: 15/QĐ-UBND\n" in document and "type: Quyết định\n" in document
+    assert "issued: 2026-11-12\n" in document
+    assert "files:\n  - title: Bản có chữ ký\n    file: files/quyet-dinh-15.pdf\n" in document
     context.close()
     assert blocked == [], f"requests left 127.0.0.1: {blocked}"
 
@@ -128,3 +154,8 @@ def test_an_editor_writes_an_article_with_a_picture_in_the_browser(browser, port
     assert "cảnh báo" not in capsys.readouterr().err
     page_html = (out / "xa-an" / "tin-tuc" / SLUG / "index.html").read_text(encoding="utf-8")
     assert TITLE in page_html and 'src="../../images/le-hoi-bai-lang' in page_html
+    published = [p for p in (out / "xa-an").rglob("15-qd-ubnd/index.html")]
+    assert len(published) == 1, published
+    document_html = published[0].read_text(encoding="utf-8")
+    assert DOCUMENT in document_html and "15/QĐ-UBND" in document_html and "quyet-dinh-15.pdf" in document_html
+    assert (out / "xa-an" / "files" / "quyet-dinh-15.pdf").is_file()

@@ -114,6 +114,14 @@ def upload(page, button: str, path: Path, index: int = 0) -> None:
     expect(use).to_have_count(0)
 
 
+def choose(page, name: str, option: str) -> None:
+    """Pick an option of a choice list (a select, or a choice among records) by its label."""
+    box = field(page, name)
+    box.click()
+    box.type(option)
+    page.get_by_role("option", name=option).first.click()
+
+
 def add_item(page, list_label: str, text: str) -> None:
     """Add one item to a list of texts ("Thêm từ khóa") and type it."""
     page.get_by_role("button", name=f"Thêm {list_label}").click()
