@@ -145,7 +145,8 @@ def test_the_root_names_the_forge_every_admin_page_saves_into(build_portal):
                                   "app_id": "5b0f6c1e-2d1a-4c55-9a57-0a3f7d9e2b41"}
     assert commune["site_url"] == "https://huyenmau.example.vn/xa-binh/"
     page = (done.out / "xa-binh" / "quan-tri" / "index.html").read_text(encoding="utf-8")
-    assert "connect-src 'self' blob: https://git.huyenmau.example.vn;" in page
+    policy = next(a["content"] for t, a in _tags(page) if t == "meta" and a.get("http-equiv"))
+    assert "connect-src 'self' blob: https://git.huyenmau.example.vn;" in policy
 
 
 def test_a_change_to_the_forge_reaches_every_sites_configuration_in_an_incremental_build(build_portal):
