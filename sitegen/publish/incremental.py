@@ -251,7 +251,8 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     """For each site, a fingerprint of everything its pages are made from.
 
     A site shows its own content, what its parent passes down (procedures),
-    what its sub-sites send up (news), and the names and places of every site
+    what its sub-sites send up (news: so a commune's other edits leave its
+    parent as it is), and the names and places of every site
     (menus, links, the search's merged indexes). Equal digest, equal pages,
     as long as the clock crosses no scheduled moment. (portal.model builds
     each site from exactly these.)
@@ -274,8 +275,8 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
             parent = contents[site.parent.slug]
             for kind in site.inherited:
                 digest.update(b"inherits\0" + records.value(parent.of(kind)))
-        for child in site.children:
-            digest.update(f"{child.slug}\0{folders.get(child.slug, '')}\0".encode())
+        for kind, items in sorted(site.sent_up_items.items()):  # all it shows of its sub-sites' content
+            digest.update(kind.encode() + b"\0" + records.value(items))
         for key, moment in sorted(site.first_published.items()):
             digest.update(f"{key}\0{moment.isoformat()}\0".encode())
         digests[site.slug] = digest.hexdigest()

@@ -13,6 +13,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +26,7 @@ except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None
 
 MARKER = ".sitegen-output"
+_DOT_PART = re.compile(r"(?:^|/)\.\.?(?:/|$)")  # a '.' or '..' part of a path
 
 
 class PublishError(Exception):
@@ -87,7 +89,7 @@ class Staging:
         target = self._inside(relative)
         self._folder_for(target)
         try:
-            os.link(os.path.join(self._out_text, relative), target)
+            os.link(f"{self._out_text}/{relative}", target)
             return True
         except OSError:
             return False
@@ -145,10 +147,10 @@ class Staging:
 
     # Safety ----------------------------------------------------------------
     def _inside(self, relative: str) -> str:
-        parts = relative.split("/")
-        if relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        if not relative or relative[0] == "/" or relative[-1] == "/" or "//" in relative \
+                or _DOT_PART.search(relative):
             raise ValueError(f"unsafe output path {relative!r}")
-        return os.path.join(self._folder_text, relative)  # POSIX: '/' is the separator
+        return f"{self._folder_text}/{relative}"  # POSIX: '/' is the separator
 
     def _check_out(self) -> None:
         out = self.out
