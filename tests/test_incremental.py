@@ -345,6 +345,29 @@ def test_a_district_article_remakes_the_district_only(tmp_path, monkeypatch):
     assert "Thêm bước." in (out / "xa-mot" / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_communes_own_article_remakes_the_commune_only(tmp_path, monkeypatch):
+    """A parent shows of its sub-sites only what they send up: an article kept
+    on its commune leaves the district's pages as they are; one sent up does not."""
+    import sitegen.render.sites as building
+
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    made: list[str] = []
+    make_site = building._make_site
+    monkeypatch.setattr(building, "_make_site", lambda job, site: (made.append(site.slug), make_site(job, site))[1])
+    own = sites / "xa-hai" / "news" / "tin-2.md"  # to_parent: false
+    own.write_text(own.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert made == ["xa-hai"]
+    made.clear()
+    sent = sites / "xa-hai" / "news" / "tin-5.md"  # to_parent: true
+    sent.write_text(sent.read_text(encoding="utf-8").replace("Tin số 5", "Tin số năm"), encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert sorted(made) == ["huyen", "xa-hai"]
+    assert "Tin số năm" in (out / "tin-co-so" / "index.html").read_text(encoding="utf-8")
+
+
 def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
     """Every page, feed and script has a deterministic .gz (and .br with brotli)
     beside it, for the web server to send as it is; an unchanged output's copies

@@ -257,9 +257,10 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     """For each site, a fingerprint of everything its pages are made from.
 
     A site shows its own content, what its parent passes down (procedures),
-    what its sub-sites send up (news), the names and places of every site
-    (menus, links, the search's merged indexes) and, in its admin page, where
-    the root's `cms:` block says it saves. Equal digest, equal pages,
+    what its sub-sites send up (news: so a commune's other edits leave its
+    parent as it is), the names and places of every site (menus, links, the
+    search's merged indexes) and, in its admin page, where the root's `cms:`
+    block says it saves. Equal digest, equal pages,
     as long as the clock crosses no scheduled moment. (portal.model builds
     each site from exactly these.)
     """
@@ -282,8 +283,8 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
             parent = contents[site.parent.slug]
             for kind in site.inherited:
                 digest.update(b"inherits\0" + records.value(parent.of(kind)))
-        for child in site.children:
-            digest.update(f"{child.slug}\0{folders.get(child.slug, '')}\0".encode())
+        for kind, items in sorted(site.sent_up_items.items()):  # all it shows of its sub-sites' content
+            digest.update(kind.encode() + b"\0" + records.value(items))
         for key, moment in sorted(site.first_published.items()):
             digest.update(f"{key}\0{moment.isoformat()}\0".encode())
         digests[site.slug] = digest.hexdigest()

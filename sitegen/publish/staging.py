@@ -16,6 +16,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -28,6 +29,7 @@ except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None
 
 MARKER = ".sitegen-output"
+_DOT_PART = re.compile(r"(?:^|/)\.\.?(?:/|$)")  # a '.' or '..' part of a path
 
 
 class PublishError(Exception):
@@ -149,7 +151,7 @@ class Staging:
         target = self._inside(relative)
         self._folder_for(target)
         try:
-            os.link(os.path.join(self._out_text, relative), target)
+            os.link(f"{self._out_text}/{relative}", target)
             return True
         except OSError:
             return False
@@ -207,10 +209,10 @@ class Staging:
 
     # Safety ----------------------------------------------------------------
     def _inside(self, relative: str) -> str:
-        parts = relative.split("/")
-        if relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        if not relative or relative[0] == "/" or relative[-1] == "/" or "//" in relative \
+                or _DOT_PART.search(relative):
             raise ValueError(f"unsafe output path {relative!r}")
-        return os.path.join(self._folder_text, relative)  # POSIX: '/' is the separator
+        return f"{self._folder_text}/{relative}"  # POSIX: '/' is the separator
 
     def _check_out(self) -> None:
         out = self.out
@@ -298,8 +300,28 @@ def _remove_tree(path: Path) -> None:
 
 
 def _sync_tree(folder: Path) -> None:
-    """Make the staged files durable before they become the publication."""
+    """Make the staged files durable before they become the publication: the
+    file system holding them only (Linux syncfs), not every disk of the machine,
+    where other programs' writes would make the build wait for them."""
+    syncfs = _syncfs()
+    if syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
     os.sync()
+
+
+def _syncfs():
+    """libc's syncfs, where there is one (Linux); None elsewhere."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).syncfs  # the running program's libc
+    except (OSError, AttributeError, ImportError):
+        return None
 
 
 def _sync_dir(folder: Path) -> None:
