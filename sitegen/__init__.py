@@ -9,6 +9,7 @@ The pipeline, one package a stage:
   publish/  the staging folder, the atomic swap, the cache and the decisions
             of an incremental build
   commands/ build, check, new, serve, report: one module each
+  editing/  the admin pages' local back end, which `serve --edit` mounts
 """
 
 __version__ = "0.1.0"

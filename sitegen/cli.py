@@ -25,6 +25,7 @@ Commands:
   check   check every file without writing anything
   new     write a ready-to-edit file of a kind of content (news, staff, ...)
   serve   preview: build, serve on this machine, rebuild and reload on every save
+          (--edit: write in the browser, on each site's admin page quan-tri/)
   report  the webmaster's report: which sites are empty, stale or incomplete
   nginx   print an nginx configuration that serves the built portal
   deploy  send the built portal to the web server (only what changed); --rollback
@@ -34,9 +35,7 @@ Run 'python build.py COMMAND --help' for a command's options.
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
-                        help="the portal tree: one folder per site, each with a site.yaml "
-                             "(default: sites)")
+    _sites_option(parser)
     parser.add_argument("--lang", choices=("vi", "en"), default="vi",
                         help="language of messages: vi (Vietnamese, default) or en")
     parser.add_argument("--root", metavar="SLUG",
@@ -46,6 +45,42 @@ def _common(parser: argparse.ArgumentParser) -> None:
                         help="build as if it were this local time (default: SOURCE_DATE_EPOCH "
                              "if set, else the clock); decides which scheduled news is "
                              "published and which week is 'this week'")
+
+
+def _sites_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--sites", action="append", metavar="DIR",
+                        help="a folder of site folders, each with a site.yaml (default: sites); "
+                             "repeatable, to gather the sites of several repositories (e.g. "
+                             "--sites sites --sites 'xa/*/sites', a quoted pattern matching many); "
+                             "a site folder name found twice is an error")
+
+
+def _gather_sites(parser: argparse.ArgumentParser, given: list[str] | None) -> tuple[Path, ...]:
+    """--sites as folders: each value a folder or a quoted pattern of folders."""
+    import glob
+
+    from .content import duplicate_sites
+
+    trees: list[Path] = []
+    for value in given or ["sites"]:
+        if glob.has_magic(value):
+            matched = sorted(Path(p) for p in glob.glob(value) if Path(p).is_dir())
+            if not matched:
+                parser.error(f"--sites: no folder matches '{value}'")
+            trees.extend(matched)
+        elif not Path(value).is_dir():
+            parser.error(f"--sites: '{value}' is not a folder")
+        else:
+            trees.append(Path(value))
+    unique = {}
+    for tree in trees:  # one folder given twice (or matched by two patterns) counts once
+        unique.setdefault(tree.resolve(), tree)
+    trees = list(unique.values())
+    for first, other in duplicate_sites(trees):
+        parser.error(f"--sites: the site folder '{first.name}' is in two places: '{first}' and '{other}'; "
+                     f"a site's folder name must be unique in the portal / thư mục trang '{first.name}' "
+                     f"có ở hai nơi: '{first}' và '{other}'")
+    return tuple(trees)
 
 
 def make_parser(kinds=None) -> argparse.ArgumentParser:
@@ -93,8 +128,7 @@ def make_parser(kinds=None) -> argparse.ArgumentParser:
                      else "the kind of content ('python build.py new --help' lists them)")
     new.add_argument("title", help="the title (for staff: the person's name), in quotes")
     new.add_argument("--site", required=True, metavar="SLUG", help="the site's folder name, e.g. an-binh")
-    new.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
-                     help="the portal tree (default: sites)")
+    _sites_option(new)
     new.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'", help="the date to write (default: now)")
     serve = commands.add_parser(
         "serve", help="live preview for editors",
@@ -107,6 +141,10 @@ def make_parser(kinds=None) -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
     serve.add_argument("--host", default="127.0.0.1",
                        help="address to listen on (default: 127.0.0.1, this machine only)")
+    serve.add_argument("--edit", action="store_true",
+                       help="also let each site's admin page (http://127.0.0.1:PORT/<site>/quan-tri/) "
+                            "save into the site folders here, so an editor writes in the browser "
+                            "and sees the page reload (127.0.0.1 only: no sign-in)")
     report = commands.add_parser(
         "report", help="which sites are empty, stale or incomplete",
         description="Read every site (nothing is built) and write report/index.html and "
@@ -127,8 +165,7 @@ def make_parser(kinds=None) -> argparse.ArgumentParser:
                     "revalidation for pages; and security headers (Content-Security-Policy, "
                     "X-Content-Type-Options, X-Frame-Options, Referrer-Policy, Permissions-Policy). "
                     "Example: python build.py nginx --out /srv/portal/current > /etc/nginx/sites-enabled/portal")
-    nginx.add_argument("--sites", type=Path, default=Path("sites"), metavar="DIR",
-                       help="the portal tree, for each site's address (default: sites)")
+    _sites_option(nginx)
     nginx.add_argument("--lang", choices=("vi", "en"), default="vi", help="language of messages")
     nginx.add_argument("--root", metavar="SLUG", help="the root portal's folder, as for build")
     nginx.add_argument("--out", type=Path, default=Path("public"), metavar="DIR",
@@ -193,16 +230,18 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or argv[0] not in COMMANDS and argv[0] not in ("-h", "--help"):
         argv.insert(0, "build")
     args = parser.parse_args(argv)
-    if getattr(args, "sites", None) is not None and not args.sites.is_dir():
-        parser.error(f"--sites: '{args.sites}' is not a folder")
-    if getattr(args, "root", None) and not (args.sites / args.root / "site.yaml").is_file():
-        known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
-        parser.error(f"--root: no site '{args.root}' in '{args.sites}' (sites: {', '.join(known)})")
+    from .content import find_site, site_names
+
+    if hasattr(args, "sites"):  # every command but deploy reads the portal
+        args.sites = _gather_sites(parser, args.sites)
+        where = ", ".join(f"'{tree}'" for tree in args.sites)
+    if getattr(args, "root", None) and find_site(args.sites, args.root) is None:
+        parser.error(f"--root: no site '{args.root}' in {where} (sites: {', '.join(site_names(args.sites))})")
     if args.command in ("check", "build") and args.site:
-        unknown = [slug for slug in args.site if not (args.sites / slug / "site.yaml").is_file()]
+        unknown = [slug for slug in args.site if find_site(args.sites, slug) is None]
         if unknown:
-            known = sorted(p.name for p in args.sites.iterdir() if (p / "site.yaml").is_file())
-            parser.error(f"--site: no site '{', '.join(unknown)}' in '{args.sites}' (sites: {', '.join(known)})")
+            parser.error(f"--site: no site '{', '.join(unknown)}' in {where} "
+                         f"(sites: {', '.join(site_names(args.sites))})")
     try:
         if args.command == "build":
             return _build(args)
@@ -297,7 +336,7 @@ def _serve(args: argparse.Namespace) -> int:
         return build(BuildSettings(args.sites, args.out, _now(args), search=search, root=args.root))
 
     return serve(args.sites, args.out, args.host, args.port, args.lang, build_once,
-                 log=lambda line: print(line, flush=True))
+                 log=lambda line: print(line, flush=True), edit=args.edit)
 
 
 def _check(args: argparse.Namespace) -> int:

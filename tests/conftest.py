@@ -73,8 +73,10 @@ class Built:
         return path.read_text(encoding="utf-8")
 
     def all_text(self) -> str:
+        """Every file published, but the CMS the theme ships for the admin pages
+        (the same bytes on every site, made from no input: tests/test_cms_admin.py)."""
         return "\n".join(p.read_text(encoding="utf-8", errors="replace")
-                         for p in sorted(self.out.rglob("*")) if p.is_file())
+                         for p in sorted(self.out.rglob("*")) if p.is_file() and not is_cms_bundle(self.out, p))
 
 
 @pytest.fixture
@@ -159,6 +161,22 @@ def reachable(out: Path, start: Path, within: Path) -> set[Path]:
             if target is not None and target.is_relative_to(within) and target not in seen:
                 queue.append(target)
     return seen
+
+
+ADMIN_FOLDER = "quan-tri"  # every site's admin page (Decap CMS): not a page for citizens
+CMS_BUNDLE = frozenset(p.name for p in (Path(__file__).resolve().parents[1] / "themes" / "default" / "admin").iterdir()
+                       if p.suffix in (".js", ".txt"))
+
+
+def is_cms_bundle(out: Path, path: Path) -> bool:
+    """One of the files of the CMS the theme ships, published in an admin folder."""
+    return path.parent.name == ADMIN_FOLDER and path.name in CMS_BUNDLE
+
+
+def citizen_pages(out: Path) -> list[Path]:
+    """Every page citizens read: all HTML of the output but the admin pages
+    (tests/test_cms_admin.py looks at those)."""
+    return [page for page in sorted(out.rglob("*.html")) if ADMIN_FOLDER not in page.relative_to(out).parts]
 
 
 def strip_tags(html: str) -> str:

@@ -4,6 +4,7 @@ line, nothing unsafe is published, and everything valid still is."""
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 
 from html.parser import HTMLParser
 
@@ -17,6 +18,9 @@ CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 THEME_SCRIPTS = tuple("assets/" + Theme.load().assets[name] for name in ("search.js", "documents.js"))  # the theme's own
 
 
+ADMIN_SCRIPTS = {p.name for p in (Path(__file__).resolve().parents[1] / "themes" / "default" / "admin").glob("*.js")}
+
+
 class _Unsafe(HTMLParser):
     """Collects every element or attribute that could run script."""
 
@@ -28,6 +32,7 @@ class _Unsafe(HTMLParser):
         attributes = dict(attrs)
         ours = (tag == "form" and (attributes.get("method") == "post" or attributes.get("role") == "search")
                 or tag == "script" and (attributes.get("src") or "").endswith(THEME_SCRIPTS)
+                or tag == "script" and (attributes.get("src") or "") in ADMIN_SCRIPTS  # the admin page's CMS
                 or tag == "script" and attributes.get("type") == "application/ld+json")
         if tag in ("script", "iframe", "object", "embed", "svg", "style", "base", "form") and not ours:
             self.found.append(f"<{tag}>")

@@ -105,7 +105,9 @@ def _live(dest: Path) -> Path:
 def test_a_second_deploy_sends_what_one_edit_changed_and_links_the_rest(versions, tmp_path):
     dest = tmp_path / "srv"
     sent, total = _sent(_deploy(versions.first, dest))
-    assert sent == total > 500, "the first deploy sends the whole portal"
+    distinct = {p.stat().st_ino for p in versions.first.rglob("*") if p.is_file()}
+    # The whole portal, each file once: those every site shares (hard links) travel once.
+    assert sent == len(distinct) and total > 500, "the first deploy sends the whole portal"
     first_release = _live(dest)
     assert _tree(dest / "current") == _tree(versions.first)
 
@@ -160,6 +162,17 @@ def test_old_releases_are_pruned_and_a_rollback_goes_back_one(versions, tmp_path
     alone = _deploy(versions.first, dest, "--rollback")
     assert alone.returncode == 2 and "No release before" in alone.stderr
     assert _tree(dest / "current") == _tree(versions.edited)
+
+
+def test_the_files_every_site_shares_travel_once_and_stay_one_file(versions, tmp_path):
+    """The admin pages' 5 MB CMS is one file in the output (hard links): the
+    server gets it once, as one file, not once per site."""
+    dest = tmp_path / "web"
+    _sent(_deploy(versions.first, dest))
+    live = _live(dest)
+    bundles = [live / "quan-tri" / "decap-cms.js", *(live.glob("*/quan-tri/decap-cms.js"))]
+    assert len(bundles) >= 5
+    assert len({os.stat(path).st_ino for path in bundles}) == 1
 
 
 def test_nothing_is_sent_from_a_folder_sitegen_did_not_build(tmp_path):
@@ -222,7 +235,7 @@ def test_deploy_and_rollback_over_ssh(versions, sshd, tmp_path):
     remote = tmp_path / "remote" / "portal"
     env = {"RSYNC_RSH": sshd}
     sent, total = _sent(_deploy(versions.first, f"127.0.0.1:{remote}", env=env))
-    assert sent == total > 500
+    assert sent == len({p.stat().st_ino for p in versions.first.rglob("*") if p.is_file()}) and total > 500
     sent, total = _sent(_deploy(versions.edited, f"127.0.0.1:{remote}", env=env))
     assert 0 < sent * 10 < total
     assert _tree(remote / "current") == _tree(versions.edited)

@@ -10,7 +10,7 @@ import shutil
 from datetime import timedelta
 from pathlib import Path
 
-from conftest import ROOT_SITE, commune_site, front, news, write_tree
+from conftest import ROOT_SITE, citizen_pages, commune_site, front, news, write_tree
 from sitegen.content.dates import build_time
 from sitegen.commands.build import BuildSettings, build
 
@@ -53,7 +53,7 @@ class _Editor:
     def step(self) -> str:
         action = self.random.choice([self.edit_body, self.edit_title, self.delete, self.rename, self.add,
                                      self.draft, self.site_yaml, self.procedure, self.event, self.future,
-                                     self.category, self.picture, self.new_site, self.link])
+                                     self.category, self.picture, self.new_site, self.link, self.forge])
         return action()
 
     def _news(self) -> list[Path]:
@@ -121,6 +121,17 @@ class _Editor:
         path.write_text(path.read_text(encoding="utf-8").replace("name: ", f"name: ({self.counter}) ", 1),
                         encoding="utf-8")
         return f"rename site {site}"
+
+    def forge(self) -> str:
+        """The root names (or renames, or drops) the forge every admin page saves into."""
+        path = self.sites / "huyen" / "site.yaml"
+        text = path.read_text(encoding="utf-8").split("cms:")[0]
+        choice = self.random.choice(["bien-tap/{site}", "main", None])
+        if choice:
+            text += f"cms:\n  backend: gitea\n  base_url: https://git.huyen.vn\n  repo: huyen/noi-dung\n" \
+                    f"  branch: {choice}\n  app_id: ung-dung-{self.counter}\n"
+        path.write_text(text, encoding="utf-8")
+        return f"forge {choice}"
 
     def new_site(self) -> str:
         self.counter += 1
@@ -404,6 +415,29 @@ def test_a_district_article_remakes_the_district_only(tmp_path, monkeypatch):
     assert "Thêm bước." in (out / "xa-mot" / "thu-tuc" / "1-001193" / "index.html").read_text(encoding="utf-8")
 
 
+def test_a_communes_own_article_remakes_the_commune_only(tmp_path, monkeypatch):
+    """A parent shows of its sub-sites only what they send up: an article kept
+    on its commune leaves the district's pages as they are; one sent up does not."""
+    import sitegen.render.sites as building
+
+    sites = write_tree(tmp_path / "sites", _portal())
+    out = tmp_path / "out"
+    build(BuildSettings(sites, out, START))
+    made: list[str] = []
+    make_site = building._make_site
+    monkeypatch.setattr(building, "_make_site", lambda job, site: (made.append(site.slug), make_site(job, site))[1])
+    own = sites / "xa-hai" / "news" / "tin-2.md"  # to_parent: false
+    own.write_text(own.read_text(encoding="utf-8") + "\nThêm một câu.\n", encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert made == ["xa-hai"]
+    made.clear()
+    sent = sites / "xa-hai" / "news" / "tin-5.md"  # to_parent: true
+    sent.write_text(sent.read_text(encoding="utf-8").replace("Tin số 5", "Tin số năm"), encoding="utf-8")
+    build(BuildSettings(sites, out, START))
+    assert sorted(made) == ["huyen", "xa-hai"]
+    assert "Tin số năm" in (out / "tin-co-so" / "index.html").read_text(encoding="utf-8")
+
+
 def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
     """Every page, feed and script has a deterministic .gz (and .br with brotli)
     beside it, for the web server to send as it is; an unchanged output's copies
@@ -418,7 +452,7 @@ def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
     sites = write_tree(tmp_path / "sites", _portal())
     out = tmp_path / "out"
     first = build(BuildSettings(sites, out, START))
-    pages = sorted(out.rglob("*.html"))
+    pages = citizen_pages(out)  # the admin pages are no pages of the count
     assert first.pages == len(pages), "compressed copies are not counted as pages"
     for path in [*pages, out / "rss.xml", *out.glob("assets/style.*.css"), out / "pagefind" / "pagefind.js"]:
         packed = path.with_name(path.name + ".gz").read_bytes()

@@ -242,6 +242,21 @@ def test_named_by_content_cached_for_a_year_pages_revalidated(served):
     assert headers["cache-control"] == "public, max-age=3600, must-revalidate"
 
 
+def test_the_admin_pages_carry_the_policy_the_cms_needs_and_the_pages_keep_theirs(served):
+    """Decap compiles its configuration's schema with new Function: its pages get
+    their own policy ('unsafe-eval', inline styles), which no other page gets."""
+    port, _out, _brotli = served
+    for host, path in ((ROOT_HOST, "/quan-tri/"), (ROOT_HOST, "/an-binh/quan-tri/"), (COMMUNE_HOST, "/quan-tri/")):
+        status, headers, body = _get(port, host, path)
+        assert status == 200 and b"decap-cms.js" in body, (host, path)
+        policy = [d.strip() for d in headers["content-security-policy"].split(";")]
+        assert "script-src 'self' 'unsafe-eval'" in policy and "frame-ancestors 'none'" in policy
+        assert "connect-src 'self' blob:" in policy and headers["x-frame-options"] == "DENY"
+    for host, path in ((ROOT_HOST, "/"), (ROOT_HOST, "/an-binh/"), (COMMUNE_HOST, "/")):
+        _status, headers, _body = _get(port, host, path)
+        assert "'unsafe-eval'" not in headers["content-security-policy"], (host, path)
+
+
 # In the browser ---------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -296,6 +311,24 @@ def test_pages_break_no_rule_of_their_policy(served, browser):
     tab.console[before:] = [m for m in tab.console[before:] if "responded with a status of 404" not in m]
     assert tab.violations() == []
     tab.page.close()
+
+
+def test_the_admin_page_starts_under_the_servers_policy(served, browser):
+    """Decap runs only in a secure context (HTTPS, or this machine): a Chromium is told
+    to take the test's plain-HTTP host as one, as the webmaster's TLS would make it."""
+    port = served[0]
+    origin = f"http://{COMMUNE_HOST}:{port}"
+    launched = browser.browser_type.launch(
+        executable_path=sample_portal.CHROMIUM,
+        args=[*sample_portal.PLAYWRIGHT_ARGS, f"--host-resolver-rules=MAP {COMMUNE_HOST} 127.0.0.1",
+              f"--unsafely-treat-insecure-origin-as-secure={origin}"])
+    try:
+        tab = _Watched(launched)
+        tab.page.goto(origin + "/quan-tri/")
+        tab.page.get_by_role("button", name="Đăng nhập").wait_for()  # Decap ran, in Vietnamese
+        assert tab.violations() == []
+    finally:
+        launched.close()
 
 
 def _search(tab: _Watched, url: str, query: str) -> str:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT_SITE, broken_links, commune_site, front, news, reachable
+from conftest import ROOT_SITE, broken_links, citizen_pages, commune_site, front, news, reachable
 from sitegen.render.theme import Theme
 
 STYLE = Theme.load().assets["style.css"]  # named by its content
@@ -205,7 +205,7 @@ def test_footer_names_the_responsible_body(portal):
 
 
 def test_every_page_is_vietnamese_html5_with_viewport_and_feed_autodiscovery(portal):
-    for page in portal.out.rglob("*.html"):
+    for page in citizen_pages(portal.out):
         html = page.read_text(encoding="utf-8")
         assert html.startswith("<!DOCTYPE html>\n<html lang=\"vi\">"), page
         assert 'name="viewport"' in html, page

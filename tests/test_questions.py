@@ -28,7 +28,7 @@ PORTAL = {
         "question": f"Con tôi sinh tháng 10. Xin trả lời qua {MAIL} giúp tôi."},
         "Được. Chị nộp tờ khai tại Bộ phận Một cửa của xã."),
     "xa-an/questions/ban-sao.md": front({
-        "title": f"Cấp bản sao giấy khai sinh, gọi +84 912 345 679 nhé", "asked": "01/11/2026",
+        "title": "Cấp bản sao giấy khai sinh, gọi +84 912 345 679 nhé", "asked": "01/11/2026",
         "field": "Hộ tịch", "answered": "02/11/2026"}, "Nộp yêu cầu tại xã, lệ phí 8.000 đồng một bản."),
     "xa-an/questions/tach-thua.md": front({
         "title": "Tách thửa đất vườn cần diện tích tối thiểu bao nhiêu?", "asked": "05/11/2026",

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from conftest import ROOT_SITE, commune_site, front, news
+from conftest import ROOT_SITE, citizen_pages, commune_site, front, news
 
 SCRIPT = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.S)
 
@@ -53,7 +53,7 @@ def test_every_page_type_describes_itself(build_portal):
     assert service["availableChannel"]["serviceUrl"] == "https://dichvucong.gov.vn/"
     commune = _graph(built.page("xa/"))
     assert commune[0]["parentOrganization"]["url"] == "https://huyenmau.example.vn/"
-    for page in built.out.rglob("*.html"):
+    for page in citizen_pages(built.out):
         html = page.read_text(encoding="utf-8")
         _graph(html)  # one block, valid JSON, on every page
         assert '<link rel="canonical"' in html or page.name == "404.html"

@@ -39,7 +39,7 @@ SMALL_PORTAL_FILES = 400  # below this, one process builds faster than several
 
 @dataclass(frozen=True)
 class BuildSettings:
-    sites: Path
+    sites: Path | tuple[Path, ...]  # the folder of site folders, or several (--sites, repeatable)
     out: Path
     now: datetime
     workers: int | None = None  # None: every core
@@ -97,14 +97,16 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
         gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
     try:
         result.problems.extend(sources.all_problems() + portal_problems)
+        prepared = None
         if portal is not None:
-            _render_and_publish(portal, settings, cache, version, sources, ledger, result, progress)  # 4, 5
+            prepared = _render_and_publish(portal, settings, cache, version, sources, ledger, result,
+                                           progress)  # 4, 5 (and 6 made while the search index is)
             result.sites = len(portal.sites)
     finally:
         gc.unfreeze()
     result.problems.sort(key=Problem.sort_key)
     if portal is not None:
-        _write_report(settings, portal, result.problems, result.published)  # 6. report
+        _write_report(settings, portal, result.problems, result.published, prepared)  # 6. report
         if cache is not None:
             _remember(settings, cache, inputs, portal, result)  # 7. remember
     result.seconds = time.perf_counter() - started
@@ -142,8 +144,9 @@ def _read(settings: BuildSettings, cache, inputs, progress: Progress | None) -> 
 
 
 def _render_and_publish(portal, settings: BuildSettings, cache, version: str, sources: incremental.Sources,
-                        ledger: dict, result: BuildResult, progress: Progress | None) -> None:
-    """Steps 4 and 5: every site into a staging folder, then the swap."""
+                        ledger: dict, result: BuildResult, progress: Progress | None):
+    """Steps 4 and 5: every site into a staging folder, then the swap. Returns the
+    report, made while Pagefind indexes (None when the indexing added a problem)."""
     from ..parallel import run_all, workers_available
     from ..problems import problem
     from ..publish.ledger import NAME as LEDGER, ledger_bytes, updated
@@ -159,7 +162,9 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
     keep = frozenset(s.slug for s in portal.sites
                      if incremental.can_keep(s, built.get(s.slug), digests[s.slug], settings.now,
                                              settings.search, chosen))
-    with Staging(settings.out, protect=(settings.sites,)) as stage:
+    from ..content import portal_trees
+
+    with Staging(settings.out, protect=portal_trees(settings.sites)) as stage:
         snapshots = {c.slug: incremental.Snapshot(digests.get(c.slug, ""), sources.folder_digest(c), c,
                                                   tuple(sources.problems.get(Path(c.folder).name, ())))
                      for c in sources.contents}
@@ -182,14 +187,17 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
                 indexed.setdefault(slug, []).append(run.folder)
             if progress:
                 progress("render", done, len(slugs))
-        for slug, error in indexer.finish(settings.workers or workers_available()).items():
+        result.published = frozenset(path for record in now_built.values() for path in record.outputs)
+        rendering = [found for record in now_built.values() for found in record.problems]
+        prepared = _prepare_report(settings, portal, result.problems + rendering, result.published, cache)
+        errors = indexer.finish(settings.workers or workers_available())
+        for slug, error in errors.items():
             found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
             now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
             indexed.pop(slug, None)
         for folders in indexed.values():  # the indexes' entry and scripts, written anew: their compressed copies
             for folder in folders:
                 compressor(job).folder(stage, folder.relative_to(stage.folder).as_posix())
-        result.published = frozenset(path for record in now_built.values() for path in record.outputs)
         for record in now_built.values():
             result.problems.extend(record.problems)
             for counted, number in record.counts.items():
@@ -200,20 +208,33 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
         stage.commit({"generator": "sitegen"})
     if cache is not None:
         cache.save_built(now_built)
+    return None if errors else prepared
+
+
+def _prepare_report(settings: BuildSettings, portal, problems: list[Problem], published: frozenset[str],
+                    cache):
+    """The webmaster's report, made but not written yet (None when there is none to write)."""
+    if settings.report is None or portal is None:
+        return None
+    from ..render.theme import Theme
+    from ..report.make import prepare_for_build
+
+    return prepare_for_build(portal, sorted(problems, key=Problem.sort_key), settings.report, settings.now,
+                             Theme.load(DEFAULT_THEME).static_files, sites=settings.sites, out=settings.out,
+                             required=settings.required, kinds=settings.kinds, published=published,
+                             compiled=cache.folder / "templates" / "report" if cache else None)
 
 
 def _write_report(settings: BuildSettings, portal, problems: list[Problem],
-                  published: frozenset[str] | None = None) -> None:
-    """The webmaster's report, beside the output (never inside it). published:
-    every output's path, when this build has them (else the report plans them)."""
+                  published: frozenset[str] | None = None, prepared=None) -> None:
+    """The webmaster's report, beside the output (never inside it): as prepared
+    during the build, or made now. published: every output's path, when this
+    build has them (else the report plans them)."""
     if settings.report is None or portal is None:
         return
-    from ..render.theme import Theme
-    from ..report.make import write_for_build
-
-    write_for_build(portal, problems, settings.report, settings.now, Theme.load(DEFAULT_THEME).static_files,
-                    sites=settings.sites, out=settings.out, required=settings.required, kinds=settings.kinds,
-                    published=published)
+    if prepared is None:
+        prepared = _prepare_report(settings, portal, problems, published, None)
+    prepared.write()
 
 
 def _remember(settings: BuildSettings, cache, inputs, portal, result: BuildResult) -> None:

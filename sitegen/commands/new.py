@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ..content import Trees, find_site, portal_trees, site_names
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..content.scaffold import scaffold, taken_values
@@ -17,13 +18,14 @@ class Created:
     error: str = ""
 
 
-def new_file(sites: Path, site: str, kind_name: str, title: str, now: datetime,
+def new_file(sites: Trees, site: str, kind_name: str, title: str, now: datetime,
              kinds: Registry = DEFAULT) -> Created:
-    folder = sites / site
-    if not (folder / "site.yaml").is_file():
-        known = ", ".join(sorted(p.name for p in sites.iterdir() if (p / "site.yaml").is_file()))
-        return Created(None, f"Không có trang '{site}' trong '{sites}' (các trang: {known}). "
-                             f"/ No site '{site}' in '{sites}'.")
+    folder = find_site(sites, site)
+    if folder is None:
+        where = ", ".join(str(tree) for tree in portal_trees(sites))
+        known = ", ".join(site_names(sites))
+        return Created(None, f"Không có trang '{site}' trong '{where}' (các trang: {known}). "
+                             f"/ No site '{site}' in '{where}'.")
     if not title.strip():
         return Created(None, "Hãy ghi tiêu đề, ví dụ: \"Hội nghị triển khai nhiệm vụ năm 2026\". "
                              "/ Give a title.")

@@ -7,11 +7,19 @@ content has errors, every page shows them in a panel over the page, with
 file, line and message; the panel goes away with the next clean build.
 The reload script and the panel are added as pages are served: the files
 on disk stay exactly what `build` publishes.
+
+With --edit, each site's admin page (quan-tri/) saves through this server
+(sitegen/editing/backend.py) into the site's folder on this machine: its
+config.yml is served pointing at the local back end instead of the forge,
+and the save is seen by the watcher like any other, so the preview rebuilds
+and reloads. The local back end has no sign-in: it listens on 127.0.0.1
+only, and refuses requests from another origin or host name.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import mimetypes
 import os
 import sys
@@ -23,6 +31,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Callable
 
+from ..content import paths
+from ..outputs.cms import LOCAL_API
 from ..problems import Problem, Severity
 
 Build = Callable[[bool], object]  # runs one build (search index now or later), gives its result
@@ -31,6 +41,9 @@ EVENTS_PATH = "/__sitegen/events"
 QUIET_SECONDS = 0.08  # editors' programs save in bursts (temp file, rename): wait for quiet
 SEARCH_AFTER_SECONDS = 2.0  # the search index catches up once the editor pauses this long
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part", ".crdownload")
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+LOCAL_API_PATH = LOCAL_API.split("{")[0]  # '/__sitegen/cms/' + a site's folder name
+MAX_UPLOAD = 50 * 1024 * 1024  # bytes of one request to the local back end (pictures come base64)
 
 
 @dataclass
@@ -150,8 +163,9 @@ class PreviewHandler(SimpleHTTPRequestHandler):
 
     state: PreviewState
 
-    def __init__(self, *args, state: PreviewState, **kwargs):
+    def __init__(self, *args, state: PreviewState, backends=None, **kwargs):
         self.state = state
+        self.backends = backends  # editing.backend.SiteBackends with --edit, else None
         super().__init__(*args, **kwargs)
 
     def log_message(self, format: str, *args) -> None:  # quiet: the editor watches the browser
@@ -170,10 +184,83 @@ class PreviewHandler(SimpleHTTPRequestHandler):
         if not path.is_file():
             self._page(self._not_found(), 404)
             return
+        if path.parent.name == paths.ADMIN.strip("/"):
+            if path.name == "index.html":  # the CMS reloads nothing: no reload script, no panel
+                return self._send(path.read_bytes(), "text/html; charset=utf-8")
+            if self.backends is not None and path.name == paths.ADMIN_CONFIG.rsplit("/", 1)[1]:
+                site = "http://" + self.headers.get("Host", "127.0.0.1") + \
+                    self.path.split("?")[0].rsplit("/", 2)[0] + "/"
+                return self._send(_local_config(path.read_bytes(), site), "text/yaml; charset=utf-8")
         if path.suffix == ".html":
             self._page(path, 200)
             return
         super().do_GET()
+
+    def do_POST(self) -> None:
+        """The admin pages' local back end (serve --edit)."""
+        route = self.path.split("?")[0]
+        if not route.startswith(LOCAL_API_PATH):
+            return self._json(404, {"error": "Không có ở đây. / Not found."})
+        if self.backends is None:  # an admin page opened in the plain preview
+            return self._json(403, {"error": "Để viết bài ở trang quản trị trên máy này, hãy dừng bản xem thử "
+                                             "(Ctrl+C) rồi chạy: python build.py serve --edit "
+                                             "/ To write here, run: python build.py serve --edit"})
+        refused = self._refusal()
+        if refused:
+            return self._json(403, {"error": refused})
+        from ..editing.backend import BackendError
+
+        backend = self.backends.get(route[len(LOCAL_API_PATH):])
+        if backend is None:
+            return self._json(404, {"error": "Không có trang này. / No such site."})
+        try:
+            length = int(self.headers.get("Content-Length") or 0)
+        except ValueError:
+            length = -1
+        if not 0 <= length <= MAX_UPLOAD:
+            return self._json(413, {"error": f"Tệp quá lớn (tối đa {MAX_UPLOAD // 1024 // 1024} MB). "
+                                             f"/ Too large."})
+        try:
+            body = json.loads(self.rfile.read(length) or b"{}")
+            if not isinstance(body, dict):
+                raise ValueError("not an object")
+            answer = backend.call(body.get("action"), body.get("params"))
+        except BackendError as error:
+            return self._json(error.status, {"error": str(error)})
+        except (ValueError, KeyError, TypeError, AttributeError) as error:
+            return self._json(400, {"error": f"Yêu cầu không đúng dạng. / Bad request: {error}"})
+        except OSError as error:
+            return self._json(500, {"error": f"Không ghi được tệp / could not write: {error.strerror or error}"})
+        return self._json(200, answer)
+
+    def _refusal(self) -> str:
+        """Why a request to the local back end is refused ('' if it is not): it writes
+        the editors' files, so only a page of this server, by its own address, may call it."""
+        port = self.server.server_address[1]
+        host = self.headers.get("Host", "")
+        allowed = {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+        if host not in allowed:
+            return "Chỉ nhận yêu cầu gửi tới 127.0.0.1. / Only requests addressed to 127.0.0.1."
+        origin = self.headers.get("Origin")
+        if origin is not None and origin != f"http://{host}":
+            return "Không nhận yêu cầu từ trang của nơi khác. / Cross-origin request refused."
+        if self.headers.get("Sec-Fetch-Site") not in (None, "same-origin"):
+            return "Không nhận yêu cầu từ trang của nơi khác. / Cross-site request refused."
+        if not (self.headers.get("Content-Type") or "").startswith("application/json"):
+            return "Chỉ nhận JSON. / JSON only."
+        return ""
+
+    def _send(self, body: bytes, content_type: str, status: int = 200) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _json(self, status: int, value: object) -> None:
+        self._send(json.dumps(value, ensure_ascii=False).encode("utf-8"), "application/json; charset=utf-8",
+                   status)
 
     def _not_found(self) -> Path | None:
         """The 404 page of the site the address belongs to, else the root's."""
@@ -231,6 +318,16 @@ _PANEL_STYLE = (
 )
 
 
+def _local_config(raw: bytes, site_url: str) -> bytes:
+    """An admin page's configuration as --edit serves it: saving through this server."""
+    import yaml
+
+    from ..outputs.cms import with_local_backend
+    from ..render.writers.admin import render_cms_config
+
+    return render_cms_config(with_local_backend(yaml.safe_load(raw.decode("utf-8")), site_url))
+
+
 def _with_preview(page: str, state: PreviewState) -> str:
     """The page as served in preview: the reload script, and the problems if any."""
     addition = _SCRIPT + _panel(state)
@@ -263,11 +360,18 @@ def _word(found: Problem, lang: str) -> str:
     return SEVERITY_WORDS["en" if lang == "en" else "vi"][found.severity]
 
 
-def serve(sites: Path, out: Path, host: str, port: int, lang: str, build: Build,
-          log: Callable[[str], None] = print) -> int:
+def serve(sites, out: Path, host: str, port: int, lang: str, build: Build,
+          log: Callable[[str], None] = print, edit: bool = False) -> int:
     """Preview the portal: `build(search)` builds `sites` into `out` (the command
-    line passes the build command, so this command needs none of its own)."""
+    line passes the build command, so this command needs none of its own).
+    edit: the admin pages save into the site folders through this server."""
+    from ..content import portal_trees
     from ..render import DEFAULT_THEME
+
+    if edit and host not in LOCAL_HOSTS:
+        log("--edit chỉ chạy trên 127.0.0.1: trang quản trị khi đó ghi tệp mà không cần đăng nhập. "
+            "/ --edit runs on 127.0.0.1 only: the admin pages then write files without signing in.")
+        return 2
 
     state = PreviewState(lang=lang)
     rebuilder = Rebuilder(build, state, log)
@@ -278,7 +382,13 @@ def serve(sites: Path, out: Path, host: str, port: int, lang: str, build: Build,
         log("Không dựng được cổng / the portal could not be built" if not first or not first.sites else "")
         return 1
     mimetypes.add_type("text/calendar", ".ics")
-    handler = partial(PreviewHandler, directory=str(out.resolve()), state=state)
+    backends = None
+    if edit:
+        from ..content.kinds import DEFAULT
+        from ..editing.backend import SiteBackends
+
+        backends = SiteBackends(portal_trees(sites), DEFAULT)
+    handler = partial(PreviewHandler, directory=str(out.resolve()), state=state, backends=backends)
     try:
         server = ThreadingHTTPServer((host, port), handler)
     except OSError as error:
@@ -287,9 +397,12 @@ def serve(sites: Path, out: Path, host: str, port: int, lang: str, build: Build,
     server.daemon_threads = True
     rebuilder.start()
     cache_folder = out.resolve().parent / f".{out.resolve().name}.cache"
-    observer = watch([sites, DEFAULT_THEME], [out, cache_folder], rebuilder.request)
+    observer = watch([*portal_trees(sites), DEFAULT_THEME], [out, cache_folder], rebuilder.request)
     address = f"http://{host}:{server.server_address[1]}/"
     log(f"Xem trước tại / previewing at {address} (Ctrl+C để dừng / to stop)")
+    if edit:
+        log(f"Viết bài trên trình duyệt / edit in the browser: {address}{paths.ADMIN} "
+            f"(mỗi xã / each commune: {address}<thư-mục>/{paths.ADMIN})")
     sys.stdout.flush()
     try:
         server.serve_forever(poll_interval=0.2)

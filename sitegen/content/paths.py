@@ -19,10 +19,13 @@ SITEMAP = "sitemap.xml"
 ROBOTS = "robots.txt"
 PICTURES = "images/"
 FILES = "files/"
+ADMIN = "quan-tri/"  # the admin page (Decap CMS): kept out of the sitemap, the search and robots
+ADMIN_CONFIG = ADMIN + "config.yml"  # what Decap loads beside its page
 
 # Names at a site's root that its own pages and (on the root) its sub-sites
 # may not take: the folders above, and the names of list pages ('trang-2').
-SITE_FOLDERS = frozenset(p.strip("/") for p in (SUBSITES, SEARCH, ASSETS, SEARCH_INDEX, PICTURES, FILES)) \
+SITE_FOLDERS = frozenset(p.strip("/") for p in (SUBSITES, SEARCH, ASSETS, SEARCH_INDEX, PICTURES, FILES,
+                                                ADMIN)) \
     | {"trang", "404"}
 
 

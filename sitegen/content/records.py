@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from .vocabulary import site_level
+from .vocabulary import forge_api, site_level
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,53 @@ class Notice:
     text: str
     start: datetime | None
     until: datetime | None
+
+
+@dataclass(frozen=True)
+class CmsRepository:
+    """One site's own repository or branch, in the root's `cms:` block."""
+
+    site: str  # the site's folder name
+    repo: str = ""
+    branch: str = ""
+
+
+@dataclass(frozen=True)
+class CmsTarget:
+    """Where one site's admin page saves its editors' files: a repository and
+    branch of a Git forge, in which the site's folder is sites/<folder>/; or,
+    with no forge (backend ''), only the preview's local back end (serve --edit)."""
+
+    folder: str  # the site's folder name (a slug)
+    backend: str = ""  # a FORGES key (Decap's back end), '' for none
+    repo: str = ""
+    branch: str = "main"
+    base_url: str = ""  # the forge's address, without a final '/'
+    api_root: str = ""
+    app_id: str = ""  # the forge's OAuth application the editors sign in with
+
+
+@dataclass(frozen=True)
+class CmsConfig:
+    """The root portal's `cms:` block: the Git forge every site's admin page
+    saves into. '{site}' in repo or branch stands for each site's folder name
+    (one repository or one branch per site); `sites` names exceptions."""
+
+    backend: str
+    repo: str
+    app_id: str
+    branch: str = "main"
+    base_url: str = ""
+    api_root: str = ""
+    sites: tuple[CmsRepository, ...] = ()
+
+    def target(self, folder: str) -> CmsTarget:
+        own = next((s for s in self.sites if s.site == folder), None)
+        repo = (own.repo if own and own.repo else self.repo).replace("{site}", folder)
+        branch = (own.branch if own and own.branch else self.branch or "main").replace("{site}", folder)
+        base = self.base_url.rstrip("/")
+        api = self.api_root.rstrip("/") or (base + forge_api(self.backend) if base else "")
+        return CmsTarget(folder, self.backend, repo, branch, base, api, self.app_id)
 
 
 @dataclass(frozen=True)
@@ -48,6 +95,7 @@ class SiteConfig:
     allow_html_sites: tuple[str, ...] = ()  # on the root portal: the sites that may write raw HTML
     feedback_url: str = ""
     notice: Notice | None = None
+    cms: CmsConfig | None = None  # on the root portal: where the admin pages save
 
     @property
     def level(self) -> str:

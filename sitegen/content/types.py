@@ -92,6 +92,22 @@ class Text(FieldType):
         return text
 
 
+class Reference(Text):
+    """A text naming a record of another kind of the same site, as `template`
+    writes it from that record's fields ('{name} - {position}'): read as any
+    text, offered by the admin page as a choice among the site's records."""
+
+    def __init__(self, kind: str, template: str, max_length: int = 300):
+        super().__init__(max_length)
+        self.kind = kind
+        self.template = template
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The fields of the other kind the template uses, in order."""
+        return tuple(re.findall(r"{(\w+)}", self.template))
+
+
 class Integer(FieldType):
     example = 1
 
@@ -303,12 +319,15 @@ class BaseUrl(Url):
         return url.rstrip("/") + "/"
 
 
+EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
+
+
 class Email(FieldType):
     example = "bbt@lacthuy.hoabinh.gov.vn"
 
     def parse(self, value: Value, context: Context) -> str:
         text = _text_of(value, context, self.example).strip()
-        if not re.fullmatch(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+", text):
+        if not EMAIL.fullmatch(text):
             raise Invalid("bad-email", key=context.key, value=text, example=self.example)
         return text
 
@@ -345,11 +364,12 @@ class Mapping(FieldType):
     """A nested mapping with its own fields (a form, a menu entry, a notice)."""
 
     def __init__(self, fields: dict[str, FieldType], required: tuple[str, ...], example: str,
-                 from_text: str | None = None):
+                 from_text: str | None = None, labels: dict[str, str] | None = None):
         self.fields = fields
         self.required = required
         self.example = example
         self.from_text = from_text
+        self.labels = labels or {}  # Vietnamese name of each key, for forms (the admin page)
 
     def parse(self, value: Value, context: Context) -> dict[str, Any]:
         data = value.data
@@ -368,6 +388,8 @@ class Mapping(FieldType):
                 else:
                     extra = hint("known-keys", keys=", ".join(self.fields))
                 raise Invalid("unknown-key", key=f"{context.key}.{name}", kind=context.key, hint=extra)
+            if item.data in (None, "", []):
+                continue  # an empty optional key, as forms (the admin page) may write it
             sub = Context(context.path, f"{context.key}.{name}", context.site_files, context.refused)
             result[name] = self.fields[name].parse(item, sub)
         for name in self.required:

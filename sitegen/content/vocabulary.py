@@ -1,7 +1,7 @@
 """The closed lists of the portal, each defined once.
 
-Site kinds, procedure levels, online service, event kinds, page topics, and
-the types and sections of documents:
+Site kinds, procedure levels, online service, event kinds, page topics, the
+types and sections of documents, and the Git forges the admin pages save into:
 their keys (what the files and report.json say), the words editors may write
 instead (with or without diacritics), and the labels citizens and the
 webmaster read, in Vietnamese and English. The validator, the theme (the
@@ -145,8 +145,29 @@ DOCUMENT_SECTIONS = Vocabulary("document_sections", (
     Word("disclosure", "Công khai khác", "Other disclosures", ("công khai", "công khai khác")),
 ))
 
+
+
+@dataclass(frozen=True)
+class Forge(Word):
+    api: str = "/api/v1"  # the forge's API under its base_url (Decap's api_root)
+
+
+# The self-hosted Git forges whose sign-in the admin pages' CMS (Decap) offers:
+# the key is Decap's name of its back end.
+FORGES = Vocabulary("forges", (
+    Forge("gitea", "Gitea", "Gitea", (), api="/api/v1"),
+    Forge("forgejo", "Forgejo", "Forgejo", ("codeberg",), api="/api/v1"),
+    Forge("gitlab", "GitLab", "GitLab", (), api="/api/v4"),
+))
+
 VOCABULARIES = {v.name: v for v in (SITE_KINDS, LEVELS, ONLINE, EVENT_KINDS, TOPICS, DOCUMENT_TYPES,
-                                    DOCUMENT_SECTIONS)}
+                                    DOCUMENT_SECTIONS, FORGES)}
+
+
+def forge_api(backend: str) -> str:
+    """Where a forge's API lives under its address ('/api/v1')."""
+    word = FORGES.get(backend)
+    return word.api if isinstance(word, Forge) else "/api/v1"
 
 
 def site_level(kind: str) -> str:

@@ -281,6 +281,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'allow_html_sites' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
         "'allow_html_sites' names '{site}' but no site has that folder. The sites are: {sites}.",
     ),
+    "cms-not-root": (
+        "'cms' chỉ có tác dụng trong site.yaml của cổng gốc ('{root}'); ở đây nó bị bỏ qua. Trang quản trị "
+        "của mọi trang lưu vào kho Git mà cổng gốc khai báo.",
+        "'cms' counts only in the root portal's site.yaml ('{root}'); here it is ignored. Every site's admin "
+        "page saves into the Git repository the root declares.",
+    ),
+    "unknown-cms-site": (
+        "'cms: sites:' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
+        "'cms: sites:' names '{site}' but no site has that folder. The sites are: {sites}.",
+    ),
     "named-root-has-parent": (
         "Trang này được chọn làm cổng gốc (--root) nên dòng 'parent: {parent}' bị bỏ qua. Hãy xóa dòng đó.",
         "This site is the root portal (--root), so its 'parent: {parent}' is ignored. Remove that line.",

@@ -40,11 +40,14 @@ class OutputKind(str, Enum):
     COPY = "copy"  # a site's file, as it is
     PICTURE = "picture"  # one size and format of a site's picture
     THEME = "theme"  # a theme's static file
+    ADMIN = "admin"  # the admin page (the theme's admin.html): no menu, no search, no sitemap entry
+    CMS_CONFIG = "cms-config"  # the admin page's CMS configuration, from the kinds (outputs/cms.py)
+    BUNDLE = "bundle"  # a file of the CMS the theme ships (its admin/ folder), alike on every site
 
     @property
     def copied(self) -> bool:
         """Made from one file on disk rather than rendered from data."""
-        return self in (OutputKind.COPY, OutputKind.PICTURE, OutputKind.THEME)
+        return self in (OutputKind.COPY, OutputKind.PICTURE, OutputKind.THEME, OutputKind.BUNDLE)
 
 
 @dataclass(frozen=True)
@@ -108,8 +111,10 @@ class Output:
     data: Any = None
 
 
-def plan_site(site: Site, theme_files: tuple[str, ...], kinds: Registry = DEFAULT) -> Iterator[Output]:
-    """Every output of one site, pages first."""
+def plan_site(site: Site, theme_files: tuple[str, ...], kinds: Registry = DEFAULT,
+              admin_files: tuple[str, ...] = ()) -> Iterator[Output]:
+    """Every output of one site, pages first; admin_files: the CMS files the
+    theme ships for the admin page."""
     planner = _Planner(site, kinds)
     sitemap: list[tuple[str, Any]] = []
     for output in planner.pages():
@@ -118,6 +123,7 @@ def plan_site(site: Site, theme_files: tuple[str, ...], kinds: Registry = DEFAUL
             sitemap.append((meta.path, meta.modified if meta.in_sitemap else None))
         yield output
     yield from planner.data_files(tuple(sitemap))
+    yield from planner.admin(admin_files)
     for name in theme_files:
         yield Output(site.ref.prefix + paths.ASSETS + name, site.slug, OutputKind.THEME, source=name)
     pictures = {picture.path: picture for picture in site.pictures}
@@ -283,6 +289,23 @@ class _Planner:
         yield Output(prefix + paths.SITEMAP, site.slug, OutputKind.SITEMAP, data=sitemap, context={"site": chrome})
         yield Output(prefix + paths.ROBOTS, site.slug, OutputKind.ROBOTS, data=site.children,
                      context={"site": chrome})
+
+
+    def admin(self, files: tuple[str, ...]) -> Iterator[Output]:
+        """The admin page where the site's editors write in the browser, its CMS
+        configuration and the CMS itself (see outputs/cms.py)."""
+        site = self.site
+        if site.cms is None:
+            return
+        from .cms import admin_policy, site_config
+
+        prefix = site.ref.prefix + paths.ADMIN
+        yield Output(prefix + "index.html", site.slug, OutputKind.ADMIN, template="admin.html",
+                     context={"site": self.chrome, "policy": admin_policy(site.cms)})
+        yield Output(site.ref.prefix + paths.ADMIN_CONFIG, site.slug, OutputKind.CMS_CONFIG,
+                     data=site_config(site.cms, site.ref.url, self.kinds), context={"site": self.chrome})
+        for name in files:
+            yield Output(prefix + name, site.slug, OutputKind.BUNDLE, source=name)
 
 
 def _up(path: str) -> str:

@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from pathlib import Path
 
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..content.listing import ChildItem
 from ..content import paths
-from ..content.records import SiteConfig, SiteContent
+from ..content.records import CmsTarget, SiteConfig, SiteContent
+from ..content.types import SLUG
 from ..content.vocabulary import SITE_KINDS, may_have_sub_sites
 from ..problems import Problem, Severity, problem
 from .search_shards import plan_shards
@@ -69,6 +71,7 @@ class Site:
     notice_active: bool
     scheduled: tuple[datetime, ...]
     now: datetime
+    cms: CmsTarget | None = None  # where its admin page saves; None: no admin page (folder not a slug)
     search: dict = field(default_factory=dict)  # slug -> SearchShards, of this site and of each sub-site
 
     @property
@@ -112,6 +115,7 @@ def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = D
     root = find_root({slug: c.config for slug, c in by_slug.items()}, root, problems,
                      {slug: _site_yaml(c) for slug, c in by_slug.items()})
     _check_html_grants(by_slug, root, problems)
+    _check_cms(by_slug, root, problems)
     parents = _resolve_parents(by_slug, root, problems)
     refs = _site_refs(by_slug, parents, root, kinds, problems)
     children: dict[str, list[str]] = defaultdict(list)
@@ -128,7 +132,8 @@ def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = D
         inherited = _inherited(content, by_slug[parent], kinds) if parent else {}
         sent_up = _sent_up([by_slug[c] for c in children[slug]], refs, kinds)
         sites.append(_site(content, own, inherited, sent_up, refs[slug], refs[parent] if parent else None,
-                           refs[root], child_refs, kinds, now, ledger or {}))
+                           refs[root], child_refs, kinds, now, ledger or {},
+                           _cms_target(content, by_slug[root].config)))
     return Portal(root, _with_search_shards(sites, kinds), refs), problems
 
 
@@ -181,6 +186,32 @@ def _check_html_grants(by_slug: dict[str, SiteContent], root: str, problems: lis
                 if name not in by_slug:
                     problems.append(problem(_site_yaml(content), None, "unknown-html-site", Severity.WARNING,
                                             site=name, sites=", ".join(sorted(by_slug))))
+
+
+def _check_cms(by_slug: dict[str, SiteContent], root: str, problems: list[Problem]) -> None:
+    """Only the root portal says where the admin pages save, and names only sites that exist."""
+    for slug, content in by_slug.items():
+        cms = content.config.cms
+        if cms is None:
+            continue
+        if slug != root:
+            problems.append(problem(_site_yaml(content), None, "cms-not-root", Severity.WARNING, root=root))
+            continue
+        folders = {Path(c.folder).name for c in by_slug.values()}
+        for entry in cms.sites:
+            if entry.site not in folders:
+                problems.append(problem(_site_yaml(content), None, "unknown-cms-site", Severity.WARNING,
+                                        site=entry.site, sites=", ".join(sorted(folders))))
+
+
+def _cms_target(content: SiteContent, root: SiteConfig) -> CmsTarget | None:
+    """Where the site's admin page saves: its own folder (sites/<folder>/) of the
+    repository the root names. A folder whose name is not a slug gets no admin page
+    (reported as bad-site-folder): the CMS could not name it safely."""
+    folder = Path(content.folder).name
+    if not SLUG.fullmatch(folder):
+        return None
+    return root.cms.target(folder) if root.cms else CmsTarget(folder)
 
 
 def _kind_rank(kind: str) -> int:
@@ -307,7 +338,8 @@ def _clear_of_sites(content: SiteContent, children: tuple[SiteRef, ...], kinds: 
 
 def _site(content: SiteContent, own: dict[str, tuple], inherited: dict[str, tuple],
           sent_up: dict[str, tuple], ref: SiteRef, parent: SiteRef | None, root: SiteRef,
-          children: tuple[SiteRef, ...], kinds: Registry, now: datetime, ledger: dict) -> Site:
+          children: tuple[SiteRef, ...], kinds: Registry, now: datetime, ledger: dict,
+          cms: CmsTarget | None) -> Site:
     items = {}
     first_published = {}
     for kind in kinds:
@@ -338,6 +370,7 @@ def _site(content: SiteContent, own: dict[str, tuple], inherited: dict[str, tupl
                            and (notice.until is None or now <= notice.until)),
         scheduled=content.scheduled,
         now=now,
+        cms=cms,
     )
 
 

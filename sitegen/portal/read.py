@@ -13,7 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Callable
 
-from ..content import site_folders
+from ..content import Trees, site_folders
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..problems import Problem
@@ -21,7 +21,7 @@ from ..problems import Problem
 Progress = Callable[[str, int, int], None]  # (phase, done, total)
 
 
-def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = None,
+def read_portal(sites: Trees, now: datetime, cache=None, workers: int | None = None,
                 progress: Progress | None = None, kinds: Registry = DEFAULT, root: str | None = None):
     """Every site read and put in its tree: (portal or None, problems). root: the
     root portal's folder when the webmaster names it (--root)."""
@@ -35,14 +35,14 @@ def read_portal(sites: Path, now: datetime, cache=None, workers: int | None = No
 
 @dataclass(frozen=True)
 class _ReadJob:
-    sites: Path
+    sites: Trees
     now: datetime
     cache: object  # publish.cache.BuildCache, or None
     kinds: Registry
     grants: frozenset[str]  # the folders of the sites the root lets write raw HTML
 
 
-def html_grants(sites: Path, root: str | None = None, kinds: Registry = DEFAULT) -> frozenset[str]:
+def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT) -> frozenset[str]:
     """The site folders the root portal lets write raw HTML (its allow_html_sites).
 
     Known before any site's Markdown is read: every site.yaml is read first, the
@@ -62,17 +62,19 @@ def html_grants(sites: Path, root: str | None = None, kinds: Registry = DEFAULT)
     return frozenset(configs[find_root(configs, root)].allow_html_sites)
 
 
-def read_sites(sites: Path, now: datetime, cache, workers: int | None, progress: Progress | None,
+def read_sites(sites: Trees, now: datetime, cache, workers: int | None, progress: Progress | None,
                skip: frozenset[str] = frozenset(), kinds: Registry = DEFAULT,
                grants: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
     """Read every site folder but those in skip: the contents, and the problems by
     folder name; grants: the folders allowed raw HTML (html_grants)."""
+    from ..content import portal_trees
     from ..parallel import run_all
     from ..problems import problem
 
     folders = site_folders(sites)
     if not folders:
-        return [], {"": [problem(str(sites), None, "no-sites", folder=str(sites))]}
+        shown = ", ".join(str(tree) for tree in portal_trees(sites))
+        return [], {"": [problem(shown, None, "no-sites", folder=shown)]}
     folders = [f for f in folders if f.name not in skip]
     contents, problems = {}, {}
     job = _ReadJob(sites, now, cache, kinds, grants)
@@ -92,7 +94,7 @@ def _read_one_site(job: _ReadJob, folder: Path):
 
     earlier = job.cache.site_files(folder.name) if job.cache else {}
     texts = job.cache.site_texts(folder.name) if job.cache else {}
-    result = load_site(folder, str(job.sites / folder.name), job.now, MarkdownRenderer(), earlier, job.kinds,
+    result = load_site(folder, str(folder), job.now, MarkdownRenderer(), earlier, job.kinds,
                        html_allowed=folder.name in job.grants, texts=texts)
     if job.cache is not None and result.cache != earlier:
         job.cache.save_site_files(folder.name, result.cache)

@@ -59,6 +59,7 @@ class Compressor:
         self._brotli = _brotli()
         self.suffixes = (".gz", ".br") if self._brotli is not None else (".gz",)
         self._known: dict[bytes, dict[str, bytes]] = {}
+        self._stored: dict[str, dict[str, bytes]] = {}  # a shared file's copies, by its stored path
 
     def copies(self, data: bytes, shared: bool = False) -> dict[str, bytes]:
         """suffix -> compressed bytes, for the encodings that make data smaller.
@@ -94,6 +95,23 @@ class Compressor:
         for suffix, packed in self.copies(data, shared).items():
             stage.write(relative + suffix, packed)
         return False
+
+    def shared(self, stage, relative: str, stored: str | None) -> None:
+        """The output at relative was just linked to `stored`, a file many sites
+        publish alike (the theme's files, the admin page's CMS: Staging.share):
+        its copies are made once, from that file, and linked the same way, so
+        no site reads, compresses or holds its own. stored None: it was copied."""
+        if not compressible(relative):
+            return
+        if stored is None:
+            self.made(stage, relative)
+            return
+        made = self._stored.get(stored)
+        if made is None:
+            data = _read(stored)
+            made = self._stored[stored] = self.copies(data) if data is not None else {}
+        for suffix, packed in made.items():
+            stage.share_bytes(stored + suffix, relative + suffix, packed, like=stored)
 
     def kept(self, stage, relative: str) -> None:
         """The output at relative was linked unchanged from the published tree

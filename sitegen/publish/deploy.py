@@ -202,8 +202,10 @@ def deploy(out: Path, dest: Destination, keep: int) -> Sent:
 def _send(rsync: str, out: Path, dest: Destination, keep: int) -> Sent:
     before = state(dest, make=True)
     name = next_name(before.releases)
-    command = [rsync, "--recursive", "--links", "--perms", "--times", "--chmod=D755,F644", "--delete",
-               "--stats", "--no-human-readable"]
+    # --hard-links: the files every site publishes alike (the theme's, the admin pages' 5 MB CMS)
+    # are one file in the output; they travel once and stay one file on the server.
+    command = [rsync, "--recursive", "--links", "--hard-links", "--perms", "--times", "--chmod=D755,F644",
+               "--delete", "--stats", "--no-human-readable"]
     if before.current in before.releases:
         command.append(f"--link-dest=../{before.current}")
     if dest.host is not None:

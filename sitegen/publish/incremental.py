@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from ..content import MAX_FILE_BYTES
+from ..content import MAX_FILE_BYTES, portal_trees
 from ..content.pictures import RASTER
 
 TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml", ".html", ".css", ".js", ".txt")
@@ -75,7 +75,7 @@ class FileHashes:
         return {"files": self.seen, "settled_ns": self.started_ns - 1_000_000_000}
 
 
-def fingerprint_inputs(sites: Path, theme_folder: Path, version: str, cache) -> Inputs:
+def fingerprint_inputs(sites, theme_folder: Path, version: str, cache) -> Inputs:
     """Every input file's path and bytes, the theme and the program (version
     covers sitegen's own code and its kinds); and how many files.
 
@@ -85,16 +85,22 @@ def fingerprint_inputs(sites: Path, theme_folder: Path, version: str, cache) -> 
     """
     hashes = FileHashes(cache.file_hashes() if cache is not None else None)
     theme, count = _folder_fingerprint(theme_folder, hashes)
+    trees = portal_trees(sites)
+    places: dict[str, str] = {}
+    for tree in trees:  # a name in two trees: the first tree's (the command line refuses it)
+        try:
+            for entry in os.scandir(tree):
+                if entry.is_dir():
+                    places.setdefault(entry.name, os.path.join(tree, entry.name))
+        except OSError:
+            continue
     folders = {}
-    try:
-        names = sorted(entry.name for entry in os.scandir(sites) if entry.is_dir())
-    except OSError:
-        names = []
-    for name in names:
-        folders[name], files = _folder_fingerprint(os.path.join(sites, name), hashes)
+    for name in sorted(places):
+        folders[name], files = _folder_fingerprint(places[name], hashes)
         count += files
     everything = hashlib.blake2b(digest_size=20)
-    everything.update(f"{version}\0{os.path.abspath(sites)}\0{theme}\0".encode())
+    where = "\0".join(os.path.abspath(tree) for tree in trees)
+    everything.update(f"{version}\0{where}\0{theme}\0".encode())
     for name, digest in folders.items():
         everything.update(f"{name}\0{digest}\0".encode())
     return Inputs(everything.hexdigest(), count, theme, folders, hashes)
@@ -256,8 +262,10 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     """For each site, a fingerprint of everything its pages are made from.
 
     A site shows its own content, what its parent passes down (procedures),
-    what its sub-sites send up (news), and the names and places of every site
-    (menus, links, the search's merged indexes). Equal digest, equal pages,
+    what its sub-sites send up (news: so a commune's other edits leave its
+    parent as it is), the names and places of every site (menus, links, the
+    search's merged indexes) and, in its admin page, where the root's `cms:`
+    block says it saves. Equal digest, equal pages,
     as long as the clock crosses no scheduled moment. (portal.model builds
     each site from exactly these.)
     """
@@ -275,12 +283,13 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     for site in portal.sites:
         digest = hashlib.blake2b(shape.digest(), digest_size=20)
         digest.update(f"{site.slug}\0{folders.get(site.slug, '')}\0".encode())
+        digest.update(b"cms\0" + records.value(site.cms))  # the root's cms: block, as it applies here
         if site.parent and site.parent.slug in contents:
             parent = contents[site.parent.slug]
             for kind in site.inherited:
                 digest.update(b"inherits\0" + records.value(parent.of(kind)))
-        for child in site.children:
-            digest.update(f"{child.slug}\0{folders.get(child.slug, '')}\0".encode())
+        for kind, items in sorted(site.sent_up_items.items()):  # all it shows of its sub-sites' content
+            digest.update(kind.encode() + b"\0" + records.value(items))
         for key, moment in sorted(site.first_published.items()):
             digest.update(f"{key}\0{moment.isoformat()}\0".encode())
         digests[site.slug] = digest.hexdigest()

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..content import paths
+from ..outputs.cms import admin_policy
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -80,6 +81,7 @@ class ServedSite:
     children: tuple[str, ...]  # slugs of its sub-sites, whose search indexes its search page merges
     feedback_url: str  # where its 'rate this information' form posts, or ''
     raw_html: bool  # its editors may write raw HTML
+    admin_policy: str = ""  # its admin page's content security policy ('' : it has none)
 
 
 def served_sites(portal) -> tuple[ServedSite, ...]:
@@ -98,7 +100,8 @@ def served_sites(portal) -> tuple[ServedSite, ...]:
             slug=site.slug, folder=site.ref.prefix, host=host,
             path=parts.path or "/", url=site.ref.url, children=tuple(c.slug for c in site.children),
             feedback_url=site.config.feedback_url or "",
-            raw_html=site.slug in granted if granted is not None else bool(site.config.allow_html)))
+            raw_html=site.slug in granted if granted is not None else bool(site.config.allow_html),
+            admin_policy=admin_policy(site.cms) if getattr(site, "cms", None) else ""))
     return tuple(sites)
 
 
@@ -141,7 +144,7 @@ class Mount:
     """One location of a server: a site's pages, a redirect to its own host, or a search index."""
 
     path: str  # URL path, ending in '/'
-    kind: str  # 'site', 'redirect' or 'index'
+    kind: str  # 'site', 'redirect', 'index' or 'admin'
     site: ServedSite  # the site whose files (or address) it is
     headers: ServedSite  # the site whose policy the responses carry
     folder: str  # under the output folder, ending in '/' (or '')
@@ -164,6 +167,8 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
 
     for site in sites:
         add(site.host, Mount(site.path, "site", site, site, site.folder))
+        if site.admin_policy:  # the admin page: the CMS's own policy (see content_security_policy)
+            add(site.host, Mount(site.path + paths.ADMIN, "admin", site, site, site.folder + paths.ADMIN))
     for parent in sites:
         for slug in parent.children:
             child = by_slug[slug]
@@ -202,8 +207,8 @@ def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
         "# (and Strict-Transport-Security) in front of it, or add them to each server block.",
         f"# Folder served: {out}/",
         "",
-        f"# Cache-Control by path: hash-named files for a year, pictures a day, attachments an hour,",
-        f"# everything else (pages, feeds, the search's entry files) revalidated each time.",
+        "# Cache-Control by path: hash-named files for a year, pictures a day, attachments an hour,",
+        "# everything else (pages, feeds, the search's entry files) revalidated each time.",
         f"map $uri ${tag}_cache {{",
         f"    default {_quote(REVALIDATE)};",
     ]
@@ -254,17 +259,22 @@ def _server(host: str, found: list[Mount], options: Options, out: str, tag: str,
             lines.append(f"        alias {_quote(out + '/' + mount.folder)};")
         if mount.kind == "site":
             lines.append(f"        error_page 404 {mount.path}{paths.NOT_FOUND};")
-        lines += _headers(mount.headers, tag, csp_var, "        ")
+        if mount.kind == "admin":
+            lines += _headers(mount.headers, tag, csp_var, "        ",
+                              policy=_quote(mount.site.admin_policy + "; frame-ancestors 'none'"))
+        else:
+            lines += _headers(mount.headers, tag, csp_var, "        ")
         lines.append("    }")
     lines.append("}")
     return lines
 
 
-def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str) -> list[str]:
+def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str | None = None) -> list[str]:
     """Every header, on every response (404s included): nginx drops a level's
-    add_header lines when a deeper level has any, so each location repeats them."""
+    add_header lines when a deeper level has any, so each location repeats them.
+    policy: the admin page's own, instead of the pages'."""
     pairs = [
-        ("Content-Security-Policy", csp_var[content_security_policy(site)]),
+        ("Content-Security-Policy", policy or csp_var[content_security_policy(site)]),
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),

@@ -5,14 +5,18 @@ tree beside it (same file system), then exchanges the two in one atomic
 rename, so a citizen (or a build killed at any moment) sees either the old
 portal or the new one, never a half-written mix. A lock file keeps two
 builds off the same output, and a marker file inside the output proves the
-folder is ours before anything in it is ever replaced.
+folder is ours before anything in it is ever replaced. Files every site
+publishes alike (the theme's, the admin page's CMS) are one file on disk,
+hard-linked from each site.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -25,6 +29,7 @@ except ImportError:  # pragma: no cover - not on POSIX
     fcntl = None
 
 MARKER = ".sitegen-output"
+_DOT_PART = re.compile(r"(?:^|/)\.\.?(?:/|$)")  # a '.' or '..' part of a path
 
 
 class PublishError(Exception):
@@ -39,8 +44,10 @@ class Staging:
         self.protect = tuple(Path(os.path.abspath(p)) for p in protect)
         self.parent = self.out.parent
         self.folder = self.parent / f".{self.out.name}.staging"
+        self.shared = self.parent / f".{self.out.name}.shared"  # one copy of each file many sites publish
         self._lock_file = None
         self._out_text, self._folder_text = str(self.out), str(self.folder)  # for the hot paths
+        self._shared_text = str(self.shared)
         self._made: set[str] = set()  # folders this process has made in the staging tree
         self.committed = False
 
@@ -51,6 +58,7 @@ class Staging:
         self._lock()
         # A staging folder left by a killed build is ours and unfinished.
         _remove_tree(self.folder)
+        _remove_tree(self.shared)
         self._clear_trash()
         self.folder.mkdir()
         return self
@@ -59,6 +67,7 @@ class Staging:
         try:
             if not self.committed:
                 _remove_tree(self.folder)
+            _remove_tree(self.shared)  # the published files keep their data: they are links to it
         finally:
             self._unlock()
 
@@ -69,6 +78,61 @@ class Staging:
 
     def copy(self, relative: str, source: Path) -> None:
         shutil.copyfile(source, self._fresh(relative))
+
+    def share(self, relative: str, source: Path) -> str | None:
+        """Put a file that many sites publish alike: the first time it is copied
+        (with its time) beside the staging folder, then each site's file is a
+        hard link to that copy, so a portal of a hundred sites holds it once.
+        Any process may be first; the copy is named by the source's path, size
+        and time. Gives the copy's path, for its compressed copies to be shared
+        the same way (share_bytes), or None where the file system has no hard
+        links (the file was copied)."""
+        info = os.stat(source)
+        key = hashlib.blake2b(f"{os.path.abspath(source)}\0{info.st_size}\0{info.st_mtime_ns}\0{info.st_ino}"
+                              .encode("utf-8", "surrogateescape"), digest_size=12).hexdigest()
+        stored = os.path.join(self._shared_text, f"{key}-{os.path.basename(source)}")
+        if self._link_stored(stored, relative, lambda temporary: shutil.copy2(source, temporary)):
+            return stored
+        shutil.copyfile(source, self._fresh(relative))
+        return None
+
+    def share_bytes(self, stored: str, relative: str, data: bytes, like: str) -> None:
+        """Put bytes that many sites publish alike (a shared file's compressed
+        copy) at relative, stored once as `stored` with the time of `like`."""
+        def make(temporary: str) -> None:
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+            info = os.stat(like)
+            os.utime(temporary, ns=(info.st_atime_ns, info.st_mtime_ns))
+
+        if not self._link_stored(stored, relative, make):
+            self.write(relative, data)
+
+    def _link_stored(self, stored: str, relative: str, make) -> bool:
+        """Link relative to the stored file, made first (by make(temporary)) when
+        missing; False where the file system has no hard links."""
+        target = self._fresh(relative)
+        for attempt in range(2):
+            try:
+                os.link(stored, target)
+                return True
+            except FileNotFoundError:
+                if attempt == 0:
+                    self._store(stored, make)
+            except OSError:
+                return False
+        return False
+
+    def _store(self, stored: str, make) -> None:
+        os.makedirs(self._shared_text, exist_ok=True)
+        temporary = f"{stored}.{os.getpid()}.tmp"
+        make(temporary)
+        try:
+            os.link(temporary, stored)  # the first process's copy is the one; a later one is dropped
+        except FileExistsError:
+            pass
+        finally:
+            os.unlink(temporary)
 
     def _fresh(self, relative: str) -> str:
         """The staging path, with nothing there: a file linked from the published
@@ -87,7 +151,7 @@ class Staging:
         target = self._inside(relative)
         self._folder_for(target)
         try:
-            os.link(os.path.join(self._out_text, relative), target)
+            os.link(f"{self._out_text}/{relative}", target)
             return True
         except OSError:
             return False
@@ -145,10 +209,10 @@ class Staging:
 
     # Safety ----------------------------------------------------------------
     def _inside(self, relative: str) -> str:
-        parts = relative.split("/")
-        if relative.startswith("/") or any(p in ("", ".", "..") for p in parts):
+        if not relative or relative[0] == "/" or relative[-1] == "/" or "//" in relative \
+                or _DOT_PART.search(relative):
             raise ValueError(f"unsafe output path {relative!r}")
-        return os.path.join(self._folder_text, relative)  # POSIX: '/' is the separator
+        return f"{self._folder_text}/{relative}"  # POSIX: '/' is the separator
 
     def _check_out(self) -> None:
         out = self.out
@@ -236,8 +300,28 @@ def _remove_tree(path: Path) -> None:
 
 
 def _sync_tree(folder: Path) -> None:
-    """Make the staged files durable before they become the publication."""
+    """Make the staged files durable before they become the publication: the
+    file system holding them only (Linux syncfs), not every disk of the machine,
+    where other programs' writes would make the build wait for them."""
+    syncfs = _syncfs()
+    if syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
     os.sync()
+
+
+def _syncfs():
+    """libc's syncfs, where there is one (Linux); None elsewhere."""
+    try:
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True).syncfs  # the running program's libc
+    except (OSError, AttributeError, ImportError):
+        return None
 
 
 def _sync_dir(folder: Path) -> None:

@@ -38,6 +38,12 @@ class Renderer:
         site: Chrome = output.context["site"]
         if output.kind is OutputKind.PAGE:
             return self._page(output, site)
+        if output.kind is OutputKind.ADMIN:  # the theme's alone: a site's own templates do not reach it
+            return self._theme_env.get_template(output.template).render(output.context).encode("utf-8")
+        if output.kind is OutputKind.CMS_CONFIG:
+            from .writers.admin import render_cms_config
+
+            return render_cms_config(output.data)
         linker = Linker(site.ref, "", mode="absolute", kinds=self.kinds)
         wording = self.theme.wording
         # Imported when first needed: a small rebuild often writes no feed or calendar.

@@ -23,6 +23,7 @@ from .search import SEARCH_MARK
 from .site_search import SearchPages, search_runs
 from .writers.pictures import PictureError
 
+SHARED = (OutputKind.THEME, OutputKind.BUNDLE)  # the theme's files: the same bytes on every site
 COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALENDAR: "feeds",
            OutputKind.COPY: "files", OutputKind.THEME: "files", OutputKind.PICTURE: "files"}
 
@@ -118,14 +119,18 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
     outputs: dict[str, str] = {}
     counts: dict[str, int] = {}
     seen = SearchPages(site.search.get(site.slug, SearchShards()), site.ref.prefix)
-    for output in plan_site(site, theme.static_files, job.kinds):
+    for output in plan_site(site, theme.static_files, job.kinds, theme.admin_files):
         if output.path in outputs:
             continue  # slugs are made unique per site; never overwrite
         key = _fingerprint(output, site, theme, fingerprints)
         # A site with its own templates may show anything: always render it.
         if site.has_templates or earlier_outputs.get(output.path) != key or not job.stage.reuse(output.path):
-            data = _publish(job.stage, renderer, output, site.folder, theme)
-            same = copies.made(job.stage, output.path, data or None, shared=output.kind is OutputKind.THEME)
+            if output.kind in SHARED:  # alike on every site: one file on disk, linked from each
+                copies.shared(job.stage, output.path, job.stage.share(output.path, _source(output, site, theme)))
+                data, same = b"", False
+            else:
+                data = _publish(job.stage, renderer, output, site.folder, theme)
+                same = copies.made(job.stage, output.path, data or None)
             outcome.rendered += 1
             outcome.pages_rendered += output.kind is OutputKind.PAGE
             if output.kind is OutputKind.PAGE and SEARCH_MARK in data:
@@ -149,7 +154,7 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
 def _fingerprint(output, site, theme, fingerprints) -> str:
     """What an output is made from: a copied file by its stat, the rest by value."""
     if output.kind.copied:
-        source = theme.static_path(output.source) if output.kind is OutputKind.THEME else Path(site.folder) / output.source
+        source = _source(output, site, theme)
         try:
             info = source.stat()
         except OSError:
@@ -157,6 +162,15 @@ def _fingerprint(output, site, theme, fingerprints) -> str:
         variant = f":{output.data.width}:{output.data.kind}" if output.kind is OutputKind.PICTURE else ""
         return f"{output.kind.value}:{source}:{info.st_size}:{info.st_mtime_ns}{variant}"
     return fingerprints.output(output)
+
+
+def _source(output, site, theme) -> Path:
+    """The file a copied output is made from."""
+    if output.kind is OutputKind.THEME:
+        return theme.static_path(output.source)
+    if output.kind is OutputKind.BUNDLE:
+        return theme.admin_path(output.source)
+    return Path(site.folder) / output.source
 
 
 def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
@@ -169,8 +183,6 @@ def _publish(stage, renderer, output, site_folder: str, theme) -> bytes:
         except PictureError as error:
             renderer.problems.append(error.problem)
             stage.copy(output.path, Path(site_folder) / output.source)
-    elif output.kind is OutputKind.THEME:
-        stage.copy(output.path, theme.static_path(output.source))
     else:
         data = renderer.render(output)
         stage.write(output.path, data)

@@ -34,6 +34,7 @@ class Theme:
     # every site's assets/: named by its content ('style.3f2a1b9c04.css'), so a
     # browser may keep it for a year and a new version is a new name.
     assets: dict[str, str]
+    admin_files: tuple[str, ...] = ()  # relative to admin/: the CMS of every site's admin page
 
     @classmethod
     def load(cls, folder: Path = DEFAULT_THEME) -> "Theme":
@@ -42,7 +43,9 @@ class Theme:
         static = folder / "static"
         assets = {p.relative_to(static).as_posix(): _content_named(p.relative_to(static).as_posix(), p.read_bytes())
                   for p in sorted(static.rglob("*")) if p.is_file()}
-        return cls(folder, {k: str(v) for k, v in wording.items()}, assets)
+        admin = folder / "admin"  # its scripts and their licence notices; not the pin record
+        admin_files = tuple(sorted(p.name for p in admin.glob("*") if p.suffix in (".js", ".txt")))
+        return cls(folder, {k: str(v) for k, v in wording.items()}, assets, admin_files)
 
     @property
     def static_files(self) -> tuple[str, ...]:
@@ -76,6 +79,9 @@ class Theme:
         """The theme's file published under this name."""
         source = next(name for name, shown in self.assets.items() if shown == published)
         return self.folder / "static" / source
+
+    def admin_path(self, name: str) -> Path:
+        return self.folder / "admin" / name
 
     def environment(self, site_templates: Path | None = None, compiled: Path | None = None,
                     section_paths: dict[str, str] = paths.SECTIONS) -> Environment:

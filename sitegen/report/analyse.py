@@ -75,12 +75,11 @@ class _Context:
         self.item_rank = {item.id: index for index, item in enumerate(required.items)}
 
 
-def _unbuilt_folders(sites: tuple[Site, ...], sites_dir: Path | None) -> list[str]:
-    if sites_dir is None or not Path(sites_dir).is_dir():
+def _unbuilt_folders(sites: tuple[Site, ...], sites_dir) -> list[str]:
+    if sites_dir is None:
         return []
     built = {site.folder for site in sites}
-    return [str(Path(sites_dir) / folder.name) for folder in site_folders(Path(sites_dir))
-            if str(Path(sites_dir) / folder.name) not in built]
+    return [str(folder) for folder in site_folders(sites_dir) if str(folder) not in built]
 
 
 def _group_by_folder(problems: list[Problem], folders: list[str]) -> dict[str, list[Problem]]:

@@ -9,6 +9,7 @@ what it has already read (write_for_build).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
 DEFAULT_FOLDER = Path("report")
 
 
-def report(sites: Path, folder: Path, now: datetime, required: Path | None = None,
+def report(sites, folder: Path, now: datetime, required: Path | None = None,
            theme_files: tuple[str, ...] | None = None, kinds: Registry = DEFAULT,
            root: str | None = None) -> PortalReport:
     """Read the portal under `sites`, write the report into `folder` and return it.
@@ -51,26 +52,48 @@ def report(sites: Path, folder: Path, now: datetime, required: Path | None = Non
     return result
 
 
-def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
-                    theme_static_files: tuple[str, ...] = (), *, sites: Path | None = None,
-                    out: Path | None = None, required: Path | None = None,
-                    kinds: Registry = DEFAULT, published: frozenset[str] | None = None) -> PortalReport:
-    """The same report, from what a build has already read (call it after publishing).
+@dataclass(frozen=True)
+class PreparedReport:
+    """A build's report, made and checked, ready to be written once the build is published."""
+
+    result: PortalReport
+    folder: Path
+    files: dict[str, bytes]
+
+    def write(self) -> PortalReport:
+        from .write import write_report
+
+        write_report(self.result, self.folder, files=self.files)
+        return self.result
+
+
+def prepare_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
+                      theme_static_files: tuple[str, ...] = (), *, sites=None,
+                      out: Path | None = None, required: Path | None = None, kinds: Registry = DEFAULT,
+                      published: frozenset[str] | None = None, compiled: Path | None = None) -> PreparedReport:
+    """The report of a build, from what it has already read.
 
     problems are all of the build's (reading and rendering); out is the
     published folder, which the report folder must not be inside; published,
-    the path of every output the build made or kept.
+    the path of every output the build made or kept; compiled, where the
+    report's compiled template is kept between builds.
     """
     from .analyse import analyse
     from .required import load_required
-    from .write import write_report
+    from .write import report_files
 
     items = load_required(required, kinds)
     check_folder(folder, sites=sites, out=out)
     result = analyse(portal, problems, now, items, theme_files=theme_static_files, sites_dir=sites,
                      kinds=kinds, published=published)
-    write_report(result, folder)
-    return result
+    return PreparedReport(result, Path(folder), report_files(result, compiled=compiled))
+
+
+def write_for_build(portal: Portal | None, problems: Iterable[Problem], folder: Path, now: datetime,
+                    theme_static_files: tuple[str, ...] = (), **options) -> PortalReport:
+    """The same report as report(), from what a build has already read (after publishing);
+    options as for prepare_for_build."""
+    return prepare_for_build(portal, problems, folder, now, theme_static_files, **options).write()
 
 
 def folder_beside(out: Path) -> Path:
@@ -84,12 +107,15 @@ def folder_beside(out: Path) -> Path:
     return beside
 
 
-def check_folder(folder: Path, *, sites: Path | None = None, out: Path | None = None) -> None:
-    """Refuse a report folder inside the published output or the sites tree."""
+def check_folder(folder: Path, *, sites=None, out: Path | None = None) -> None:
+    """Refuse a report folder inside the published output or a sites tree."""
+    from ..content import portal_trees
+
     target = Path(folder).resolve()
+    trees = portal_trees(sites) if sites is not None else ()
     for other, vi, en in (
         (out, "nằm trong thư mục xuất bản", "is inside the published output"),
-        (sites, "nằm trong thư mục các trang", "is inside the sites folder"),
+        *((tree, "nằm trong thư mục các trang", "is inside the sites folder") for tree in trees),
     ):
         if other is not None and target.is_relative_to(Path(other).resolve()):
             raise ReportError(f"Thư mục báo cáo '{folder}' {vi} '{other}': hãy chọn thư mục khác "

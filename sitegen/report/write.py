@@ -18,7 +18,7 @@ import tempfile
 from pathlib import Path
 from typing import Any, TextIO
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
 from ..vietnamese import format_date, format_datetime, format_number
 from .errors import ReportError
@@ -31,8 +31,10 @@ HTML_NAME = "index.html"
 
 
 
-def write_report(report: PortalReport, folder: Path, lang: str = "vi") -> tuple[Path, Path]:
-    """Write report.json (messages in `lang`) and index.html into folder; returns their paths."""
+def write_report(report: PortalReport, folder: Path, lang: str = "vi",
+                 files: dict[str, bytes] | None = None) -> tuple[Path, Path]:
+    """Write report.json (messages in `lang`) and index.html into folder; returns their paths.
+    files: both already made (report_files), e.g. while the build waited for its search index."""
     folder = Path(folder)
     try:
         folder.mkdir(parents=True, exist_ok=True)
@@ -41,10 +43,15 @@ def write_report(report: PortalReport, folder: Path, lang: str = "vi") -> tuple[
                           f"folder: {error.strerror}") from None
     if not folder.is_dir():
         raise ReportError(f"'{folder}' không phải thư mục / is not a folder")
+    files = files or report_files(report, lang)
+    return _write_atomic(folder / JSON_NAME, files[JSON_NAME]), _write_atomic(folder / HTML_NAME, files[HTML_NAME])
+
+
+def report_files(report: PortalReport, lang: str = "vi", compiled: Path | None = None) -> dict[str, bytes]:
+    """The bytes of report.json and index.html. compiled: a folder to keep the
+    compiled template in between builds."""
     data = json.dumps(report_json(report, lang), ensure_ascii=False, indent=2) + "\n"
-    json_path = _write_atomic(folder / JSON_NAME, data.encode("utf-8"))
-    html_path = _write_atomic(folder / HTML_NAME, render_html(report).encode("utf-8"))
-    return json_path, html_path
+    return {JSON_NAME: data.encode("utf-8"), HTML_NAME: render_html(report, compiled).encode("utf-8")}
 
 
 def _write_atomic(path: Path, data: bytes) -> Path:
@@ -111,9 +118,12 @@ def _problem_json(found: ReportProblem, lang: str) -> dict[str, Any]:
 # index.html
 
 
-def render_html(report: PortalReport) -> str:
+def render_html(report: PortalReport, compiled: Path | None = None) -> str:
+    if compiled is not None:
+        compiled.mkdir(parents=True, exist_ok=True)
     environment = Environment(
         loader=FileSystemLoader(str(HERE)),
+        bytecode_cache=FileSystemBytecodeCache(str(compiled)) if compiled is not None else None,
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, auto_reload=False,
     )

@@ -48,9 +48,28 @@ def test_feeds_calendar_sitemap_and_files_follow_the_pages():
         ("van-ban/rss.xml", OutputKind.FEED), ("van-ban/atom.xml", OutputKind.FEED),
         ("lich-cong-tac/lich.ics", OutputKind.CALENDAR), ("van-ban/danh-muc.json", OutputKind.JSON),
         ("sitemap.xml", OutputKind.SITEMAP),
-        ("robots.txt", OutputKind.ROBOTS), ("assets/style.css", OutputKind.THEME),
+        ("robots.txt", OutputKind.ROBOTS), ("quan-tri/index.html", OutputKind.ADMIN),
+        ("quan-tri/config.yml", OutputKind.CMS_CONFIG), ("assets/style.css", OutputKind.THEME),
         ("files/a.pdf", OutputKind.COPY),
     ]
+
+
+def test_the_admin_page_is_planned_with_its_cms_but_is_no_page_of_the_sitemap():
+    config = SiteConfig("huyen", "Huyện", "district", base_url="https://huyen.vn/")
+    portal, _problems = build_portal([SiteContent("huyen", "sites/huyen", config)], NOW)
+    outputs = list(plan_site(portal.site("huyen"), (), admin_files=("decap-cms.js", "sitegen-cms.js")))
+    admin = [(o.path, o.kind) for o in outputs if o.path.startswith("quan-tri/")]
+    assert admin == [("quan-tri/index.html", OutputKind.ADMIN), ("quan-tri/config.yml", OutputKind.CMS_CONFIG),
+                     ("quan-tri/decap-cms.js", OutputKind.BUNDLE), ("quan-tri/sitegen-cms.js", OutputKind.BUNDLE)]
+    sitemap = dict(next(o for o in outputs if o.kind is OutputKind.SITEMAP).data)
+    assert not [path for path in sitemap if path.startswith("quan-tri")]
+
+
+def test_a_site_whose_folder_is_not_a_slug_gets_no_admin_page():
+    config = SiteConfig("xa-an", "Xã An", "commune", base_url="https://xa.vn/")
+    portal, _problems = build_portal([SiteContent("xa-an", "sites/Xã An", config)], NOW)
+    assert portal.site("xa-an").cms is None
+    assert not [o for o in plan_site(portal.site("xa-an"), ()) if o.path.startswith("quan-tri/")]
 
 
 def test_the_sitemap_names_every_page_but_the_not_found_one_with_an_articles_date():

@@ -36,12 +36,15 @@ ATTACHMENT = Mapping(
     required=("file",),
     example="{title: Phụ lục, file: files/phu-luc.xlsx}",
     from_text="file",
+    labels={"title": "Tên tệp (ví dụ Phụ lục)", "file": "Tệp"},
 )
 CONSULTATION = Mapping(
     {"until": DateTime(), "feedback_url": Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False),
      "email": Email(), "result": AssetPath("files", "files/tong-hop-y-kien.pdf")},
     required=("until",),
     example="\n  until: 15/12/2026 17:00\n  email: gopy@lacthuy.hoabinh.gov.vn",
+    labels={"until": "Hạn góp ý", "feedback_url": "Địa chỉ góp ý trực tuyến", "email": "Thư điện tử nhận góp ý",
+            "result": "Tệp tổng hợp ý kiến (khi đã có)"},
 )
 
 FIELDS = (

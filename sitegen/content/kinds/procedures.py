@@ -25,6 +25,7 @@ FORM = Mapping(
     required=("title",),
     example="{title: Tờ khai đăng ký khai sinh, file: files/to-khai-khai-sinh.pdf}",
     from_text="title",
+    labels={"title": "Tên mẫu đơn, tờ khai", "file": "Tệp"},
 )
 
 FIELDS = (

@@ -17,7 +17,7 @@ from ...problems import Severity, problem
 from ...vietnamese import format_date, slugify
 from ..kind import Crumb, Entry, Field, ItemPage, Kind, Listed, ListPage, Making, Publishing, ReportCode, Scaffold
 from ..records import Body
-from ..types import AssetPath, Boolean, Choice, DateTime, Text, TextList
+from ..types import AssetPath, Boolean, Choice, DateTime, Reference, Text, TextList
 from ..vocabulary import EVENT_KINDS
 from .common import DRAFT, slug_field, text
 
@@ -32,10 +32,12 @@ FIELDS = (
     Field("start", DateTime(), "bắt đầu", required=True, example="25/11/2019 08:00"),
     Field("end", DateTime(), "kết thúc", example="25/11/2019 11:00"),
     Field("location", Text(300), "địa điểm", example="Hội trường UBND huyện"),
-    Field("chair", Text(300), "chủ trì", example="Nguyễn Thành Mạnh - Chủ tịch UBND huyện"),
+    # Chosen on the admin page among the site's staff, as 'Họ tên - Chức vụ'; any text in a file.
+    Field("chair", Reference("staff", "{name} - {position}"), "chủ trì",
+          example="Nguyễn Thành Mạnh - Chủ tịch UBND huyện"),
     Field("participants", TextList(("Lãnh đạo các phòng, ban", "Chủ tịch UBND các xã, thị trấn"),
                                    split=False), "thành phần", default=()),
-    Field("kind", Choice(EVENT_KINDS), "meeting (mời họp) | work (lịch công tác)", default="work",
+    Field("kind", Choice(EVENT_KINDS), "loại: meeting (mời họp) | work (lịch công tác)", default="work",
           example="meeting"),
     Field("invitation", AssetPath("files", "files/giay-moi.pdf"), "giấy mời (tệp đính kèm)",
           example="files/giay-moi-25-11.pdf"),

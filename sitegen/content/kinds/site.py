@@ -5,9 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..kind import Field, Kind
-from ..records import MenuItem, Notice, SiteConfig
+from ..records import CmsConfig, CmsRepository, MenuItem, Notice, SiteConfig
 from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Mapping, MappingList, Text, TextList, Url
-from ..vocabulary import SITE_KINDS
+from ..vocabulary import FORGES, SITE_KINDS
 from .common import text
 
 MENU_ITEM = Mapping(
@@ -21,6 +21,22 @@ NOTICE = Mapping(
     example="{text: Cổng tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12., "
             "from: 2019-11-25 00:00, until: 2019-12-06 06:00}",
     from_text="text",
+    labels={"text": "Nội dung thông báo", "from": "Hiện từ", "until": "Hiện đến"},
+)
+CMS_SITE = Mapping(
+    {"site": Text(80), "repo": Text(200), "branch": Text(200)},
+    required=("site",),
+    example="{site: an-binh, repo: xa-an-binh/noi-dung}",
+    labels={"site": "Thư mục của trang", "repo": "Kho", "branch": "Nhánh"},
+)
+CMS = Mapping(
+    {"backend": Choice(FORGES), "base_url": BaseUrl(), "api_root": Url("https://git.lacthuy.gov.vn/api/v1",
+                                                                       site_paths=False),
+     "repo": Text(200), "branch": Text(200), "app_id": Text(200),
+     "sites": MappingList(CMS_SITE, "[{site: an-binh, repo: xa-an-binh/noi-dung}]", max_items=1000)},
+    required=("backend", "repo", "app_id"),
+    example="\n  backend: gitea\n  base_url: https://git.lacthuy.gov.vn/\n  repo: lac-thuy/cong-thong-tin\n"
+            "  branch: bien-tap/{site}\n  app_id: 5b0f6c1e-2d1a-4c55-9a57-0a3f7d9e2b41",
 )
 
 SITE = Kind(
@@ -52,6 +68,9 @@ SITE = Kind(
         Field("notice", NOTICE, "thông báo (ví dụ tạm ngừng hoạt động), hiện trong khoảng from–until",
               example="\n  text: Cổng thông tin tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12.\n"
                       "  from: 2019-11-25 00:00\n  until: 2019-12-06 06:00"),
+        Field("cms", CMS, "chỉ ở cổng gốc: kho Git mà trang quản trị nội dung (quan-tri/) của mọi trang lưu vào "
+              "(backend: gitea | forgejo | gitlab; {site} là thư mục của từng trang)",
+              example=CMS.example),
     ), extensions=(".yaml",), has_body=False)
 
 
@@ -68,6 +87,19 @@ def site_config(slug: str, values: dict[str, Any]) -> SiteConfig:
         feedback_url=text(values["feedback_url"]),
         notice=Notice(notice["text"], _moment(notice.get("from")), _moment(notice.get("until")))
         if notice else None,
+        cms=_cms(values["cms"]),
+    )
+
+
+def _cms(block: dict | None) -> CmsConfig | None:
+    if not block:
+        return None
+    return CmsConfig(
+        backend=block["backend"], repo=block["repo"], app_id=block["app_id"],
+        branch=text(block.get("branch")) or "main", base_url=text(block.get("base_url")),
+        api_root=text(block.get("api_root")),
+        sites=tuple(CmsRepository(s["site"], text(s.get("repo")), text(s.get("branch")))
+                    for s in block.get("sites", ())),
     )
 
 

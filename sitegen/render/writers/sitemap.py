@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from ...content import paths
@@ -26,8 +27,14 @@ def render_sitemap(site: "Chrome", entries: tuple[tuple[str, datetime | None], .
 
 
 def render_robots(site: "Chrome", linker: "Linker", sub_sites: tuple = ()) -> bytes:
-    """Every crawler welcome; the root also names its sub-sites' sitemaps."""
-    lines = ["User-agent: *", "Allow: /", ""]
+    """Every crawler welcome but on the admin pages; the root also names its
+    sub-sites' sitemaps, and keeps crawlers off their admin pages at any depth
+    (the '*' is understood by the main search engines; the pages also say noindex)."""
+    base = urlsplit(linker.absolute(site.ref, "")).path
+    lines = ["User-agent: *", "Allow: /", f"Disallow: {base}{paths.ADMIN}"]
+    if sub_sites:
+        lines.append(f"Disallow: {base}*/{paths.ADMIN}")
+    lines.append("")
     lines.append(f"Sitemap: {linker.absolute(site.ref, paths.SITEMAP)}")
     for ref in sub_sites:
         lines.append(f"Sitemap: {linker.absolute(ref, paths.SITEMAP)}")

@@ -1,0 +1,120 @@
+// The admin page's own additions to Decap CMS, loaded after decap-cms.js.
+//
+// 1. Every text of an entry is saved in NFC: Vietnamese typed with a decomposing
+//    input method (NFD, as macOS gives it) would otherwise make broken file names
+//    ("Đăng" -> "da-ng") and NFD text. preSave runs before the file name is made.
+// 2. Decap's Vietnamese wording lacks some phrases (they would show in English,
+//    e.g. "Add từ khóa"); they are added here, and a few awkward ones replaced.
+// 3. The preview beside the form uses the site's style sheet.
+(function () {
+  'use strict';
+  var CMS = window.CMS;
+  var script = document.currentScript;
+  if (!CMS) return;
+
+  var nfc = function (value) {
+    if (typeof value === 'string') return value.normalize('NFC');
+    return value && typeof value.map === 'function' ? value.map(nfc) : value; // Immutable Map, List
+  };
+  CMS.registerEventListener({
+    name: 'preSave',
+    handler: function (event) { return nfc(event.entry.get('data')); },
+  });
+
+  var words = {
+    auth: { loginWithAzure: 'Đăng nhập bằng Azure', loginWithForgejo: 'Đăng nhập bằng Forgejo' },
+    app: { app: { waitingBackend: 'Đang kết nối kho nội dung...' } },
+    collection: {
+      collectionTop: {
+        newButton: '+ %{collectionLabel}',  // Decap's '＋' is missing from many fonts
+        viewAs: 'Xem dạng', viewAsList: 'Xem dạng danh sách', viewAsGrid: 'Xem dạng lưới',
+        groupBy: 'Nhóm theo',
+      },
+      entries: { unpublishedHeader: 'Mục chưa công bố' },
+      groups: { other: 'Khác', negateLabel: 'Không %{label}' },
+    },
+    editor: {
+      editorControl: { field: { widgetLabel: 'Ô %{widgetLabel}' } },
+      editorControlPane: {
+        i18n: {
+          writingInLocale: 'Đang viết bằng %{locale}',
+          copyFromLocale: 'Điền từ ngôn ngữ khác',
+          copyFromLocaleConfirm: 'Điền dữ liệu từ ngôn ngữ %{locale}?\nMọi nội dung đang có sẽ bị ghi đè.',
+        },
+      },
+      editorInterface: {
+        toggleI18n: 'Bật/tắt đa ngôn ngữ', togglePreview: 'Bật/tắt xem trước',
+        toggleScrollSync: 'Cuộn cùng nhau', toggleNotes: 'Bật/tắt ghi chú',
+      },
+      editorNotesPane: {
+        title: 'Ghi chú', emptyState: 'Chưa có ghi chú nào.', addNote: 'Thêm ghi chú',
+        addPlaceholder: 'Thêm ghi chú...', editPlaceholder: 'Sửa ghi chú...', save: 'Lưu', cancel: 'Hủy',
+        edit: 'Sửa', delete: 'Xóa', resolve: 'Đã xong', unresolve: 'Chưa xong',
+        confirmDelete: 'Xóa ghi chú này?', shortcut: 'Mẹo: bấm Ctrl+Enter để thêm ghi chú nhanh',
+      },
+      editorToolbar: {
+        status: 'Trạng thái: %{status}',
+        statusInfoTooltipDraft: 'Mục đang ở trạng thái nháp. Để gửi duyệt, hãy chọn trạng thái "Đang xét duyệt".',
+        statusInfoTooltipInReview: 'Mục đang được xét duyệt; bạn vẫn có thể sửa tiếp.',
+      },
+      editorWidgets: {
+        markdown: {
+          bold: 'Chữ đậm', italic: 'Chữ nghiêng', strikethrough: 'Gạch ngang', code: 'Mã',
+          link: 'Liên kết', linkPrompt: 'Nhập địa chỉ của liên kết', headings: 'Tiêu đề mục',
+          quote: 'Trích dẫn', bulletedList: 'Danh sách gạch đầu dòng', numberedList: 'Danh sách đánh số',
+          addComponent: 'Chèn', toggleMode: {
+            rich: 'Chuyển sang soạn thảo thường', markdown: 'Chuyển sang viết Markdown',
+          },
+        },
+        image: {
+          chooseMultiple: 'Chọn các ảnh', chooseUrl: 'Chèn từ địa chỉ web', replaceUrl: 'Thay bằng địa chỉ web',
+          promptUrl: 'Nhập địa chỉ của ảnh', addMore: 'Thêm ảnh', removeAll: 'Bỏ hết ảnh',
+          choose: 'Chọn ảnh', chooseDifferent: 'Chọn ảnh khác', remove: 'Bỏ ảnh',
+        },
+        file: {
+          chooseUrl: 'Chèn từ địa chỉ web', chooseMultiple: 'Chọn các tệp', replaceUrl: 'Thay bằng địa chỉ web',
+          promptUrl: 'Nhập địa chỉ của tệp', addMore: 'Thêm tệp', removeAll: 'Bỏ hết tệp',
+          choose: 'Chọn tệp', chooseDifferent: 'Chọn tệp khác', remove: 'Bỏ tệp',
+        },
+        datetime: { setToNow: 'Đặt %{fieldLabel} là bây giờ' },
+        list: { add: 'Thêm %{item}', addType: 'Thêm %{item}' },
+        object: { expand: 'Mở ra', collapse: 'Thu gọn' },
+      },
+    },
+    mediaLibrary: {
+      mediaLibraryCard: {
+        copy: 'Chép', copyUrl: 'Chép địa chỉ', copyPath: 'Chép đường dẫn', copyName: 'Chép tên', copied: 'Đã chép',
+      },
+      mediaLibraryModal: {
+        close: 'Đóng', chooseSelected: 'Dùng tệp đã chọn', deleteSelected: 'Xóa tệp đã chọn',
+        images: 'Ảnh', mediaAssets: 'Ảnh và tệp đính kèm',
+      },
+    },
+    ui: {
+      settingsDropdown: { account: 'Tài khoản' },
+      toast: {
+        onFailToPersist: 'Không lưu được: %{details}',
+        noteAdded: 'Đã thêm ghi chú', onFailToAddNote: 'Không thêm được ghi chú: %{details}',
+        noteUpdated: 'Đã sửa ghi chú', onFailToUpdateNote: 'Không sửa được ghi chú: %{details}',
+        noteDeleted: 'Đã xóa ghi chú', onFailToDeleteNote: 'Không xóa được ghi chú: %{details}',
+        noteResolved: 'Ghi chú đã xong', noteReopened: 'Ghi chú được mở lại',
+        onFailToToggleNote: 'Không đổi được ghi chú: %{details}',
+      },
+    },
+  };
+
+  var merge = function (base, more) {
+    var result = {};
+    Object.keys(base || {}).forEach(function (key) { result[key] = base[key]; });
+    Object.keys(more).forEach(function (key) {
+      var value = more[key];
+      result[key] = value && typeof value === 'object' ? merge(result[key], value) : value;
+    });
+    return result;
+  };
+  CMS.registerLocale('vi', merge(CMS.getLocale('vi'), words));
+
+  // 3. The preview beside the form uses the site's own style sheet (named by its content:
+  //    the admin page says which).
+  if (script && script.dataset.previewStyle) CMS.registerPreviewStyle(script.dataset.previewStyle);
+})();
