@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from .pagefind_service import PagefindError, Service, death_signal, pagefind_executable
+from .search_body import search_body
 from .search_files import clear_index, prune_index, strip_scripts
 
 SEARCH_MARK = b"data-pagefind-body"  # once one page carries it, only the pages that do are indexed
@@ -109,7 +110,7 @@ def _write(service: Service, run: IndexRun) -> None:
     """Give the service the run's pages in their order, and write the index."""
     index = service.new_index(LANGUAGE)
     for source, path in run.pages:
-        index.add_html_file(path.read_bytes().decode("utf-8", "replace"), source)
+        index.add_html_file(search_body(path.read_bytes().decode("utf-8", "replace")), source)
     index.write_files(run.folder.resolve())
     index.delete()
     if not run.scripts:
