@@ -14,17 +14,21 @@ from __future__ import annotations
 
 import re
 
-_MARKED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*\sdata-pagefind-body(?=[\s>=/])[^<>]*>")
+MARK = "data-pagefind-body"
+_MARKED = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)\b[^<>]*\s" + MARK + r"(?=[\s>=/])[^<>]*>")
 _TITLE = re.compile(r"<title>.*?</title>", re.S)
 
 
 def search_body(html: str) -> str:
     """html cut to a document holding its title and its one marked element."""
-    marks = list(_MARKED.finditer(html))
-    if len(marks) != 1:
+    found = html.find(MARK)  # the attribute as text first: a regular expression over the page is slow
+    if found < 0 or html.find(MARK, found + len(MARK)) >= 0:
         return html
-    start, tag = marks[0].start(), marks[0].group(1)
-    end = _closing(html, marks[0].end(), tag)
+    opened = _MARKED.match(html, html.rfind("<", 0, found))
+    if opened is None or opened.end() <= found:
+        return html  # the words are text, not an attribute
+    start, tag = opened.start(), opened.group(1)
+    end = _closing(html, opened.end(), tag)
     title = _TITLE.search(html, 0, start)
     if end is None:
         return html
