@@ -2,7 +2,7 @@
 """Time sitegen against Hugo and Pelican on the same articles, in one run.
 
   python bench/run.py --work /mnt/bench --sizes 21x100 --runs 5
-  python bench/run.py --work /mnt/bench --sizes 130x300 --runs 1   # about 20 minutes
+  python bench/run.py --work /mnt/bench --sizes 130x300 --runs 1   # about 45 minutes on 2 cores
 
 For each corpus size (SITESxARTICLES per site, made by bench/make_corpus.py
 in sitegen's, Hugo's and Pelican's layouts when missing) it times:
