@@ -218,6 +218,12 @@ def _screen(text: str, path: str, first_line: int) -> Problem | None:
                                    limit=MAX_YAML_DEPTH)
             elif isinstance(event, yaml.CollectionEndEvent):
                 depth -= 1
+    except yaml.MarkedYAMLError as error:
+        # PyYAML 6.0.4 has a limit of its own, met while it scans a run of '['
+        # ahead, before the first event: the same fault, said our way.
+        if "nesting depth" in (error.problem or "") and error.problem_mark is not None:
+            return problem(path, error.problem_mark.line + first_line, "yaml-too-deep", limit=MAX_YAML_DEPTH)
+        return None
     except yaml.YAMLError:
         return None
     finally:
