@@ -159,3 +159,23 @@ def test_a_killed_build_leaves_no_pagefind_running(tmp_path):
         if build_process.poll() is None:
             build_process.kill()
             build_process.wait()
+
+
+def test_every_index_file_is_written_whole(tmp_path):
+    """Pagefind's own writer could leave its last files cut short when its
+    service ended; every compressed file must unpack and the entry must parse."""
+    import gzip
+    import json
+
+    out = tmp_path / "out"
+    build(BuildSettings(write_tree(tmp_path / "sites", _portal(articles=24)), out, START, use_cache=False,
+                        report=None))
+    files = _indexes(out)
+    packed = [name for name in files if name.endswith((".pf_fragment", ".pf_index", ".pf_meta", ".pagefind"))]
+    assert len(packed) >= 10
+    for name in packed:
+        assert gzip.decompress(files[name]), name
+    entries = [name for name in files if name.endswith("pagefind-entry.json")]
+    assert len(entries) == 2
+    for name in entries:
+        assert json.loads(files[name])["languages"]["vi"]["page_count"] > 0

@@ -162,11 +162,15 @@ class Index:
         self.service.send({"type": "AddFile", "index_id": self.index_id, "file_path": source_path,
                            "file_contents": html})
 
-    def write_files(self, folder: str | os.PathLike) -> None:
-        """Build the index into folder (absolute). A hash-named file already there
-        is neither compressed nor written again; nothing is removed."""
-        self.service.send({"type": "WriteFiles", "index_id": self.index_id, "output_path": os.fspath(folder)})
-        self.service.wait()
+    def get_files(self) -> list[tuple[str, bytes]]:
+        """The index's files: (path inside the index folder, bytes).
+
+        Not WriteFiles: Pagefind's writer hands each file's last bytes to a
+        background thread and answers, and the service, once its input ends,
+        exits without waiting for them: files came out cut short. Bytes held
+        here are written whole, by the caller."""
+        self.service.send({"type": "GetFiles", "index_id": self.index_id})
+        return [(file["path"], base64.b64decode(file["content"])) for file in self.service.wait()["files"]]
 
     def delete(self) -> None:
         """Free the pages the service holds for this index."""

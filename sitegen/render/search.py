@@ -12,11 +12,10 @@ Pagefind runs as a service (pagefind_service), one per core, and is given
 the pages sitegen has just published, sorted by path: the index is the same
 bytes whatever order a file system lists them in.
 
-Pagefind names most of its files by a hash of their content and does not
-write one that exists; compressing them at its best level is a quarter of
-its time. An index made again is therefore seeded with the published index's
-hash-named files (search_files), and those the new index does not name are
-pruned after.
+Pagefind names most of its files by a hash of their content. An index made
+again is seeded with the published index's hash-named files (search_files),
+which keep their inode and time, so a deploy does not send them again; those
+the new index does not name are pruned after.
 """
 
 from __future__ import annotations
@@ -28,7 +27,7 @@ from pathlib import Path
 
 from .pagefind_service import PagefindError, Service, death_signal, pagefind_executable
 from .search_body import search_body
-from .search_files import clear_index, prune_index, strip_scripts
+from .search_files import clear_index, prune_index, store_index, strip_scripts
 
 SEARCH_MARK = b"data-pagefind-body"  # once one page carries it, only the pages that do are indexed
 LANGUAGE = "vi"  # every page is Vietnamese, whatever its lang attribute says
@@ -108,8 +107,9 @@ def _write(service: Service, run: IndexRun) -> None:
     index = service.new_index(LANGUAGE)
     for source, path in run.pages:
         index.add_html_file(search_body(path.read_bytes().decode("utf-8", "replace")), source)
-    index.write_files(run.folder.resolve())
+    files = index.get_files()
     index.delete()
+    store_index(run.folder, files)
     if not run.scripts:
         strip_scripts(run.folder)
     if run.seeded and not prune_index(run.folder):

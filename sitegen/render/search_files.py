@@ -52,6 +52,25 @@ def reuse_index(stage, index: str) -> bool:
     return bool(files) and all(stage.reuse(index + name) for name in files)
 
 
+def store_index(index: Path, files: list[tuple[str, bytes]]) -> None:
+    """Write an index's files into its folder as Pagefind would: a hash-named
+    file already there (seeded from the published index) has these bytes and
+    stays; every other file is written anew, into a new inode, never through
+    a link to the published tree."""
+    for name, data in files:
+        target = index / name
+        if _hash_named(name) and target.exists():
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fresh = target.with_name(target.name + ".new")
+        fresh.write_bytes(data)
+        os.replace(fresh, target)
+
+
+def _hash_named(name: str) -> bool:
+    return name.split("/", 1)[0] in HASHED_FOLDERS or (name.startswith("pagefind.") and name.endswith(".pf_meta"))
+
+
 def clear_index(index: Path) -> None:
     """Delete an index's files, leaving the shards inside its folder."""
     for folder in HASHED_FOLDERS:

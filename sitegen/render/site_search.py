@@ -76,8 +76,9 @@ def _run(job, slug: str, prefix: str, folder: str, pages: list[str], seeded: boo
 
 
 def _seed_index(stage, index: str) -> bool:
-    """Give Pagefind the published index's files named by their content, which
-    it then need not compress again; whether there were any."""
+    """Take the published index's files named by their content, which the new
+    index keeps where it names them too (same inode: a deploy skips them);
+    whether there were any."""
     seeded = False
     for name in seed_files(stage.out / index):
         seeded = stage.reuse(index + name) or seeded
