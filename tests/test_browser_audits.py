@@ -17,7 +17,6 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import os
 import re
 import shutil
 import subprocess
@@ -28,22 +27,14 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from conftest import need
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
 
 HOME_BUDGET = 60_000  # bytes of HTML, CSS and JS transferred by a home page, pictures aside
 A4_POINTS = (595.28, 841.89)
-
-
-def need(ok: object, what: str) -> None:
-    """Skip when a browser tool is missing, but fail under CI, which installs them."""
-    if ok:
-        return
-    reason = f"{what} is missing: run .ci/run (it installs the browser audit tools)"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import ROOT_SITE, commune_site, front, news, write_tree
+from conftest import ROOT_SITE, commune_site, front, need, news, write_tree
 from sitegen.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
@@ -31,15 +31,6 @@ NOW = "22/11/2026 10:00"
 TITLE = "Đăng ký khai sinh lưu động tại thôn Bãi Lạng"
 SLUG = "dang-ky-khai-sinh-luu-dong-tai-thon-bai-lang"
 DOCUMENT = "Về việc ban hành Kế hoạch chuyển đổi số năm 2027 của xã An"
-
-
-def need(ok: object, what: str) -> None:
-    if ok:
-        return
-    reason = f"{what} is missing: run .ci/run"
-    if os.environ.get("CI"):
-        pytest.fail(reason)
-    pytest.skip(reason)
 
 
 @pytest.fixture

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
@@ -31,14 +33,6 @@ import sample_portal  # noqa: E402
 REPO = sample_portal.REPO
 EDITED_SITE = "an-binh"
 EDIT = "Cập nhật: lịch tiếp công dân chuyển sang chiều thứ Năm."
-
-
-def _need(present: bool, what: str) -> None:
-    if not present:
-        reason = f"{what} is missing: run .ci/run"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
 
 
 def _build(sites: Path, out: Path) -> None:
@@ -57,7 +51,7 @@ class Versions:
 
 @pytest.fixture(scope="module")
 def versions(tmp_path_factory) -> Versions:
-    _need(shutil.which("rsync") is not None, "rsync")
+    need(shutil.which("rsync") is not None, "rsync")
     work = tmp_path_factory.mktemp("deploy")
     sites = work / "sites"
     shutil.copytree(REPO / "sites", sites)
@@ -176,7 +170,7 @@ def test_the_files_every_site_shares_travel_once_and_stay_one_file(versions, tmp
 
 
 def test_nothing_is_sent_from_a_folder_sitegen_did_not_build(tmp_path):
-    _need(shutil.which("rsync") is not None, "rsync")
+    need(shutil.which("rsync") is not None, "rsync")
     (tmp_path / "other").mkdir()
     (tmp_path / "other" / "index.html").write_text("x", encoding="utf-8")
     done = _deploy(tmp_path / "other", tmp_path / "srv")
@@ -192,7 +186,7 @@ def test_nothing_is_sent_from_a_folder_sitegen_did_not_build(tmp_path):
 def sshd(tmp_path):
     """A real sshd on 127.0.0.1 for this test only: its own host key, one user key."""
     for tool in ("/usr/sbin/sshd", "ssh-keygen", "ssh"):
-        _need(shutil.which(tool) is not None, tool)
+        need(shutil.which(tool) is not None, tool)
     if not os.path.isdir("/run/sshd"):  # sshd's privilege separation folder, made by its service
         if os.geteuid() != 0:
             pytest.skip("/run/sshd is missing and cannot be made without root")

@@ -24,6 +24,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import need
+
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
@@ -37,14 +39,6 @@ BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 ROOT_HOST = "lacthuy.hoabinh.gov.vn"  # sites/lac-thuy/site.yaml
 COMMUNE_HOST = "chine.lacthuy.hoabinh.gov.vn"  # sites/chi-ne/site.yaml: a commune on its own host
 STYLE = "assets/" + Theme.load().assets["style.css"]  # the theme's files are named by their content
-
-
-def _need(present: bool, what: str) -> None:
-    if not present:
-        reason = f"{what} is missing: run .ci/run"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
 
 
 def _brotli_library() -> bool:
@@ -77,7 +71,7 @@ def _wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
 @contextlib.contextmanager
 def _nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
     """nginx running portal_conf (inside http {}) from the folder work, until the block ends."""
-    _need(os.access(NGINX, os.X_OK), "nginx")
+    need(os.access(NGINX, os.X_OK), "nginx")
     (work / "portal.conf").write_text(portal_conf, encoding="utf-8")
     temp = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi",
                                                                         "uwsgi", "scgi"))
@@ -108,7 +102,7 @@ def _nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     """The sample portal built, its configuration made by the command line, nginx serving it."""
-    _need(os.access(NGINX, os.X_OK), "nginx")
+    need(os.access(NGINX, os.X_OK), "nginx")
     work = tmp_path_factory.mktemp("nginx")
     out = work / "public"
     sample_portal.build(out)
@@ -265,8 +259,8 @@ def browser(served):
         from playwright.sync_api import sync_playwright
     except ImportError:
         sync_playwright = None
-    _need(sync_playwright is not None, "Playwright for Python")
-    _need(Path(sample_portal.CHROMIUM).exists(), "chromium")
+    need(sync_playwright is not None, "Playwright for Python")
+    need(Path(sample_portal.CHROMIUM).exists(), "chromium")
     rules = f"MAP {ROOT_HOST} 127.0.0.1, MAP {COMMUNE_HOST} 127.0.0.1"
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=sample_portal.CHROMIUM,

@@ -4,11 +4,12 @@ from the parent; without JavaScript the page still leads somewhere."""
 
 from __future__ import annotations
 
-import os
 import sys
 from pathlib import Path
 
 import pytest
+
+from conftest import need
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
@@ -19,15 +20,8 @@ def _need_browser():
     try:
         from playwright.sync_api import sync_playwright  # noqa: F401
     except ImportError:
-        reason = "Playwright for Python is missing: run .ci/run"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
-    if not Path(sample_portal.CHROMIUM).exists():
-        reason = "chromium is missing: run .ci/run"
-        if os.environ.get("CI"):
-            pytest.fail(reason)
-        pytest.skip(reason)
+        need(False, "Playwright for Python")
+    need(Path(sample_portal.CHROMIUM).exists(), "chromium")
 
 
 @pytest.fixture(scope="module")
