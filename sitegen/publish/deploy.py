@@ -124,25 +124,25 @@ done
 exit 0
 '''
 
+# Point `current` at release $2 in one rename: the live site never sees a half-made link.
+_SWAP = r'''rm -f .current.new
+ln -s "releases/$2" .current.new
+mv -T .current.new current
+'''
+
 # Rename the finished copy to its release name, make it durable, then swap the link.
 _FINISH = r'''
 set -e
 cd "$1"
 mv -T releases/.incoming "releases/$2"
 sync -f "releases/$2" 2>/dev/null || sync
-rm -f .current.new
-ln -s "releases/$2" .current.new
-mv -T .current.new current
-'''
+''' + _SWAP
 
 _SWITCH = r'''
 set -e
 cd "$1"
 [ -d "releases/$2" ]
-rm -f .current.new
-ln -s "releases/$2" .current.new
-mv -T .current.new current
-'''
+''' + _SWAP
 
 _REMOVE = r'''
 set -e
