@@ -6,7 +6,13 @@ would run (HTML in any spelling, SVG, XML, scripts) would run with the
 portal's rights: it is refused, and so is a file whose bytes are not what
 its name says (a page renamed .pdf). Pictures: JPEG, PNG, WebP, GIF.
 Attachments: PDF, Word, Excel and PowerPoint (old and new), OpenDocument,
-RTF, ZIP, RAR, 7z, gzip, plain text and CSV, and common audio and video.
+RTF, ZIP, RAR, 7z, plain text and CSV, and common audio and video.
+
+Archives are those a commune sends forms in and citizens open on Windows and
+phones (ZIP, RAR, 7z). gzip (.gz, .tgz) is not one of them, and a web server
+reads a '.gz' beside a name as that name's compressed copy: 'trang.html.gz'
+would be sent as the page 'trang.html'. So no gzip file is published, under
+any name; nor are Brotli's '.br' copies, nor anything not listed here.
 """
 
 from __future__ import annotations
@@ -24,7 +30,7 @@ FAMILIES = {
     ".doc": "ole", ".xls": "ole", ".ppt": "ole",
     ".docx": "docx", ".xlsx": "xlsx", ".pptx": "pptx",
     ".odt": "odt", ".ods": "ods", ".odp": "odp",
-    ".rtf": "rtf", ".zip": "zip", ".rar": "rar", ".7z": "7z", ".gz": "gzip", ".tgz": "gzip",
+    ".rtf": "rtf", ".zip": "zip", ".rar": "rar", ".7z": "7z",
     ".txt": "text", ".csv": "text",
     ".mp3": "mp3", ".m4a": "mp4", ".mp4": "mp4", ".mov": "mp4", ".wav": "wav", ".ogg": "ogg",
     ".oga": "ogg", ".ogv": "ogg", ".webm": "matroska", ".mkv": "matroska", ".avi": "avi",
@@ -35,7 +41,7 @@ NAMES = {
     "ole": "tài liệu Word, Excel hoặc PowerPoint (bản cũ)", "docx": "tài liệu Word",
     "xlsx": "bảng tính Excel", "pptx": "bản trình chiếu PowerPoint", "odt": "văn bản OpenDocument",
     "ods": "bảng tính OpenDocument", "odp": "bản trình chiếu OpenDocument", "rtf": "văn bản RTF",
-    "zip": "tệp nén ZIP", "rar": "tệp nén RAR", "7z": "tệp nén 7z", "gzip": "tệp nén gzip",
+    "zip": "tệp nén ZIP", "rar": "tệp nén RAR", "7z": "tệp nén 7z",
     "text": "văn bản thường", "mp3": "âm thanh MP3", "mp4": "âm thanh hoặc video MP4",
     "wav": "âm thanh WAV", "ogg": "âm thanh hoặc video Ogg", "matroska": "video WebM",
     "avi": "video AVI",
@@ -43,7 +49,7 @@ NAMES = {
 _MAGIC = {
     "jpeg": (b"\xff\xd8\xff",), "png": (b"\x89PNG\r\n\x1a\n",), "gif": (b"GIF87a", b"GIF89a"),
     "ole": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1",), "rtf": (b"{\\rtf",), "rar": (b"Rar!\x1a\x07",),
-    "7z": (b"7z\xbc\xaf\x27\x1c",), "gzip": (b"\x1f\x8b",), "ogg": (b"OggS",), "matroska": (b"\x1a\x45\xdf\xa3",),
+    "7z": (b"7z\xbc\xaf\x27\x1c",), "ogg": (b"OggS",), "matroska": (b"\x1a\x45\xdf\xa3",),
     "zip": (b"PK\x03\x04", b"PK\x05\x06"),
 }
 _RIFF = {"webp": b"WEBP", "wav": b"WAVE", "avi": b"AVI "}

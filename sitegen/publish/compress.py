@@ -1,7 +1,7 @@
 """Compressed copies of every text output, for web servers to send as they are.
 
 Beside each page, feed, calendar, sitemap, style sheet, script and Pagefind's
-text files the build writes `x.gz` (gzip) and, when Google's `brotli` package
+text files (never an editor's attachment) the build writes `x.gz` (gzip) and, when Google's `brotli` package
 is installed, `x.br`; nginx's `gzip_static` (and ngx_brotli's `brotli_static`)
 then sends them to browsers that accept them, without compressing anything
 per request. Pictures, PDFs and Pagefind's index files (already compressed)
@@ -27,6 +27,8 @@ import gzip
 import hashlib
 import os
 
+from ..content import paths
+
 TEXT_SUFFIXES = (".html", ".css", ".js", ".mjs", ".xml", ".json", ".txt", ".ics", ".svg", ".webmanifest")
 GZIP_LEVEL = 5
 BROTLI_QUALITY = 5
@@ -48,6 +50,10 @@ def encodings() -> tuple[str, ...]:
 
 
 def compressible(path: str) -> bool:
+    """A text output of the build's own. The editors' images/ and files/ are sent
+    as they are: the web server serves no precompressed copy there (publish/nginx)."""
+    if any(f"/{folder}" in "/" + path for folder in (paths.PICTURES, paths.FILES)):
+        return False
     return path.lower().endswith(TEXT_SUFFIXES)
 
 
