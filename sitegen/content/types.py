@@ -16,6 +16,7 @@ from urllib.parse import unquote
 
 from ..problems import Severity, hint
 from ..vietnamese import fold, slugify
+from .addresses import origin, web_address
 from .dates import ImpossibleDate, When, parse_when
 from .source import Value
 
@@ -33,6 +34,8 @@ class Invalid(Exception):
         self.severity = severity
         self.fixed = fixed  # for a warning: the value used instead
         self.params = params
+        self.line: int | None = None  # a nested value's own place, when it is not the field's
+        self.column: int | None = None
 
 
 @dataclass(frozen=True)
@@ -295,28 +298,39 @@ def clean_url(text: str) -> str | None:
 
 
 class Url(FieldType):
-    def __init__(self, example: str = "https://dichvucong.gov.vn/", site_paths: bool = True):
+    """plain_host: an http(s) address must name a plain host (addresses.origin),
+    for one that reaches the web server's configuration (a form's destination,
+    a forge)."""
+
+    def __init__(self, example: str = "https://dichvucong.gov.vn/", site_paths: bool = True,
+                 plain_host: bool = False):
         self.example = example
         self.site_paths = site_paths
+        self.plain_host = plain_host
 
     def parse(self, value: Value, context: Context) -> str:
         text = _text_of(value, context, self.example)
         url = clean_url(text)
         if url is None or (not self.site_paths and url.startswith("/")):
             raise Invalid("bad-url", key=context.key, value=text, example=self.example)
+        if self.plain_host and re.match(r"https?:", url, re.I) and origin(url) is None:
+            raise Invalid("bad-address", key=context.key, value=text, example=self.example)
         return url
 
 
 class BaseUrl(Url):
+    """A site's own address: a plain host and path (addresses.web_address), in
+    IDNA form; pages' addresses are made by adding paths to it."""
+
     def __init__(self):
         super().__init__("https://lacthuy.hoabinh.gov.vn/", site_paths=False)
 
     def parse(self, value: Value, context: Context) -> str:
-        url = super().parse(value, context)
-        # Pages' addresses are made by adding paths: no query or fragment.
-        if not re.fullmatch(r"https?://[^/?#@]+(/[^?#]*)?", url, re.I):
-            raise Invalid("bad-url", key=context.key, value=url, example=self.example)
-        return url.rstrip("/") + "/"
+        text = _text_of(value, context, self.example)
+        address = web_address(text)
+        if address is None:
+            raise Invalid("bad-base-url", key=context.key, value=text.strip(), example=self.example)
+        return address.url
 
 
 EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
@@ -391,7 +405,12 @@ class Mapping(FieldType):
             if item.data in (None, "", []):
                 continue  # an empty optional key, as forms (the admin page) may write it
             sub = Context(context.path, f"{context.key}.{name}", context.site_files, context.refused)
-            result[name] = self.fields[name].parse(item, sub)
+            try:
+                result[name] = self.fields[name].parse(item, sub)
+            except Invalid as invalid:
+                if invalid.line is None:  # point at the nested key's own line
+                    invalid.line, invalid.column = item.line, item.column
+                raise
         for name in self.required:
             if result.get(name) in (None, ""):
                 raise Invalid("missing-field", key=f"{context.key}.{name}", help="",

@@ -37,8 +37,8 @@ def validate(kind: Kind, fields: dict[str, Value], path: str,
         try:
             values[name] = declared.type.parse(value, Context(path, name, site_files, refused))
         except Invalid as invalid:
-            problems.append(problem(path, value.line, invalid.code, invalid.severity,
-                                    column=value.column, **invalid.params))
+            line, column = (invalid.line, invalid.column) if invalid.line else (value.line, value.column)
+            problems.append(problem(path, line, invalid.code, invalid.severity, column=column, **invalid.params))
             if invalid.fixed is not None:
                 values[name] = invalid.fixed
             elif declared.required:

@@ -124,6 +124,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}': the address '{value}' is not allowed. Write an address starting with "
         "https:// or a path on this site starting with '/', e.g. {example}",
     ),
+    "bad-base-url": (
+        "'{key}': '{value}' không phải địa chỉ trang hợp lệ. Hãy viết http:// hoặc https://, rồi tên miền "
+        "chỉ gồm chữ không dấu, chữ số, dấu gạch ngang '-' và dấu chấm (tên miền tiếng Việt được đổi sang "
+        "dạng xn--), rồi đường dẫn nếu có, chỉ gồm chữ, số và '-', '.', '_', '~'; không dấu cách, '?', '#', "
+        "'$', '*', ';', ngoặc kép. Ví dụ: {example}. Cho đến khi sửa, trang được đăng như khi không có "
+        "base_url (dưới địa chỉ của cổng gốc).",
+        "'{key}': '{value}' is not a usable site address. Write http:// or https://, a host name of "
+        "letters, digits, '-' and dots (a Vietnamese domain becomes its xn-- form), then a path if any, "
+        "of letters, digits and '-', '.', '_', '~'; no space, '?', '#', '$', '*', ';' or quote. E.g. "
+        "{example}. Until it is fixed the site is published as if it had no base_url (under the root "
+        "portal's address).",
+    ),
+    "bad-address": (
+        "'{key}': tên miền trong '{value}' không hợp lệ: chỉ gồm chữ không dấu, chữ số, dấu gạch ngang '-' "
+        "và dấu chấm (tên miền tiếng Việt được đổi sang dạng xn--). Ví dụ: {example}. Địa chỉ này không "
+        "được dùng cho đến khi sửa.",
+        "'{key}': the host in '{value}' is not a host name: letters, digits, '-' and dots only (a "
+        "Vietnamese domain becomes its xn-- form). E.g. {example}. The address is not used until it "
+        "is fixed.",
+    ),
     "bad-email": (
         "'{key}': '{value}' không giống địa chỉ thư điện tử (ví dụ: {example}).",
         "'{key}': '{value}' does not look like an e-mail address (e.g. {example}).",

@@ -22,6 +22,7 @@ import re
 from typing import Any, Callable
 
 from ..content import paths
+from ..content.addresses import origin
 from ..content.dates import parse_when
 from ..content.kind import MARKDOWN, Field, Kind, Registry
 from ..content.records import CmsTarget
@@ -301,7 +302,7 @@ def forge_origins(target: CmsTarget) -> tuple[str, ...]:
     """The forge's origins the admin page talks to (its content security policy allows them)."""
     found = []
     for url in (target.base_url, target.api_root):
-        match = re.match(r"https?://[^/?#]+", url or "")
-        if match and match.group() not in found:
-            found.append(match.group())
+        named = origin(url or "")  # a plain host only: the policy must not take a ';' or a quote
+        if named and named not in found:
+            found.append(named)
     return tuple(found)

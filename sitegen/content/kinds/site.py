@@ -31,7 +31,7 @@ CMS_SITE = Mapping(
 )
 CMS = Mapping(
     {"backend": Choice(FORGES), "base_url": BaseUrl(), "api_root": Url("https://git.lacthuy.gov.vn/api/v1",
-                                                                       site_paths=False),
+                                                                       site_paths=False, plain_host=True),
      "repo": Text(200), "branch": Text(200), "app_id": Text(200),
      "sites": MappingList(CMS_SITE, "[{site: an-binh, repo: xa-an-binh/noi-dung}]", max_items=1000)},
     required=("backend", "repo", "app_id"),
@@ -63,7 +63,7 @@ SITE = Kind(
               "cổng gốc cho phép trang này trong allow_html_sites)", default=False, example=False),
         Field("allow_html_sites", TextList(("chi-ne",), max_items=1000, max_length=80),
               "chỉ ở cổng gốc: thư mục các trang được phép viết mã HTML trong bài", default=()),
-        Field("feedback_url", Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False),
+        Field("feedback_url", Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False, plain_host=True),
               "địa chỉ nhận ý kiến đánh giá của người dân", example="https://lacthuy.hoabinh.gov.vn/gop-y"),
         Field("notice", NOTICE, "thông báo (ví dụ tạm ngừng hoạt động), hiện trong khoảng from–until",
               example="\n  text: Cổng thông tin tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12.\n"
