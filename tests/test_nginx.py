@@ -10,21 +10,17 @@ installs them (.ci/run), a missing tool is a failure.
 
 from __future__ import annotations
 
-import contextlib
 import gzip
-import http.client
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from conftest import need
+from nginx_server import BROTLI_MODULE, NGINX, brotli_library, free_port, get, nginx
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
@@ -34,69 +30,9 @@ from sitegen.publish.nginx import (  # noqa: E402
     ConfigError, Options, ServedSite, configuration, content_security_policy, mounts,
 )
 
-NGINX = "/usr/sbin/nginx"
-BROTLI_MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 ROOT_HOST = "lacthuy.hoabinh.gov.vn"  # sites/lac-thuy/site.yaml
 COMMUNE_HOST = "chine.lacthuy.hoabinh.gov.vn"  # sites/chi-ne/site.yaml: a commune on its own host
 STYLE = "assets/" + Theme.load().assets["style.css"]  # the theme's files are named by their content
-
-
-def _brotli_library() -> bool:
-    try:
-        import brotli  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def _wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            pytest.fail(f"nginx stopped: {log.read_text(errors='replace') if log.exists() else ''}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    pytest.fail("nginx did not start listening")
-
-
-@contextlib.contextmanager
-def _nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
-    """nginx running portal_conf (inside http {}) from the folder work, until the block ends."""
-    need(os.access(NGINX, os.X_OK), "nginx")
-    (work / "portal.conf").write_text(portal_conf, encoding="utf-8")
-    temp = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi",
-                                                                        "uwsgi", "scgi"))
-    (work / "nginx.conf").write_text(
-        ("user root;\n" if os.geteuid() == 0 else "")
-        + (f"load_module {BROTLI_MODULE};\n" if brotli else "")
-        + f"worker_processes 1;\npid {work / 'nginx.pid'};\nerror_log {work / 'error.log'} notice;\n"
-        f"events {{ worker_connections 64; }}\n"
-        f"http {{\n  access_log {work / 'access.log'};\n{temp}\n  include {work / 'portal.conf'};\n}}\n",
-        encoding="utf-8")
-    command = [NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")]
-    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen([*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL,
-                               stderr=subprocess.DEVNULL)
-    try:
-        _wait_for(port, process, work / "error.log")
-        yield
-    finally:
-        process.send_signal(signal.SIGQUIT)  # graceful stop of the master and its worker
-        try:
-            process.wait(20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
 
 
 @pytest.fixture(scope="module")
@@ -106,44 +42,34 @@ def served(tmp_path_factory):
     work = tmp_path_factory.mktemp("nginx")
     out = work / "public"
     sample_portal.build(out)
-    port = _free_port()
-    brotli = BROTLI_MODULE.is_file() and _brotli_library()
+    port = free_port()
+    brotli = BROTLI_MODULE.is_file() and brotli_library()
     made = subprocess.run([sys.executable, "build.py", "nginx", "--sites", "sites", "--out", str(out),
                            "--listen", f"127.0.0.1:{port}", *(["--brotli"] if brotli else [])],
                           cwd=sample_portal.REPO, capture_output=True, text=True, encoding="utf-8")
     assert made.returncode == 0, made.stderr
-    with _nginx(work, made.stdout, port, brotli):
+    with nginx(work, made.stdout, port, brotli):
         yield port, out, brotli
-
-
-def _get(port: int, host: str, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", path, headers={"Host": host, **headers})
-        response = connection.getresponse()
-        return response.status, {k.lower(): v for k, v in response.getheaders()}, response.read()
-    finally:
-        connection.close()
 
 
 def test_root_and_commune_answer_on_their_own_hosts(served):
     port, out, _brotli = served
-    status, headers, body = _get(port, ROOT_HOST, "/")
+    status, headers, body = get(port, ROOT_HOST, "/")
     assert status == 200 and headers["content-type"] == "text/html; charset=utf-8"
     assert body == (out / "index.html").read_bytes()
-    status, _headers, body = _get(port, ROOT_HOST, "/an-binh/tin-tuc/")
+    status, _headers, body = get(port, ROOT_HOST, "/an-binh/tin-tuc/")
     assert status == 200 and body == (out / "an-binh" / "tin-tuc" / "index.html").read_bytes()
-    status, _headers, body = _get(port, COMMUNE_HOST, "/")
+    status, _headers, body = get(port, COMMUNE_HOST, "/")
     assert status == 200 and body == (out / "chi-ne" / "index.html").read_bytes()
-    status, _headers, body = _get(port, COMMUNE_HOST, "/tin-tuc/")
+    status, _headers, body = get(port, COMMUNE_HOST, "/tin-tuc/")
     assert status == 200 and body == (out / "chi-ne" / "tin-tuc" / "index.html").read_bytes()
     # A commune with a host of its own has one address: the root's path to it leads there ...
-    status, headers, _body = _get(port, ROOT_HOST, "/chi-ne/tin-tuc/?trang=2")
+    status, headers, _body = get(port, ROOT_HOST, "/chi-ne/tin-tuc/?trang=2")
     assert status == 301 and headers["location"] == f"https://{COMMUNE_HOST}/tin-tuc/?trang=2"
     # ... but its search index stays where the root's search page merges it from.
-    status, _headers, body = _get(port, ROOT_HOST, "/chi-ne/pagefind/pagefind-entry.json")
+    status, _headers, body = get(port, ROOT_HOST, "/chi-ne/pagefind/pagefind-entry.json")
     assert status == 200 and body == (out / "chi-ne" / "pagefind" / "pagefind-entry.json").read_bytes()
-    status, headers, _body = _get(port, ROOT_HOST, "/an-binh/tin-tuc")
+    status, headers, _body = get(port, ROOT_HOST, "/an-binh/tin-tuc")
     assert status == 301 and headers["location"] == "/an-binh/tin-tuc/", "no host or scheme guessed"
 
 
@@ -152,11 +78,11 @@ def test_each_site_answers_a_missing_page_with_its_own_404(served):
     for host, path, page in ((ROOT_HOST, "/khong-co/", out / "404.html"),
                              (ROOT_HOST, "/an-binh/khong-co/", out / "an-binh" / "404.html"),
                              (COMMUNE_HOST, "/khong-co/", out / "chi-ne" / "404.html")):
-        status, headers, body = _get(port, host, path)
+        status, headers, body = get(port, host, path)
         assert (status, body) == (404, page.read_bytes()), path
         assert "content-security-policy" in headers and headers["cache-control"] == "no-cache"
     for hidden in ("/.sitegen-output", "/an-binh/.sitegen-output", "/pagefind/.x"):
-        status, _headers, body = _get(port, ROOT_HOST, hidden)
+        status, _headers, body = get(port, ROOT_HOST, hidden)
         assert status == 404 and b"generator" not in body
     assert (out / ".sitegen-output").is_file()
 
@@ -166,25 +92,25 @@ def test_text_is_sent_from_the_precompressed_copies(served):
     for path, file in (("/", "index.html"), ("/an-binh/tin-tuc/", "an-binh/tin-tuc/index.html"),
                        ("/" + STYLE, STYLE), ("/rss.xml", "rss.xml"),
                        ("/pagefind/pagefind.js", "pagefind/pagefind.js")):
-        status, headers, body = _get(port, ROOT_HOST, path, **{"Accept-Encoding": "gzip"})
+        status, headers, body = get(port, ROOT_HOST, path, **{"Accept-Encoding": "gzip"})
         assert status == 200 and headers["content-encoding"] == "gzip", path
         assert body == (out / (file + ".gz")).read_bytes(), "the build's own copy, not compressed again"
         assert gzip.decompress(body) == (out / file).read_bytes()
         assert "Accept-Encoding" in headers["vary"]
-        status, headers, body = _get(port, ROOT_HOST, path)
+        status, headers, body = get(port, ROOT_HOST, path)
         assert "content-encoding" not in headers and body == (out / file).read_bytes()
         if brotli:
-            status, headers, body = _get(port, ROOT_HOST, path, **{"Accept-Encoding": "gzip, br"})
+            status, headers, body = get(port, ROOT_HOST, path, **{"Accept-Encoding": "gzip, br"})
             assert headers["content-encoding"] == "br" and body == (out / (file + ".br")).read_bytes()
-    status, headers, _body = _get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf",
+    status, headers, _body = get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf",
                                   **{"Accept-Encoding": "gzip"})
     assert status == 200 and "content-encoding" not in headers and headers["content-type"] == "application/pdf"
 
 
 def test_pages_carry_the_security_headers_and_a_policy_of_what_they_use(served):
     port, _out, _brotli = served
-    _status, root, _body = _get(port, ROOT_HOST, "/tim-kiem/")
-    _status, commune, _body = _get(port, COMMUNE_HOST, "/")
+    _status, root, _body = get(port, ROOT_HOST, "/tim-kiem/")
+    _status, commune, _body = get(port, COMMUNE_HOST, "/")
     for headers in (root, commune):
         policy = [d.strip() for d in headers["content-security-policy"].split(";")]
         assert "default-src 'none'" in policy and "script-src 'self' 'wasm-unsafe-eval'" in policy
@@ -197,7 +123,7 @@ def test_pages_carry_the_security_headers_and_a_policy_of_what_they_use(served):
     assert "form-action 'self' https://lacthuy.hoabinh.gov.vn" in root["content-security-policy"], \
         "the root's feedback form posts to its feedback_url"
     assert "form-action 'self';" in commune["content-security-policy"] + ";"
-    _status, pdf, _body = _get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf")
+    _status, pdf, _body = get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf")
     assert "content-security-policy" not in pdf, "the browser's PDF viewer must not be held to the pages' policy"
     assert pdf["x-content-type-options"] == "nosniff" and pdf["x-frame-options"] == "DENY"
 
@@ -207,11 +133,11 @@ def test_named_by_content_cached_for_a_year_pages_revalidated(served):
     fragment = next((out / "pagefind" / "fragment").iterdir()).name
     meta = next((out / "pagefind").glob("pagefind.*.pf_meta")).name
     for path in (f"/{STYLE}", f"/pagefind/fragment/{fragment}", f"/pagefind/{meta}"):
-        status, headers, _body = _get(port, ROOT_HOST, path)
+        status, headers, _body = get(port, ROOT_HOST, path)
         assert status == 200 and headers["cache-control"] == "public, max-age=31536000, immutable", path
     for path in ("/", "/tin-tuc/", "/rss.xml", "/pagefind/pagefind.js",
                  "/pagefind/pagefind-entry.json", "/lich-cong-tac/lich.ics"):
-        status, headers, _body = _get(port, ROOT_HOST, path)
+        status, headers, _body = get(port, ROOT_HOST, path)
         assert status == 200 and headers["cache-control"] == "no-cache", path
     shard = out / "pagefind" / "tin-tuc-2021"  # a large site's index has shards inside it
     (shard / "fragment").mkdir(parents=True)
@@ -220,19 +146,19 @@ def test_named_by_content_cached_for_a_year_pages_revalidated(served):
                              ("pagefind.vi_1a2b3c.pf_meta", "public, max-age=31536000, immutable"),
                              ("pagefind-entry.json", "no-cache")):
             (shard / name).write_bytes(b"{}")
-            status, headers, _body = _get(port, ROOT_HOST, "/pagefind/tin-tuc-2021/" + name)
+            status, headers, _body = get(port, ROOT_HOST, "/pagefind/tin-tuc-2021/" + name)
             assert status == 200 and headers["cache-control"] == cached, name
     finally:
         shutil.rmtree(shard)
-    status, headers, _body = _get(port, ROOT_HOST, "/lich-cong-tac/lich.ics")
+    status, headers, _body = get(port, ROOT_HOST, "/lich-cong-tac/lich.ics")
     assert headers["content-type"].startswith("text/calendar")
-    _status, headers, _body = _get(port, ROOT_HOST, "/")
-    status, _again, body = _get(port, ROOT_HOST, "/", **{"If-None-Match": headers["etag"]})
+    _status, headers, _body = get(port, ROOT_HOST, "/")
+    status, _again, body = get(port, ROOT_HOST, "/", **{"If-None-Match": headers["etag"]})
     assert status == 304 and body == b"", "a page is revalidated, not sent again"
     picture = next(p.name for p in (out / "an-binh" / "images").iterdir() if p.suffix == ".webp")
-    _status, headers, _body = _get(port, ROOT_HOST, f"/an-binh/images/{picture}")
+    _status, headers, _body = get(port, ROOT_HOST, f"/an-binh/images/{picture}")
     assert headers["cache-control"] == "public, max-age=86400, must-revalidate"
-    _status, headers, _body = _get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf")
+    _status, headers, _body = get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf")
     assert headers["cache-control"] == "public, max-age=3600, must-revalidate"
 
 
@@ -241,13 +167,13 @@ def test_the_admin_pages_carry_the_policy_the_cms_needs_and_the_pages_keep_their
     their own policy ('unsafe-eval', inline styles), which no other page gets."""
     port, _out, _brotli = served
     for host, path in ((ROOT_HOST, "/quan-tri/"), (ROOT_HOST, "/an-binh/quan-tri/"), (COMMUNE_HOST, "/quan-tri/")):
-        status, headers, body = _get(port, host, path)
+        status, headers, body = get(port, host, path)
         assert status == 200 and b"decap-cms.js" in body, (host, path)
         policy = [d.strip() for d in headers["content-security-policy"].split(";")]
         assert "script-src 'self' 'unsafe-eval'" in policy and "frame-ancestors 'none'" in policy
         assert "connect-src 'self' blob:" in policy and headers["x-frame-options"] == "DENY"
     for host, path in ((ROOT_HOST, "/"), (ROOT_HOST, "/an-binh/"), (COMMUNE_HOST, "/")):
-        _status, headers, _body = _get(port, host, path)
+        _status, headers, _body = get(port, host, path)
         assert "'unsafe-eval'" not in headers["content-security-policy"], (host, path)
 
 
@@ -363,7 +289,7 @@ def test_a_province_under_a_path_with_a_district_on_its_own_host(tmp_path):
     province = _site("tinh", "", "tinh.example.vn", "/cong/", children=("huyen",))
     district = _site("huyen", "huyen/", "huyen.example.vn", "/", children=("xa",))
     commune = _site("xa", "xa/", "tinh.example.vn", "/cong/xa/")
-    found = {host: [(m.path, m.kind, m.site.slug) for m in found]
+    found = {host: [(m.path, m.kind, m.site.slug) for m in found if m.kind != "editors"]
              for host, found in mounts((province, district, commune)).items()}
     assert found == {
         "tinh.example.vn": [("/cong/", "site", "tinh"), ("/cong/huyen/", "redirect", "huyen"),
@@ -376,20 +302,20 @@ def test_a_province_under_a_path_with_a_district_on_its_own_host(tmp_path):
         (out / folder / "index.html").write_text(f"home {folder}", encoding="utf-8")
         (out / folder / "404.html").write_text(f"missing {folder}", encoding="utf-8")
         (out / folder / "pagefind" / "pagefind.js").write_text(f"index {folder}", encoding="utf-8")
-    port = _free_port()
+    port = free_port()
     config = configuration((province, district, commune), Options(str(out), f"127.0.0.1:{port}"))
-    with _nginx(tmp_path, config, port):
-        assert _get(port, "tinh.example.vn", "/cong/")[::2] == (200, b"home ")
-        assert _get(port, "tinh.example.vn", "/cong/xa/")[::2] == (200, b"home xa/")
-        assert _get(port, "tinh.example.vn", "/cong/xa/khong-co")[::2] == (404, b"missing xa/")
-        assert _get(port, "tinh.example.vn", "/cong/khong-co")[::2] == (404, b"missing ")
-        status, headers, _body = _get(port, "tinh.example.vn", "/cong/huyen/tin-tuc/")
+    with nginx(tmp_path, config, port):
+        assert get(port, "tinh.example.vn", "/cong/")[::2] == (200, b"home ")
+        assert get(port, "tinh.example.vn", "/cong/xa/")[::2] == (200, b"home xa/")
+        assert get(port, "tinh.example.vn", "/cong/xa/khong-co")[::2] == (404, b"missing xa/")
+        assert get(port, "tinh.example.vn", "/cong/khong-co")[::2] == (404, b"missing ")
+        status, headers, _body = get(port, "tinh.example.vn", "/cong/huyen/tin-tuc/")
         assert (status, headers["location"]) == (301, "https://huyen.example.vn/tin-tuc/")
-        assert _get(port, "tinh.example.vn", "/cong/huyen/pagefind/pagefind.js")[::2] == (200, b"index huyen/")
-        assert _get(port, "huyen.example.vn", "/")[::2] == (200, b"home huyen/")
-        assert _get(port, "huyen.example.vn", "/khong-co")[::2] == (404, b"missing huyen/")
-        assert _get(port, "huyen.example.vn", "/xa/pagefind/pagefind.js")[::2] == (200, b"index xa/")
-        status, headers, _body = _get(port, "huyen.example.vn", "/xa/")
+        assert get(port, "tinh.example.vn", "/cong/huyen/pagefind/pagefind.js")[::2] == (200, b"index huyen/")
+        assert get(port, "huyen.example.vn", "/")[::2] == (200, b"home huyen/")
+        assert get(port, "huyen.example.vn", "/khong-co")[::2] == (404, b"missing huyen/")
+        assert get(port, "huyen.example.vn", "/xa/pagefind/pagefind.js")[::2] == (200, b"index xa/")
+        status, headers, _body = get(port, "huyen.example.vn", "/xa/")
         assert (status, headers["location"]) == (301, "https://tinh.example.vn/cong/xa/")
 
 

@@ -17,10 +17,11 @@ def run(sites: Path, out: Path, listen: str, brotli: bool, now: datetime, lang: 
         root: str | None = None) -> int:
     """Print the configuration on stdout; notes and errors on stderr. 0, 1 (no portal) or 2."""
     portal, problems = read_portal(sites, now, root=root)
+    for found in problems:
+        # The sites' own files say where each is served: their mistakes change the configuration.
+        if found.severity == Severity.ERROR and (portal is None or Path(found.path).name == "site.yaml"):
+            print(found.format(lang), file=sys.stderr)
     if portal is None:
-        for found in problems:
-            if found.severity == Severity.ERROR:
-                print(found.format(lang), file=sys.stderr)
         return 1
     served = served_sites(portal)
     folder = os.path.abspath(out)

@@ -14,6 +14,15 @@ brotli_static with --brotli); files named by a hash of their content are
 cached for a year, pages and feeds revalidated, pictures and attachments
 cached for a while and then revalidated.
 
+Nothing an editor writes reaches the file unchecked: hosts and paths come
+from addresses that passed content.addresses (and are checked again here),
+and every argument of every directive goes through _arg(), which quotes it
+or refuses it (a '$', a control character), so no field can add a directive,
+a variable or a header. The editors' own folders (images/, files/) are
+served with only the allowed types of content.attachments and no
+precompressed copies: a file they drop there is never sent as a page, an
+SVG, XML or a script, whatever its name or the request's Accept-Encoding.
+
 served_sites() is the one place that reads the portal's model.
 """
 
@@ -25,6 +34,8 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from ..content import paths
+from ..content.addresses import host_name, origin, site_path
+from ..content.attachments import FAMILIES
 from ..outputs.cms import admin_policy
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -53,8 +64,13 @@ TYPES = (
     ("application/vnd.oasis.opendocument.presentation", "odp"), ("application/rtf", "rtf"),
     ("application/zip", "zip"), ("application/vnd.rar", "rar"), ("application/x-7z-compressed", "7z"),
     ("audio/mpeg", "mp3"), ("audio/mp4", "m4a"), ("audio/ogg", "ogg oga"), ("audio/wav", "wav"),
-    ("video/mp4", "mp4"), ("video/webm", "webm"),
+    ("video/mp4", "mp4"), ("video/webm", "webm"), ("video/quicktime", "mov"), ("video/ogg", "ogv"),
+    ("video/x-matroska", "mkv"), ("video/x-msvideo", "avi"),
 )
+_MIME = {extension: kind for kind, extensions in TYPES for extension in extensions.split()}
+# The editors' folders: the types of the files content.attachments allows there, and no other.
+EDITOR_TYPES = tuple(sorted({(_MIME[suffix[1:]], suffix[1:]) for suffix in FAMILIES}))
+EDITOR_FOLDERS = (paths.PICTURES, paths.FILES)
 CHARSET_TYPES = ("text/css text/javascript text/xml text/calendar application/json application/manifest+json "
                  "image/svg+xml")  # text/plain and text/csv attachments may be in an older encoding
 # Files named by their content (the editors' images/ and files/ never: they keep their names).
@@ -67,6 +83,11 @@ DOCUMENT_TYPES = (r"text/html", r"image/svg\+xml", r"text/xml")  # what a browse
 
 class ConfigError(Exception):
     """The portal cannot be served as configured; the message says why, in both languages."""
+
+
+class Raw(str):
+    """An argument this module wrote itself (one of its variables, a regular
+    expression of escaped paths): it may hold a '$'. Anything else may not."""
 
 
 @dataclass(frozen=True)
@@ -93,16 +114,34 @@ def served_sites(portal) -> tuple[ServedSite, ...]:
     for site in portal.sites:
         parts = urlsplit(site.ref.url)
         # Without the root's base_url, the model makes up an address: answer on any host.
-        host = (parts.hostname or "").lower() if root.config.base_url else ""
-        if site.ref.own_domain:
-            host = (parts.hostname or "").lower()
+        host = _checked_host(parts.hostname or "", site.slug) if root.config.base_url or site.ref.own_domain \
+            else ""
         sites.append(ServedSite(
             slug=site.slug, folder=site.ref.prefix, host=host,
-            path=parts.path or "/", url=site.ref.url, children=tuple(c.slug for c in site.children),
+            path=_checked_path(parts.path or "/", site.slug), url=site.ref.url,
+            children=tuple(c.slug for c in site.children),
             feedback_url=site.config.feedback_url or "",
             raw_html=site.slug in granted if granted is not None else bool(site.config.allow_html),
             admin_policy=admin_policy(site.cms) if getattr(site, "cms", None) else ""))
     return tuple(sites)
+
+
+def _checked_host(text: str, slug: str) -> str:
+    """The model's host again through the editors' rule (content.addresses): a
+    portal made by other means than the loader cannot slip one through."""
+    host = host_name(text)
+    if host is None:
+        raise ConfigError(f"Tên miền '{text}' của trang '{slug}' không hợp lệ. / The host '{text}' of the "
+                          f"site '{slug}' is not a host name.")
+    return host
+
+
+def _checked_path(text: str, slug: str) -> str:
+    path = site_path(text)
+    if path is None:
+        raise ConfigError(f"Đường dẫn '{text}' của trang '{slug}' không hợp lệ. / The path '{text}' of the "
+                          f"site '{slug}' is not a plain path.")
+    return path
 
 
 def content_security_policy(site: ServedSite) -> str:
@@ -121,10 +160,10 @@ def content_security_policy(site: ServedSite) -> str:
     media (pasted tables, embedded maps and videos), but still no script of theirs.
     """
     actions = ["'self'"]
-    feedback = urlsplit(site.feedback_url) if site.feedback_url else None
-    if feedback is not None and feedback.scheme in ("http", "https") and feedback.netloc:
-        actions.append(f"{feedback.scheme}://{feedback.netloc}")
-    elif feedback is not None and feedback.scheme == "mailto":
+    destination = origin(site.feedback_url) if site.feedback_url else None
+    if destination is not None:
+        actions.append(destination)
+    elif site.feedback_url.lower().startswith("mailto:"):
         actions.append("mailto:")
     directives = [
         "default-src 'none'",
@@ -144,7 +183,7 @@ class Mount:
     """One location of a server: a site's pages, a redirect to its own host, or a search index."""
 
     path: str  # URL path, ending in '/'
-    kind: str  # 'site', 'redirect', 'index' or 'admin'
+    kind: str  # 'site', 'redirect', 'index', 'admin' or 'editors' (its images/ or files/)
     site: ServedSite  # the site whose files (or address) it is
     headers: ServedSite  # the site whose policy the responses carry
     folder: str  # under the output folder, ending in '/' (or '')
@@ -167,6 +206,8 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
 
     for site in sites:
         add(site.host, Mount(site.path, "site", site, site, site.folder))
+        for folder in EDITOR_FOLDERS:
+            add(site.host, Mount(site.path + folder, "editors", site, site, site.folder + folder))
         if site.admin_policy:  # the admin page: the CMS's own policy (see content_security_policy)
             add(site.host, Mount(site.path + paths.ADMIN, "admin", site, site, site.folder + paths.ADMIN))
     for parent in sites:
@@ -179,6 +220,8 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
             path = posixpath.normpath(parent.path + paths.SEARCH + up + down) + "/"
             if (parent.host, path) == (child.host, child.path):
                 continue
+            if not child.host or urlsplit(child.url).hostname != child.host:  # never off the portal's hosts
+                raise ConfigError(f"'{child.url}' không thuộc cổng. / '{child.url}' is not on the portal.")
             add(parent.host, Mount(path, "redirect", child, parent, child.folder))
             index = paths.SEARCH_INDEX
             add(parent.host, Mount(path + index, "index", child, parent, child.folder + index))
@@ -198,30 +241,31 @@ def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
     root = sites[0]
     tag = "sitegen_" + re.sub(r"[^a-z0-9]", "_", root.slug)
     policies = sorted({content_security_policy(s) for s in sites})
-    csp_var = {policy: f"${tag}_csp_{number}" for number, policy in enumerate(policies, 1)}
+    csp_var = {policy: Raw(f"${tag}_csp_{number}") for number, policy in enumerate(policies, 1)}
     out = options.out.rstrip("/")
     lines = [
-        f"# nginx configuration for the portal '{root.slug}', made by `python build.py nginx`.",
+        f"# nginx configuration for the portal '{_comment(root.slug)}', made by `python build.py nginx`.",
         "# Include it inside http { }; make it again when a site's base_url or feedback_url",
         "# changes or a site is added. It serves plain HTTP on the address given; put TLS",
         "# (and Strict-Transport-Security) in front of it, or add them to each server block.",
-        f"# Folder served: {out}/",
+        f"# Folder served: {_comment(out)}/",
         "",
         "# Cache-Control by path: hash-named files for a year, pictures a day, attachments an hour,",
         "# everything else (pages, feeds, the search's entry files) revalidated each time.",
-        f"map $uri ${tag}_cache {{",
-        f"    default {_quote(REVALIDATE)};",
+        _directive("", "map", Raw("$uri"), Raw(f"${tag}_cache"), block=True),
+        _directive("    ", "default", REVALIDATE),
     ]
     site_paths = sorted({m.path for found in served.values() for m in found if m.kind == "site"})
     alternatives = "|".join(re.escape(p) for p in site_paths)
-    rules = (("~^(?:" + alternatives + ")images/", PICTURES), ("~^(?:" + alternatives + ")files/", ATTACHMENTS),
+    rules = ((f"~^(?:{alternatives}){paths.PICTURES}", PICTURES), (f"~^(?:{alternatives}){paths.FILES}", ATTACHMENTS),
              *((pattern, IMMUTABLE) for pattern in HASH_NAMED))
-    lines += [f"    {_quote(pattern)} {_quote(value)};" for pattern, value in rules] + ["}"]
+    lines += [_directive("    ", Raw(pattern), value) for pattern, value in rules] + ["}"]
     lines += ["", "# Content-Security-Policy of documents (pages, SVG, XML) only: a PDF or a video",
               "# shown by the browser's own viewer must not be held to it."]
     for policy, variable in csp_var.items():
-        lines += [f"map $sent_http_content_type {variable} {{", '    default "";']
-        lines += [f"    {_quote('~^' + kind)} {_quote(policy)};" for kind in DOCUMENT_TYPES]
+        lines += [_directive("", "map", Raw("$sent_http_content_type"), variable, block=True),
+                  _directive("    ", "default", "")]
+        lines += [_directive("    ", Raw("~^" + kind), policy) for kind in DOCUMENT_TYPES]
         lines.append("}")
     for host in sorted(served, key=lambda h: (h != root.host, h)):
         lines += _server(host, served[host], options, out, tag, csp_var)
@@ -230,43 +274,62 @@ def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
 
 def _server(host: str, found: list[Mount], options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
     home = next((m for m in found if m.path == "/" and m.kind == "site"), None)
-    lines = ["", "server {", f"    listen {options.listen};", f"    server_name {host or '_'};",
-             f"    root {_quote(out + ('/' + home.folder.rstrip('/') if home and home.folder else ''))};",
-             "    index index.html;", "    server_tokens off;", "    autoindex off;",
-             "    absolute_redirect off;  # redirects keep the scheme and host the visitor used",
-             "    charset utf-8;", f"    charset_types {CHARSET_TYPES};",
-             "    gzip_static on;  # the .gz copies the build wrote beside every text file", "    gzip_vary on;"]
+    lines = ["", "server {", _directive("    ", "listen", options.listen),
+             _directive("    ", "server_name", host or "_"),
+             _directive("    ", "root", out + ("/" + home.folder.rstrip("/") if home and home.folder else "")),
+             *(_directive("    ", *words) for words in (
+                 ("index", "index.html"), ("server_tokens", "off"), ("autoindex", "off"),
+                 ("absolute_redirect", "off"), ("charset", "utf-8"), ("charset_types", *CHARSET_TYPES.split()))),
+             "    # Redirects keep the scheme and host the visitor used; the .gz copies the build",
+             "    # wrote beside every text file are sent to browsers that take them.",
+             _directive("    ", "gzip_static", "on"), _directive("    ", "gzip_vary", "on")]
     if options.brotli:
-        lines.append("    brotli_static on;  # the .br copies (ngx_brotli's static module)")
-    lines += ["    default_type application/octet-stream;", "    types {"]
-    lines += [f"        {kind} {extensions};" for kind, extensions in TYPES]
-    lines += ["    }"]
+        lines.append(_directive("    ", "brotli_static", "on"))
+    lines += [_directive("    ", "default_type", "application/octet-stream")]
+    lines += _types("    ", TYPES)
     if home is not None:
-        lines += [f"    error_page 404 /{paths.NOT_FOUND};"]
+        lines += [_directive("    ", "error_page", "404", "/" + paths.NOT_FOUND)]
         lines += _headers(home.headers, tag, csp_var, "    ")
     lines += ["", "    # Hidden files (the output's .sitegen-output marker) are never served.",
-              "    location ~ /\\. {", "        return 404;", "    }"]
+              _directive("    ", "location", "~", Raw(r"/\."), block=True),
+              _directive("        ", "return", "404"), "    }"]
     for mount in found:
-        lines += ["", f"    location {_quote(mount.path)} {{"]
-        if mount.kind == "redirect":
-            lines += [f"        rewrite ^{re.escape(mount.path)}(.*)$ {mount.site.url}$1 permanent;", "    }"]
-            continue
-        if mount.path == "/" + mount.folder:
-            lines.append(f"        root {_quote(out)};")
-        elif mount.path == "/":
-            lines.append(f"        root {_quote(out + '/' + mount.folder.rstrip('/'))};")
-        else:
-            lines.append(f"        alias {_quote(out + '/' + mount.folder)};")
-        if mount.kind == "site":
-            lines.append(f"        error_page 404 {mount.path}{paths.NOT_FOUND};")
-        if mount.kind == "admin":
-            lines += _headers(mount.headers, tag, csp_var, "        ",
-                              policy=_quote(mount.site.admin_policy + "; frame-ancestors 'none'"))
-        else:
-            lines += _headers(mount.headers, tag, csp_var, "        ")
-        lines.append("    }")
+        lines += [""] + _location(mount, options, out, tag, csp_var)
     lines.append("}")
     return lines
+
+
+def _location(mount: Mount, options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
+    lines = [_directive("    ", "location", mount.path, block=True)]
+    if mount.kind == "redirect":
+        pattern = Raw("^" + re.escape(mount.path) + "(.*)$")
+        return lines + [_directive("        ", "rewrite", pattern, Raw(_literal(mount.site.url) + "$1"),
+                                   "permanent"), "    }"]
+    if mount.path == "/" + mount.folder:
+        lines.append(_directive("        ", "root", out))
+    elif mount.path == "/":
+        lines.append(_directive("        ", "root", out + "/" + mount.folder.rstrip("/")))
+    else:
+        lines.append(_directive("        ", "alias", out + "/" + mount.folder))
+    if mount.kind in ("site", "editors"):
+        lines.append(_directive("        ", "error_page", "404", mount.site.path + paths.NOT_FOUND))
+    if mount.kind == "editors":
+        lines += ["        # What editors dropped here: sent as it is, only as the allowed types."]
+        lines += [_directive("        ", "gzip_static", "off")]
+        lines += [_directive("        ", "brotli_static", "off")] if options.brotli else []
+        lines += _types("        ", EDITOR_TYPES)
+    if mount.kind == "admin":
+        lines += _headers(mount.headers, tag, csp_var, "        ",
+                          policy=mount.site.admin_policy + "; frame-ancestors 'none'")
+    else:
+        lines += _headers(mount.headers, tag, csp_var, "        ")
+    return lines + ["    }"]
+
+
+def _types(indent: str, types) -> list[str]:
+    return [_directive(indent, "types", block=True),
+            *(_directive(indent + "    ", kind, *extensions.split()) for kind, extensions in types),
+            indent + "}"]
 
 
 def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str | None = None) -> list[str]:
@@ -278,13 +341,42 @@ def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str
         ("X-Content-Type-Options", "nosniff"),
         ("X-Frame-Options", "DENY"),
         ("Referrer-Policy", "strict-origin-when-cross-origin"),
-        ("Permissions-Policy", _quote(PERMISSIONS)),
-        ("Cache-Control", f"${tag}_cache"),
+        ("Permissions-Policy", PERMISSIONS),
+        ("Cache-Control", Raw(f"${tag}_cache")),
     ]
-    return [f"{indent}add_header {name} {value} always;" for name, value in pairs]
+    return [_directive(indent, "add_header", name, value, "always") for name, value in pairs]
 
 
-def _quote(text: str) -> str:
-    if re.fullmatch(r"[A-Za-z0-9_./:-]+", text):
-        return text
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+def _directive(indent: str, name: str, *args: str, block: bool = False) -> str:
+    """One line of the file: every argument through _arg()."""
+    words = " ".join(_arg(word) for word in (name, *args))
+    return f"{indent}{words} {{" if block else f"{indent}{words};"
+
+
+_BARE = re.compile(r"[A-Za-z0-9_./:~-]+")
+_REFUSED = re.compile(r"[\x00-\x1f\x7f]")
+
+
+def _literal(text: str) -> str:
+    """Text nginx must read as it is: refused when it holds a '$' (a variable)."""
+    if "$" in text or _REFUSED.search(text):
+        raise ConfigError(f"Không thể đưa '{text!r}' vào cấu hình nginx. / '{text!r}' cannot go into the "
+                          f"nginx configuration (a '$' or a control character).")
+    return text
+
+
+def _arg(word: str) -> str:
+    """One argument, quoted when nginx would otherwise split or read it; a '$'
+    only in what this module wrote itself (Raw)."""
+    if not isinstance(word, Raw):
+        _literal(word)
+    elif _REFUSED.search(word):
+        raise ConfigError(f"'{word!r}': a control character in the nginx configuration")
+    if _BARE.fullmatch(word):
+        return word
+    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _comment(text: str) -> str:
+    """Text in a comment line: on that line only."""
+    return _REFUSED.sub("?", text)
