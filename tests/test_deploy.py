@@ -29,6 +29,7 @@ from conftest import need
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
+from sitegen.publish.deploy import Destination  # noqa: E402
 
 REPO = sample_portal.REPO
 EDITED_SITE = "an-binh"
@@ -178,6 +179,16 @@ def test_nothing_is_sent_from_a_folder_sitegen_did_not_build(tmp_path):
     assert not (tmp_path / "srv").exists()
     nothing = _deploy(tmp_path / "other", tmp_path / "srv", "--rollback")
     assert nothing.returncode == 2 and "Nothing is deployed" in nothing.stderr
+
+
+def test_a_destination_host_is_never_taken_as_an_option(versions):
+    """'-oProxyCommand=...:path' names no host: ssh would run the command."""
+    for back in ((), ("--rollback",)):
+        done = subprocess.run([sys.executable, "build.py", "deploy", "--out", str(versions.first),
+                               "--to=-oProxyCommand=false:srv", "--lang", "en", *back], cwd=REPO,
+                              capture_output=True, text=True, encoding="utf-8")
+        assert done.returncode == 2 and "is not a host name" in done.stderr, done.stderr
+    assert Destination.parse("-srv/portal") == Destination(None, "./-srv/portal"), "a path, not an option"
 
 
 # Over SSH ---------------------------------------------------------------------

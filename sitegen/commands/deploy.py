@@ -11,9 +11,9 @@ from ..publish.deploy import DeployError, Destination, deploy, rollback
 
 def run(out: Path, to: str, keep: int, back: bool, lang: str) -> int:
     """0 when the release is live, 2 when nothing changed on the server."""
-    dest = Destination.parse(to)
     words = WORDS[lang]
     try:
+        dest = Destination.parse(to)
         if back:
             left, now_live = rollback(dest)
             print(words["rolled_back"].format(dest=dest, left=left, live=now_live))

@@ -54,8 +54,10 @@ class Destination:
         """rsync's rule: 'host:path' when a colon comes before any slash, else a local path."""
         head, colon, tail = text.partition(":")
         if colon and head and "/" not in head:
+            if head.startswith("-"):  # ssh and rsync would take it as an option
+                raise DeployError(f"'{head}' không phải tên máy chủ. / '{head}' is not a host name.")
             return cls(head, tail or ".")
-        return cls(None, text)
+        return cls(None, "./" + text if text.startswith("-") else text)  # a path, never an option
 
     def rsync_path(self, relative: str) -> str:
         path = posixpath_join(self.path, relative)
@@ -98,7 +100,7 @@ def _run(dest: Destination, script: str, *args: str) -> str:
         command = ["sh", "-c", script, "sitegen", *args]
     else:
         remote = " ".join(shlex.quote(part) for part in ("sh", "-c", script, "sitegen", *args))
-        command = [*_ssh(), dest.host, remote]
+        command = [*_ssh(), "--", dest.host, remote]  # the host is never read as an option
     try:
         done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     except OSError as error:
