@@ -67,6 +67,12 @@ PORTAL = {
     "xa-an/documents/tuyen-dung.md": front({
         "number": "88/TB-UBND", "type": "Thông báo", "title": "Tuyển dụng công chức", "issued": "15/11/2026",
         "section": "tuyển dụng", "period": "Năm 2026"}),
+    "xa-an/documents/quy-hoach.md": front({
+        "number": "45/QĐ-UBND", "type": "Quyết định", "title": "Phê duyệt quy hoạch chi tiết khu dân cư Đồng Tâm",
+        "issued": "02/11/2026", "effective": "02/11/2026", "section": "planning"}),
+    "xa-an/documents/quy-hoach-cu.md": front({
+        "number": "12/QĐ-UBND", "type": "Quyết định", "title": "Quy hoạch khu dân cư (cũ)",
+        "issued": "02/01/2024", "section": "planning", "replaced_by": "45/QĐ-UBND"}),
     "xa-binh/site.yaml": commune_site("Bình", parent="huyen"),
     "xa-binh/documents/ngan-sach-q2.md": front({
         "number": "62/BC-UBND", "type": "Báo cáo", "title": "Công khai ngân sách quý II năm 2026",
@@ -190,6 +196,16 @@ def test_a_disclosure_section_is_grouped_by_period_newest_first(built):
     headings = re.findall(r"<h2>([^<]+)</h2>", budget)
     assert headings[:2] == ["Quý III/2026", "quý 2 năm 2026"]
     assert (root / "public/xa-an/van-ban/nhom/recruitment/index.html").is_file()
+
+
+def test_a_disclosed_decision_says_where_it_is_published_and_its_legal_force(built):
+    """The section says the decision is disclosed; its type and dates say it is in force."""
+    root, _result = built
+    assert "Công khai · Còn hiệu lực" in text(root, "xa-an/van-ban/45-qd-ubnd")
+    replaced = text(root, "xa-an/van-ban/12-qd-ubnd")
+    assert "Công khai · Hết hiệu lực, được thay thế bởi văn bản 45/QĐ-UBND" in replaced
+    report = text(root, "xa-an/van-ban/125-bc-ubnd")  # a budget report takes no effect: disclosed only
+    assert "Công khai" in report and "hiệu lực" not in report.replace("Ngày có hiệu lực", "")
 
 
 def test_the_report_names_a_commune_missing_last_quarters_budget_and_a_forgotten_draft(built):

@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from ...vietnamese import collation_key
@@ -38,18 +38,31 @@ REGISTER = Crumb(SECTION, key="documents")
 class State:
     """A document's legal force in words, and the document replacing it."""
 
-    key: str  # in-force, not-yet, expired, replaced; draft (put out for comment), disclosed (công khai)
+    key: str  # in-force, not-yet, expired, replaced; draft (put out for comment); disclosed (công khai, no force)
     replaced_by: object = None  # the Document replacing it, when this site has it
     replacement_number: str = ""
+    disclosed: bool = False  # published in a disclosure section (công khai), whatever its force
+
+
+# The types that take effect: a disclosed decision is in force or not like any other.
+FORCE_TYPES = frozenset({"nghi-quyet", "quyet-dinh", "chi-thi", "quy-che", "ke-hoach", "chuong-trinh", "de-an",
+                         "huong-dan", "cong-dien"})
 
 
 def state(document, now: datetime, by_number: dict) -> State:
-    """Legal force belongs to legal and direction documents; a draft has none yet,
-    a disclosure is what it discloses."""
+    """Legal force comes from the document's type and dates; a draft has none
+    yet. The section says where it is published: a disclosure (a budget report,
+    a planning decision) is 'công khai', and in force too when it takes effect."""
     if document.type == "du-thao" or document.consultation is not None:
         return State("draft")
-    if document.disclosure:
-        return State("disclosed")
+    if not document.disclosure:
+        return _force(document, now, by_number)
+    if document.type in FORCE_TYPES or document.effective or document.expires or document.replaced_by:
+        return replace(_force(document, now, by_number), disclosed=True)
+    return State("disclosed", disclosed=True)
+
+
+def _force(document, now: datetime, by_number: dict) -> State:
     if document.replaced_by:
         return State("replaced", by_number.get(document.replaced_by), document.replaced_by)
     if document.expires is not None and document.expires <= now:
