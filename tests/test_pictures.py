@@ -60,8 +60,10 @@ def test_pictures_are_encoded_once(tmp_path):
                                             "h/news/a.md": news("Tin", image="images/anh.jpg")})
     settings = BuildSettings(sites, tmp_path / "out", build_time("22/11/2026 10:00"))
     first = build(settings)
+    before = (tmp_path / "out" / "images" / "anh-960.webp").stat()
     (sites / "h" / "news" / "a.md").write_text(news("Tin đã sửa", image="images/anh.jpg"), encoding="utf-8")
     second = build(settings)
-    before = (tmp_path / "out" / "images" / "anh-960.webp").stat()
+    after = (tmp_path / "out" / "images" / "anh-960.webp").stat()
     assert second.rendered < first.rendered - 5, "the picture's copies were linked, not encoded again"
-    assert before.st_nlink >= 1
+    assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns), \
+        "the new tree holds the very file the first build encoded"
