@@ -309,7 +309,7 @@ def hugo_cases(results: list, corpus: Path, size: str, articles: int, runs: int,
 def pagefind_binary() -> str | None:
     """The Pagefind that sitegen itself runs (the pagefind[bin] package)."""
     sys.path.insert(0, str(ROOT))
-    from sitegen.render.search import pagefind_executable
+    from sitegen.search.indexer import pagefind_executable
 
     return pagefind_executable()
 

@@ -38,7 +38,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 NOW = "22/11/2026 10:00"
-ONE_INDEX = ("import sys; sys.path.insert(0, '.'); import sitegen.portal.search_shards as shards; "
+ONE_INDEX = ("import sys; sys.path.insert(0, '.'); import sitegen.search.shards as shards; "
              "shards.NEWS_PER_SHARD = 10 ** 9; from sitegen.cli import main; sys.exit(main(sys.argv[1:]))")
 
 

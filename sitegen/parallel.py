@@ -13,6 +13,8 @@ import os
 from contextlib import contextmanager
 from typing import Any, Callable, Iterable, Iterator, TypeVar
 
+from .linux import death_signal
+
 Item = TypeVar("Item")
 Result = TypeVar("Result")
 
@@ -36,15 +38,10 @@ def die_with_parent() -> None:
     folder (nor holding the build lock they inherited) while the next build
     starts; elsewhere this does nothing.
     """
-    try:
-        import ctypes
-        import signal
-
-        libc = ctypes.CDLL(None, use_errno=True)
-        pr_set_pdeathsig = 1
-        libc.prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):
+    ask = death_signal()
+    if ask is None:
         return
+    ask()
     if os.getppid() == 1:  # the parent died before we asked
         os._exit(1)
 

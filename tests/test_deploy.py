@@ -29,7 +29,7 @@ from conftest import need
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
-from sitegen.publish.deploy import Destination  # noqa: E402
+from sitegen.serving.deploy import Destination  # noqa: E402
 
 REPO = sample_portal.REPO
 EDITED_SITE = "an-binh"

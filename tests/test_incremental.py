@@ -287,7 +287,7 @@ def test_a_file_deleted_from_the_output_by_hand_comes_back(tmp_path):
 def test_an_edit_reindexes_only_the_sites_whose_items_changed(tmp_path, monkeypatch):
     """Editing a commune's article changes the district's news lists, but no
     item page of the district: only the commune's search index is made again."""
-    from sitegen.render.search import SearchIndexer
+    from sitegen.search.indexer import SearchIndexer
 
     sites = write_tree(tmp_path / "sites", _portal())
     out = tmp_path / "out"
@@ -330,8 +330,8 @@ def test_an_edit_reindexes_only_the_shard_of_the_article(tmp_path, monkeypatch):
     """A site whose news is split by year: editing an article of 2024 writes
     that year's shard again, and every other file of the site's index is the
     one published before; the result is a clean build's."""
-    from sitegen.portal import search_shards
-    from sitegen.render.search import SearchIndexer
+    from sitegen.search import shards as search_shards
+    from sitegen.search.indexer import SearchIndexer
 
     monkeypatch.setattr(search_shards, "NEWS_PER_SHARD", 3)
     sites = write_tree(tmp_path / "sites", {**_portal(), **_years_of_news()})
@@ -360,7 +360,7 @@ def test_an_edit_reindexes_only_the_shard_of_the_article(tmp_path, monkeypatch):
 def test_incremental_equals_clean_with_search_indexes_in_shards(tmp_path, monkeypatch):
     """Random edits move articles between shards, add and remove shards, and
     put off the search (serve): the index is still a clean build's."""
-    from sitegen.portal import search_shards
+    from sitegen.search import shards as search_shards
 
     monkeypatch.setattr(search_shards, "NEWS_PER_SHARD", 3)
     sites = write_tree(tmp_path / "sites", {**_portal(), **_years_of_news()})

@@ -26,7 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
 import sample_portal  # noqa: E402
 from sitegen.render.theme import Theme  # noqa: E402
-from sitegen.publish.nginx import (  # noqa: E402
+from sitegen.serving.nginx import (  # noqa: E402
     ConfigError, Options, ServedSite, configuration, content_security_policy, mounts,
 )
 

@@ -11,9 +11,9 @@ import pytest
 from test_search_index import START, _portal
 from conftest import write_tree
 from sitegen.commands.build import BuildSettings, build
-from sitegen.render.pagefind_service import Service, pagefind_executable
-from sitegen.render.search import SEARCH_MARK
-from sitegen.render.search_body import search_body
+from sitegen.search.pagefind import Service, pagefind_executable
+from sitegen.search.indexer import SEARCH_MARK
+from sitegen.search.body import search_body
 
 
 def test_a_page_is_cut_to_its_title_and_marked_element():

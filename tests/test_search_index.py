@@ -61,7 +61,7 @@ def test_the_index_is_the_same_bytes_on_tmpfs_and_on_disk(tmp_path, monkeypatch)
     """Directories list their files in another order on tmpfs and on ext4;
     Pagefind numbers pages in the order it gets them. The build gives them
     sorted, so an index (its shards too) is the same whatever the disk."""
-    from sitegen.portal import search_shards
+    from sitegen.search import shards as search_shards
 
     if _file_system(Path("/dev/shm")) != "tmpfs":
         pytest.skip("no tmpfs at /dev/shm")
@@ -86,7 +86,7 @@ def _warned(result) -> dict[str, str]:
 
 
 def test_without_pagefind_the_portal_is_published_with_a_warning(tmp_path, monkeypatch):
-    import sitegen.render.search as search
+    import sitegen.search.indexer as search
 
     sites = write_tree(tmp_path / "sites", _portal())
     monkeypatch.setattr(search, "pagefind_executable", lambda: None)
@@ -96,7 +96,7 @@ def test_without_pagefind_the_portal_is_published_with_a_warning(tmp_path, monke
 
 
 def test_a_broken_pagefind_is_a_warning_and_the_next_build_has_an_index(tmp_path, monkeypatch):
-    import sitegen.render.search as search
+    import sitegen.search.indexer as search
 
     sites = write_tree(tmp_path / "sites", _portal())
     broken = tmp_path / "pagefind"

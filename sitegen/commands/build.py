@@ -151,7 +151,7 @@ def _render_and_publish(portal, settings: BuildSettings, cache, version: str, so
     from ..problems import problem
     from ..publish.ledger import NAME as LEDGER, ledger_bytes, updated
     from ..publish.staging import Staging
-    from ..render.search import SearchIndexer
+    from ..search.indexer import SearchIndexer
     from ..render.sites import RenderJob, compressor, render_site
     from ..render.theme import Theme
 

@@ -1,12 +1,12 @@
 """`deploy`: send the published portal to the web server, or roll it back
-(sitegen.publish.deploy)."""
+(sitegen.serving.deploy)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-from ..publish.deploy import DeployError, Destination, deploy, rollback
+from ..serving.deploy import DeployError, Destination, deploy, rollback
 
 
 def run(out: Path, to: str, keep: int, back: bool, lang: str) -> int:

@@ -1,4 +1,4 @@
-"""`nginx`: print the web server's configuration for the portal (sitegen.publish.nginx)."""
+"""`nginx`: print the web server's configuration for the portal (sitegen.serving.nginx)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..portal.read import read_portal
 from ..problems import Severity
-from ..publish.nginx import ConfigError, Options, configuration, served_sites
+from ..serving.nginx import ConfigError, Options, configuration, served_sites
 from ..publish.staging import MARKER
 
 

@@ -291,7 +291,7 @@ def admin_policy(target: CmsTarget) -> str:
     talking to this origin and the forge only. Decap compiles its configuration's
     schema with new Function ('unsafe-eval') and styles itself inline (SECURITY.md).
     The page carries it (a <meta>); the web server adds it, with frame-ancestors,
-    as a header (publish/nginx.py)."""
+    as a header (serving/nginx.py)."""
     forge = "".join(f" {origin}" for origin in forge_origins(target))
     return ("default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
             f"img-src 'self' blob: data:{forge}; connect-src 'self' blob:{forge}; font-src 'self'; "

@@ -20,7 +20,7 @@ from ..content.kinds import DEFAULT
 from ..content.listing import ChildItem
 from ..content.records import SiteConfig
 from ..portal.model import MenuLink, Site, SiteRef
-from ..portal.search_shards import SearchShards
+from ..search.shards import SearchShards
 from ..content.listing import FeedEntry
 from .feeds import FEED_ITEMS, FeedSpec, feed_entry, feed_pair
 from .pictures import variants
@@ -229,7 +229,7 @@ class _Planner:
     def search(self) -> Output:
         """The search page: Pagefind when JavaScript runs, what the kinds list
         without it (procedures A–Z). It merges the shards of the site's index
-        (portal.search_shards) and, on a parent, its sub-sites' indexes; each
+        (search.shards) and, on a parent, its sub-sites' indexes; each
         index is numbered by its site (0: this one), which search.js needs."""
         site = self.site
         up = _up(paths.SEARCH)

@@ -23,7 +23,7 @@ from ..content.records import CmsTarget, SiteConfig, SiteContent
 from ..content.types import SLUG
 from ..content.vocabulary import SITE_KINDS, may_have_sub_sites
 from ..problems import Problem, Severity, problem
-from .search_shards import plan_shards
+from ..search.shards import plan_shards
 from ..vietnamese import collation_key
 
 PLACEHOLDER_URL = "https://example.invalid/"

@@ -51,7 +51,7 @@ def encodings() -> tuple[str, ...]:
 
 def compressible(path: str) -> bool:
     """A text output of the build's own. The editors' images/ and files/ are sent
-    as they are: the web server serves no precompressed copy there (publish/nginx)."""
+    as they are: the web server serves no precompressed copy there (serving/nginx)."""
     if any(f"/{folder}" in "/" + path for folder in (paths.PICTURES, paths.FILES)):
         return False
     return path.lower().endswith(TEXT_SUFFIXES)

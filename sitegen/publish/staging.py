@@ -12,7 +12,6 @@ hard-linked from each site.
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import json
 import os
@@ -22,6 +21,8 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+
+from ..linux import exchange, syncfs
 
 try:
     import fcntl
@@ -260,21 +261,8 @@ def lock_output(out: Path):
 def _exchange(new: Path, current: Path) -> None:
     """Swap two folders atomically (Linux renameat2 RENAME_EXCHANGE); else as
     near as the system allows: two renames a moment apart."""
-    import ctypes  # only when swapping: a build that finds nothing changed never swaps
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)  # the C library this process already uses
-    except OSError:
-        libc = None
-    if libc is not None:
-        renameat2 = getattr(libc, "renameat2", None)
-        if renameat2 is not None:
-            at_fdcwd, rename_exchange = -100, 2
-            result = renameat2(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(current), rename_exchange)
-            if result == 0:
-                return
-            if ctypes.get_errno() not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
-                raise OSError(ctypes.get_errno(), os.strerror(ctypes.get_errno()), str(current))
+    if exchange(new, current):
+        return
     aside = current.with_name(current.name + ".previous")
     _remove_tree(aside)
     os.rename(current, aside)
@@ -303,25 +291,15 @@ def _sync_tree(folder: Path) -> None:
     """Make the staged files durable before they become the publication: the
     file system holding them only (Linux syncfs), not every disk of the machine,
     where other programs' writes would make the build wait for them."""
-    syncfs = _syncfs()
-    if syncfs is not None:
+    call = syncfs()
+    if call is not None:
         fd = os.open(folder, os.O_RDONLY)
         try:
-            if syncfs(fd) == 0:
+            if call(fd) == 0:
                 return
         finally:
             os.close(fd)
     os.sync()
-
-
-def _syncfs():
-    """libc's syncfs, where there is one (Linux); None elsewhere."""
-    try:
-        import ctypes
-
-        return ctypes.CDLL(None, use_errno=True).syncfs  # the running program's libc
-    except (OSError, AttributeError, ImportError):
-        return None
 
 
 def _sync_dir(folder: Path) -> None:

@@ -17,10 +17,10 @@ from pathlib import Path
 from ..content import paths
 from ..content.kind import Registry
 from ..outputs.plan import OutputKind, plan_site
-from ..portal.search_shards import SearchShards
+from ..search.shards import SearchShards
 from ..publish.incremental import SiteBuild
-from .search import SEARCH_MARK
-from .site_search import SearchPages, search_runs
+from ..search.indexer import SEARCH_MARK
+from ..search.site import SearchPages, search_runs
 from .writers.pictures import PictureError
 
 SHARED = (OutputKind.THEME, OutputKind.BUNDLE)  # the theme's files: the same bytes on every site

@@ -1,4 +1,4 @@
-"""How a site's search index is split (portal/search_shards.py): few, large
+"""How a site's search index is split (search/shards.py): few, large
 shards of consecutive years, stable as news is added, and the search page
 that merges them."""
 
@@ -13,7 +13,7 @@ from sitegen.content.kinds.pages import Page
 from sitegen.content.records import Body, SiteConfig, SiteContent
 from sitegen.outputs.plan import plan_site
 from sitegen.portal.model import build_portal
-from sitegen.portal.search_shards import CORE, NEWS_PER_SHARD, plan_shards
+from sitegen.search.shards import CORE, NEWS_PER_SHARD, plan_shards
 
 NOW = datetime(2026, 11, 22, 10, tzinfo=LOCAL_TZ)
 PAGE = Page("pages/gioi-thieu.md", "gioi-thieu", "Giới thiệu", None, None, Body("<p>x</p>"))

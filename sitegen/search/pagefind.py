@@ -19,7 +19,6 @@ import base64
 import json
 import queue
 import shutil
-import signal
 import subprocess
 import threading
 from typing import Any, Callable
@@ -39,24 +38,6 @@ def pagefind_executable() -> str | None:
 
 class PagefindError(RuntimeError):
     """The service refused a request, or stopped."""
-
-
-def death_signal() -> Callable[[], None] | None:
-    """What a service runs between fork and exec so that Linux kills it with
-    the build (parallel.die_with_parent's request), resolved here in the
-    parent: the build has threads, and the child may only make the one call."""
-    try:
-        import ctypes
-
-        prctl = ctypes.CDLL(None, use_errno=True).prctl
-    except (OSError, AttributeError):
-        return None
-    pr_set_pdeathsig = 1
-
-    def ask() -> None:
-        prctl(pr_set_pdeathsig, signal.SIGKILL, 0, 0, 0)
-
-    return ask
 
 
 class Service:

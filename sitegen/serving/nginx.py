@@ -74,7 +74,7 @@ EDITOR_FOLDERS = (paths.PICTURES, paths.FILES)
 CHARSET_TYPES = ("text/css text/javascript text/xml text/calendar application/json application/manifest+json "
                  "image/svg+xml")  # text/plain and text/csv attachments may be in an older encoding
 # Files named by their content (the editors' images/ and files/ never: they keep their names).
-# A search index's shards are folders inside it (portal.search_shards).
+# A search index's shards are folders inside it (search.shards).
 HASH_NAMED = (r"~/pagefind/(?:[^/]+/)?(?:fragment|index|filter)/[^/]+$",
               r"~/pagefind/(?:[^/]+/)?pagefind\.[^/]+\.pf_meta$",
               r"~\.[0-9a-f]{8,}\.[A-Za-z0-9]+$")

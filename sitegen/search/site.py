@@ -1,6 +1,6 @@
 """Which of a site's search indexes Pagefind must write again, once its pages are made.
 
-A site's index is one folder, or a core and shards (portal.search_shards).
+A site's index is one folder, or a core and shards (search.shards).
 Each is written again only when a page it holds was rendered anew with other
 bytes than published, or the pages it holds are not those of the last build
 (one added, gone or moved to another shard); the others keep their
@@ -19,9 +19,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..portal.search_shards import CORE, SearchShards
-from .search import IndexRun
-from .search_files import reuse_index, seed_files
+from .shards import CORE, SearchShards
+from .indexer import IndexRun
+from .files import reuse_index, seed_files
 
 
 @dataclass

@@ -3,17 +3,17 @@
 Each site gets its own index in <site>/pagefind/, so a sub-site served alone
 on its own domain can still be searched; a parent's search page merges its
 sub-sites' indexes in the browser. A site with many years of news has its
-index split into shards (portal.search_shards): the news of some years each,
+index split into shards (search.shards): the news of some years each,
 in folders inside pagefind/, so an edit makes one of them again. Only item
 pages (articles, procedures, fixed pages, people, events) mark their content
 with data-pagefind-body, so lists and the home page do not crowd the results.
 
-Pagefind runs as a service (pagefind_service), one per core, and is given
+Pagefind runs as a service (search/pagefind.py), one per core, and is given
 the pages sitegen has just published, sorted by path: the index is the same
 bytes whatever order a file system lists them in.
 
 Pagefind names most of its files by a hash of their content. An index made
-again is seeded with the published index's hash-named files (search_files),
+again is seeded with the published index's hash-named files (search/files.py),
 which keep their inode and time, so a deploy does not send them again; those
 the new index does not name are pruned after.
 """
@@ -25,9 +25,10 @@ import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .pagefind_service import PagefindError, Service, death_signal, pagefind_executable
-from .search_body import search_body
-from .search_files import clear_index, prune_index, store_index, strip_scripts
+from ..linux import death_signal
+from .pagefind import PagefindError, Service, pagefind_executable
+from .body import search_body
+from .files import clear_index, prune_index, store_index, strip_scripts
 
 SEARCH_MARK = b"data-pagefind-body"  # once one page carries it, only the pages that do are indexed
 LANGUAGE = "vi"  # every page is Vietnamese, whatever its lang attribute says
@@ -42,7 +43,7 @@ class IndexRun:
     key: str  # whose warning a failure becomes (the site's slug)
     folder: Path  # where Pagefind writes it, in the staging tree
     pages: tuple[tuple[str, Path], ...]  # (path under the site's folder, the published file), sorted by path
-    seeded: bool = False  # folder holds the last index's hash-named files (search_files.seed_files)
+    seeded: bool = False  # folder holds the last index's hash-named files (files.seed_files)
     scripts: bool = True  # a site's main index keeps Pagefind's scripts; a shard merged into it needs none
 
 

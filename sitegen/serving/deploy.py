@@ -179,7 +179,7 @@ def deploy(out: Path, dest: Destination, keep: int) -> Sent:
     """Send the output folder to dest as a new release and make it live.
 
     The output's lock is held throughout: no build swaps the output while it is read."""
-    from .staging import MARKER, PublishError, lock_output
+    from ..publish.staging import MARKER, PublishError, lock_output
 
     rsync = shutil.which("rsync")
     if rsync is None:
