@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from enum import Enum
 
-from .messages.editors import HINTS, MESSAGES
+from .messages.editors import HINTS, MESSAGES, SEVERITIES
 
 
 class Severity(str, Enum):
@@ -22,10 +22,8 @@ class Severity(str, Enum):
     INFO = "info"
 
 
-SEVERITY_WORDS = {
-    "vi": {Severity.ERROR: "lỗi", Severity.WARNING: "cảnh báo", Severity.INFO: "thông tin"},
-    "en": {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "info"},
-}
+SEVERITY_WORDS = {lang: {severity: SEVERITIES[severity.value][index] for severity in Severity}
+                  for index, lang in enumerate(("vi", "en"))}  # lang -> severity -> its word
 
 
 @dataclass(frozen=True)

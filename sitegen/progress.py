@@ -9,11 +9,12 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-PHASES = {
-    "vi": {"read": "Đọc nội dung", "render": "Dựng và ghi trang"},
-    "en": {"read": "Reading content", "render": "Rendering and writing"},
-}
-SITES = {"vi": "trang thông tin", "en": "sites"}
+from .messages.console import CONSOLE, say
+
+
+def _phase(phase: str, lang: str) -> str:
+    """A phase's name ('read', 'render') in the language asked for."""
+    return say(f"phase-{phase}", lang) if f"phase-{phase}" in CONSOLE else phase
 
 
 class PlainProgress:
@@ -26,8 +27,8 @@ class PlainProgress:
         step = max(1, total // 10)
         last = self._last.get(phase, 0)
         if done == total or done - last >= step or (done == 1 and not last):
-            label = PHASES[self.lang].get(phase, phase)
-            print(f"{label}: {done}/{total} {SITES[self.lang]}", file=self.stream, flush=True)
+            print(f"{_phase(phase, self.lang)}: {done}/{total} {say('progress-sites', self.lang)}",
+                  file=self.stream, flush=True)
             self._last[phase] = done
 
     def close(self) -> None:
@@ -50,7 +51,7 @@ class BarProgress:
                                      TimeElapsedColumn(), console=Console(file=self.stream))
             self.progress.start()
         if phase not in self.tasks:
-            self.tasks[phase] = self.progress.add_task(PHASES[self.lang].get(phase, phase), total=total)
+            self.tasks[phase] = self.progress.add_task(_phase(phase, self.lang), total=total)
         self.progress.update(self.tasks[phase], completed=done, total=total)
 
     def close(self) -> None:

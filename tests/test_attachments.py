@@ -163,4 +163,4 @@ def test_root_names_the_root_and_a_site_claiming_it_is_an_error(tmp_path):
     assert "Cổng thông tin điện tử huyện Mẫu" in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "out" / "xa-an" / "index.html").is_file()
     wrong = subprocess.run([*BUILD, "--sites", str(sites), "--root", "khong-co"], capture_output=True, text=True)
-    assert wrong.returncode == 2 and "--root: no site 'khong-co'" in wrong.stderr
+    assert wrong.returncode == 2 and "--root: không có trang 'khong-co'" in wrong.stderr

@@ -51,7 +51,7 @@ def test_a_site_folder_in_two_places_is_an_error_naming_both(tmp_path, capsys):
     else:
         raise AssertionError("the build went ahead")
     err = capsys.readouterr().err
-    assert f"'{base / 'huyen' / 'sites' / 'xa-an'}' and '{base / 'xa' / 'xa-binh' / 'sites' / 'xa-an'}'" in err
+    assert f"'{base / 'huyen' / 'sites' / 'xa-an'}' và '{base / 'xa' / 'xa-binh' / 'sites' / 'xa-an'}'" in err
     assert not (tmp_path / "public").exists()
 
 
@@ -68,4 +68,4 @@ def test_a_pattern_that_matches_nothing_is_a_usage_error(tmp_path, capsys):
         main(["check", "--sites", str(tmp_path / "khong-co" / "*")])
     except SystemExit as stop:
         assert stop.code == 2
-    assert "no folder matches" in capsys.readouterr().err
+    assert "--sites: không thư mục nào khớp" in capsys.readouterr().err, "in Vietnamese, the default"

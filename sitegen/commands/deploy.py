@@ -6,52 +6,44 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from ..messages.console import say
 from ..serving.deploy import DeployError, Destination, deploy, rollback
 
 
-def run(out: Path, to: str, keep: int, back: bool, lang: str) -> int:
+def add_arguments(parser) -> None:
+    from ..options import add_lang, positive, words
+
+    parser.add_argument("--out", type=Path, default=Path("public"), metavar="DIR", help=words(parser, "deploy-out"))
+    parser.add_argument("--to", required=True, metavar="DEST", help=words(parser, "to"))
+    parser.add_argument("--keep", type=positive(parser), default=5, metavar="N", help=words(parser, "keep"))
+    parser.add_argument("--rollback", action="store_true", help=words(parser, "rollback"))
+    add_lang(parser)
+
+
+def run(args) -> int:
     """0 when the release is live, 2 when nothing changed on the server."""
-    words = WORDS[lang]
+    lang = args.lang
     try:
-        dest = Destination.parse(to)
-        if back:
+        dest = Destination.parse(args.to)
+        if args.rollback:
             left, now_live = rollback(dest)
-            print(words["rolled_back"].format(dest=dest, left=left, live=now_live))
+            print(say("deploy-rolled-back", lang, dest=dest, left=left, live=now_live))
             return 0
-        print(words["sending"].format(out=out, dest=dest), flush=True)
-        sent = deploy(out, dest, keep)
+        print(say("deploy-sending", lang, out=args.out, dest=dest), flush=True)
+        sent = deploy(args.out, dest, args.keep)
     except DeployError as error:
-        print(error, file=sys.stderr)
+        print(error.message(lang), file=sys.stderr)
         return 2
-    print(words["sent"].format(files=sent.files, size=_size(sent.bytes), wire=_size(sent.wire),
-                               total=sent.total_files, total_size=_size(sent.total_bytes),
-                               release=sent.release, dest=dest))
+    print(say("deploy-sent", lang, files=sent.files, size=_size(sent.bytes), wire=_size(sent.wire),
+              total=sent.total_files, total_size=_size(sent.total_bytes), release=sent.release, dest=dest))
     if sent.removed:
-        print(words["removed"].format(names=", ".join(sent.removed)))
+        print(say("deploy-removed", lang, names=", ".join(sent.removed)))
     return 0
 
 
-def _size(count: int) -> str:
+def _size(count: float) -> str:
     for unit in ("B", "KB", "MB", "GB"):
         if count < 1024 or unit == "GB":
             return f"{count} {unit}" if unit == "B" else f"{count:.1f} {unit}"
         count /= 1024
     return str(count)
-
-
-WORDS = {
-    "vi": {
-        "sending": "Đang gửi '{out}' tới '{dest}' …",
-        "sent": "Đã gửi {files} tệp ({size}; {wire} qua đường truyền) trong số {total} tệp ({total_size}). "
-                "Bản {release} đang chạy tại '{dest}'.",
-        "removed": "Đã xóa các bản cũ: {names}.",
-        "rolled_back": "Đã quay lại: '{dest}' chạy bản {live} thay cho {left}.",
-    },
-    "en": {
-        "sending": "Sending '{out}' to '{dest}' …",
-        "sent": "Sent {files} files ({size}; {wire} over the wire) of {total} files ({total_size}). "
-                "Release {release} is live at '{dest}'.",
-        "removed": "Removed old releases: {names}.",
-        "rolled_back": "Rolled back: '{dest}' serves {live} instead of {left}.",
-    },
-}

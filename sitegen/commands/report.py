@@ -4,37 +4,33 @@
 from __future__ import annotations
 
 import sys
-from argparse import Namespace
-from datetime import datetime
 from pathlib import Path
 
+from ..messages.console import say
 from ..report.errors import ReportError, RequiredError
 from ..report.make import DEFAULT_FOLDER, report
 
 
-def run(args: Namespace, now: datetime) -> int:
-    """The command line's `report` (args.sites, args.report, args.required, args.lang; now
-    from --now): prints the table and where the report is; 0, or 2 when it cannot be written."""
-    folder = Path(getattr(args, "report", None) or DEFAULT_FOLDER)
-    lang = getattr(args, "lang", "vi")
+def add_arguments(parser) -> None:
+    from ..options import add_common, words
+
+    add_common(parser)
+    parser.add_argument("--report", type=Path, default=Path(DEFAULT_FOLDER), metavar="DIR",
+                        help=words(parser, "report-folder"))
+    parser.add_argument("--required", type=Path, metavar="FILE", help=words(parser, "required"))
+
+
+def run(args) -> int:
+    """Write the report, print its table and where it is: 0, or 2 when it cannot be written."""
+    from ..options import now_of
+    from ..report.write import HTML_NAME, JSON_NAME, print_table
+
+    folder = Path(args.report)
     try:
-        result = report(args.sites, folder, now, getattr(args, "required", None), root=args.root)
-    except RequiredError as error:
-        print(error.message(lang), file=sys.stderr)
+        result = report(args.sites, folder, now_of(args), args.required, root=args.root)
+    except (RequiredError, ReportError) as error:
+        print(error.message(args.lang), file=sys.stderr)
         return 2
-    except ReportError as error:
-        print(error, file=sys.stderr)
-        return 2
-    from ..report.write import print_table
-    from ..report.write import HTML_NAME, JSON_NAME
-
-    print_table(result, sys.stdout, lang)
-    print(WRITTEN["en" if lang == "en" else "vi"].format(html=folder / HTML_NAME,
-                                                         json=folder / JSON_NAME))
+    print_table(result, sys.stdout, args.lang)
+    print(say("report-written", args.lang, html=folder / HTML_NAME, json=folder / JSON_NAME))
     return 0
-
-
-WRITTEN = {
-    "vi": "Đã ghi báo cáo: {html} (xem bằng trình duyệt) và {json}.",
-    "en": "Report written: {html} (open it in a browser) and {json}.",
-}

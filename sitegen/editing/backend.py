@@ -45,16 +45,17 @@ from pathlib import Path
 from ..content import find_site
 from ..content.kind import Registry
 from ..content.paths import FILES, PICTURES
+from ..messages.console import Said
 from ..outputs.cms import REPOSITORY_FOLDER, editable
 
 TEXT_SUFFIXES = (".md", ".markdown", ".yaml", ".yml")
 
 
-class BackendError(Exception):
+class BackendError(Said):
     """A request the back end refuses: an HTTP status and a message for the editor."""
 
-    def __init__(self, status: int, vi: str, en: str):
-        super().__init__(f"{vi} / {en}")
+    def __init__(self, status: int, code: str, **values: object):
+        super().__init__(code, **values)
         self.status = status
 
 
@@ -72,24 +73,22 @@ class LocalBackend:
     def path(self, name: object) -> Path:
         """The file for a path of the configuration, which must be the site's own."""
         if not isinstance(name, str) or not name.strip():
-            raise BackendError(400, "Thiếu đường dẫn tệp.", "A file path is required.")
+            raise BackendError(400, "backend-no-path")
         text = unicodedata.normalize("NFC", name.replace("\\", "/")).lstrip("/")
         normal = posixpath.normpath(text)
         inside = normal.startswith(self.prefix)
         parts = normal[len(self.prefix):].split("/") if inside else []
         if not inside or not parts or parts[0] not in self.editable or \
                 any(p in ("", ".", "..") or p.startswith(".") for p in parts) or "\x00" in normal:
-            raise BackendError(403, f"Đường dẫn '{name}' nằm ngoài các thư mục của trang này "
-                                    f"({self.prefix}: {', '.join(sorted(self.editable))}).",
-                               f"The path '{name}' is outside this site's folders.")
+            raise BackendError(403, "backend-outside", name=name, prefix=self.prefix,
+                               folders=", ".join(sorted(self.editable)))
         found = self.folder.joinpath(*parts)
         try:
             real = found.resolve()  # through any symbolic link, of the file or a folder above it
         except (OSError, RuntimeError):
             real = Path("/")
         if not real.is_relative_to(self.root):
-            raise BackendError(403, f"Đường dẫn '{name}' dẫn ra ngoài thư mục của trang.",
-                               f"The path '{name}' leads out of the site's folder.")
+            raise BackendError(403, "backend-escape", name=name)
         return found
 
     def _name(self, path: Path) -> str:
@@ -143,11 +142,11 @@ class LocalBackend:
     @staticmethod
     def _decoded(asset: object) -> bytes:
         if not isinstance(asset, dict) or asset.get("encoding", "base64") != "base64":
-            raise BackendError(400, "Tệp tải lên phải mã hóa base64.", "Uploads must be base64.")
+            raise BackendError(400, "backend-not-base64")
         try:
             return base64.b64decode(asset.get("content") or "", validate=True)
         except (binascii.Error, ValueError):
-            raise BackendError(400, "Nội dung tệp tải lên bị hỏng.", "The upload's content is corrupt.")
+            raise BackendError(400, "backend-corrupt")
 
     # The protocol -------------------------------------------------------------------
 
@@ -180,7 +179,7 @@ class LocalBackend:
             return {"message": "deleted"}
         if action == "getDeployPreview":
             return None
-        raise BackendError(422, f"Thao tác '{action}' không dùng ở đây.", f"Unknown action '{action}'.")
+        raise BackendError(422, "backend-unknown-action", action=action)
 
     def _persist_entry(self, params: dict) -> dict:
         files = params.get("dataFiles") or ([params["entry"]] if isinstance(params.get("entry"), dict) else [])
@@ -191,13 +190,13 @@ class LocalBackend:
         renamed = []
         for item in files:
             if not isinstance(item, dict) or not isinstance(item.get("raw"), str):
-                raise BackendError(400, "Thiếu nội dung tệp.", "The entry's text is missing.")
+                raise BackendError(400, "backend-no-text")
             target = item.get("newPath") or item.get("path")
             if self.path(target) != self.path(item.get("path")):  # the title, so the file name, changed
                 renamed.append(self.path(item.get("path")))
             planned.append((target, item["raw"].encode("utf-8")))
         if not files:
-            raise BackendError(400, "Không có gì để lưu.", "Nothing to save.")
+            raise BackendError(400, "backend-nothing")
         for name, data in planned:  # pictures first: the entry that names them comes last
             self._write(name, data)
         for old in renamed:

@@ -4,6 +4,11 @@ guide (docs/huong-dan-bien-tap.md): a test checks it."""
 
 from __future__ import annotations
 
+# How a problem's weight is said before its message ('path:line: lỗi: ...').
+SEVERITIES: dict[str, tuple[str, str]] = {
+    "error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info"),
+}
+
 # code: (Vietnamese, English). Placeholders are filled from Problem.params.
 MESSAGES: dict[str, tuple[str, str]] = {
     # Reading files

@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 from ..linux import exchange, syncfs
+from ..messages.console import Said
 
 try:
     import fcntl
@@ -33,8 +34,8 @@ MARKER = ".sitegen-output"
 _DOT_PART = re.compile(r"(?:^|/)\.\.?(?:/|$)")  # a '.' or '..' part of a path
 
 
-class PublishError(Exception):
-    """The output folder cannot be used; the message says why, for the user."""
+class PublishError(Said):
+    """The output folder cannot be used; message(lang) says why, for the user."""
 
 
 class Staging:
@@ -218,19 +219,14 @@ class Staging:
     def _check_out(self) -> None:
         out = self.out
         if out == Path(out.anchor) or out == Path.home():
-            raise PublishError(f"Không dùng '{out}' làm thư mục đầu ra. / Refusing to use '{out}' as output.")
+            raise PublishError("output-refused", out=out)
         for kept in self.protect:
             if out == kept or kept.is_relative_to(out) or out.is_relative_to(kept):
-                raise PublishError(
-                    f"Thư mục đầu ra '{out}' trùng hoặc chứa thư mục nội dung '{kept}'. "
-                    f"/ The output '{out}' overlaps the content folder '{kept}'.")
+                raise PublishError("output-overlaps", out=out, kept=kept)
         if out.exists() and not out.is_dir():
-            raise PublishError(f"'{out}' là một tệp, không phải thư mục. / '{out}' is a file, not a folder.")
+            raise PublishError("output-is-file", out=out)
         if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-            raise PublishError(
-                f"Thư mục '{out}' đã có nội dung không do sitegen tạo ra; để không xóa nhầm, bản dựng "
-                f"dừng lại. Hãy chọn thư mục đầu ra khác (--out) hoặc tự xóa thư mục này. "
-                f"/ '{out}' holds files sitegen did not write; choose another --out or empty it.")
+            raise PublishError("output-foreign", out=out)
 
     def _lock(self) -> None:
         self._lock_file = lock_output(self.out)
@@ -252,9 +248,7 @@ def lock_output(out: Path):
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
         handle.close()
-        raise PublishError(
-            f"Một bản dựng khác đang ghi vào '{out}'. Hãy chờ bản dựng đó xong rồi chạy lại. "
-            f"/ Another build is writing to '{out}'; wait for it to finish.") from None
+        raise PublishError("output-busy", out=out) from None
     return handle
 
 

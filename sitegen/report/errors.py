@@ -3,9 +3,11 @@ arguments with them before any build starts."""
 
 from __future__ import annotations
 
+from ..messages.console import Said
 
-class ReportError(OSError):
-    """The report folder cannot be written."""
+
+class ReportError(Said, OSError):
+    """The report folder cannot be written; message(lang) says why."""
 
 
 class RequiredError(ValueError):

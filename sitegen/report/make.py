@@ -113,10 +113,6 @@ def check_folder(folder: Path, *, sites=None, out: Path | None = None) -> None:
 
     target = Path(folder).resolve()
     trees = portal_trees(sites) if sites is not None else ()
-    for other, vi, en in (
-        (out, "nằm trong thư mục xuất bản", "is inside the published output"),
-        *((tree, "nằm trong thư mục các trang", "is inside the sites folder") for tree in trees),
-    ):
+    for other, code in ((out, "report-inside-output"), *((tree, "report-inside-sites") for tree in trees)):
         if other is not None and target.is_relative_to(Path(other).resolve()):
-            raise ReportError(f"Thư mục báo cáo '{folder}' {vi} '{other}': hãy chọn thư mục khác "
-                              f"(--report). / The report folder '{folder}' {en} '{other}'.")
+            raise ReportError(code, folder=folder, other=other)

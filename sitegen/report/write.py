@@ -20,6 +20,7 @@ from typing import Any, TextIO
 
 from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 
+from ..messages.console import say
 from ..vietnamese import format_date, format_datetime, format_number
 from .errors import ReportError
 from ..content.vocabulary import SITE_KINDS
@@ -39,10 +40,9 @@ def write_report(report: PortalReport, folder: Path, lang: str = "vi",
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise ReportError(f"Không tạo được thư mục báo cáo '{folder}' / cannot create the report "
-                          f"folder: {error.strerror}") from None
+        raise ReportError("report-cannot-create", folder=folder, reason=error.strerror) from None
     if not folder.is_dir():
-        raise ReportError(f"'{folder}' không phải thư mục / is not a folder")
+        raise ReportError("report-not-folder", folder=folder)
     files = files or report_files(report, lang)
     return _write_atomic(folder / JSON_NAME, files[JSON_NAME]), _write_atomic(folder / HTML_NAME, files[HTML_NAME])
 
@@ -69,7 +69,7 @@ def _write_atomic(path: Path, data: bytes) -> Path:
         except OSError:
             pass
         if isinstance(error, OSError):
-            raise ReportError(f"Không ghi được '{path}' / cannot write it: {error.strerror}") from None
+            raise ReportError("report-cannot-write", path=path, reason=error.strerror) from None
         raise
     return path
 
@@ -218,7 +218,8 @@ def print_table(report: PortalReport, stream: TextIO | None = None, lang: str = 
                 width: int = 100) -> None:
     """A short plain-text table, worst first, no wider than `width` columns."""
     stream = stream or sys.stdout
-    words = _TABLE_WORDS["en" if lang == "en" else "vi"]
+    words = {key: say(f"table-{key}", lang) for key in ("site", "score", "last", "count", "top", "never")}
+    words["none"] = "—"
     slug_width = min(max([len(words["site"])] + [len(s.slug) for s in report.sites]), 22)
     head = (f"{words['site']:<{slug_width}}  {words['score']:>5}  {words['last']:<10}  "
             f"{words['count']:>6}  ")
@@ -231,21 +232,9 @@ def print_table(report: PortalReport, stream: TextIO | None = None, lang: str = 
         line = (f"{_cut(site.slug, slug_width):<{slug_width}}  {site.score:>5}  {last:<10}  "
                 f"{len(site.problems):>6}  {_cut(top, rest)}")
         print(line, file=stream)
-    print(words["summary"].format(sites=len(report.sites), behind=len(report.behind)), file=stream)
+    print(say("table-summary", lang, sites=len(report.sites), behind=len(report.behind)), file=stream)
 
 
 def _cut(text: str, width: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= width else text[: width - 1] + "…"
-
-
-_TABLE_WORDS = {
-    "vi": {"site": "Trang", "score": "Điểm", "last": "Tin mới", "count": "Vấn đề",
-           "top": "Vấn đề chính", "never": "chưa có", "none": "—",
-           "summary": "{sites} trang, {behind} trang cần đôn đốc (tin cũ, thiếu lịch, cán bộ hoặc "
-                      "mục bắt buộc)."},
-    "en": {"site": "Site", "score": "Score", "last": "Last news", "count": "Issues",
-           "top": "Top problem", "never": "never", "none": "—",
-           "summary": "{sites} sites, {behind} behind (stale news, no schedule, no staff or "
-                      "missing required items)."},
-}

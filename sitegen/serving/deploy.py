@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from ..messages.console import Said
 from ..parallel import die_with_parent
 
 RELEASES = "releases"
@@ -40,8 +41,8 @@ CURRENT = "current"
 _NAME = re.compile(r"^(\d{4,})-\d{8}T\d{6}Z$")
 
 
-class DeployError(Exception):
-    """A deploy or rollback that did not happen; the message says why, in both languages."""
+class DeployError(Said):
+    """A deploy or rollback that did not happen; message(lang) says why."""
 
 
 @dataclass(frozen=True)
@@ -55,7 +56,7 @@ class Destination:
         head, colon, tail = text.partition(":")
         if colon and head and "/" not in head:
             if head.startswith("-"):  # ssh and rsync would take it as an option
-                raise DeployError(f"'{head}' không phải tên máy chủ. / '{head}' is not a host name.")
+                raise DeployError("deploy-not-host", host=head)
             return cls(head, tail or ".")
         return cls(None, "./" + text if text.startswith("-") else text)  # a path, never an option
 
@@ -104,11 +105,10 @@ def _run(dest: Destination, script: str, *args: str) -> str:
     try:
         done = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     except OSError as error:
-        raise DeployError(f"Không chạy được {command[0]}: {error.strerror} / Could not run "
-                          f"{command[0]}: {error.strerror}") from None
+        raise DeployError("deploy-cannot-run", command=command[0], reason=error.strerror) from None
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()[-800:]
-        raise DeployError(f"Lỗi trên '{dest}' / Failed on '{dest}': {detail}")
+        raise DeployError("deploy-failed-on", dest=dest, detail=detail)
     return done.stdout
 
 
@@ -183,17 +183,13 @@ def deploy(out: Path, dest: Destination, keep: int) -> Sent:
 
     rsync = shutil.which("rsync")
     if rsync is None:
-        raise DeployError("Không tìm thấy rsync; hãy cài đặt (apt-get install rsync). "
-                          "/ rsync was not found; install it (apt-get install rsync).")
+        raise DeployError("deploy-no-rsync")
     if not (out / MARKER).is_file():
-        raise DeployError(f"'{out}' không phải thư mục do sitegen dựng; hãy chạy build trước. "
-                          f"/ '{out}' is not a portal sitegen built; run the build first.")
+        raise DeployError("deploy-not-built", out=out)
     try:
         lock = lock_output(out)
     except PublishError:
-        raise DeployError(f"Một bản dựng hoặc lần triển khai khác đang dùng '{out}'; hãy chờ xong rồi "
-                          f"chạy lại. "
-                          f"/ A build or another deploy is using '{out}'; wait for it to finish.") from None
+        raise DeployError("deploy-busy", out=out) from None
     try:
         return _send(rsync, out, dest, keep)
     finally:
@@ -218,10 +214,7 @@ def _send(rsync: str, out: Path, dest: Destination, keep: int) -> Sent:
                           env={**os.environ, "LC_ALL": "C"}, preexec_fn=die_with_parent)
     if done.returncode != 0:
         detail = (done.stderr or done.stdout).strip()[-800:]
-        raise DeployError(
-            f"rsync dừng lại (mã {done.returncode}); trang đang chạy không thay đổi, lần triển khai sau sẽ "
-            f"gửi tiếp phần còn lại. / rsync stopped (status {done.returncode}); the live site is unchanged "
-            f"and the next deploy carries on from where this one stopped.\n{detail}")
+        raise DeployError("deploy-rsync-stopped", status=done.returncode, detail=f"\n{detail}" if detail else "")
     stats = _stats(done.stdout)
     _run(dest, _FINISH, dest.path, name)
     removed = prune(dest, keep, name)
@@ -244,12 +237,10 @@ def rollback(dest: Destination) -> tuple[str, str]:
     """Make the release before the live one live again: (from, to)."""
     found = state(dest)
     if found.current is None or found.current not in found.releases:
-        raise DeployError(f"Chưa có bản nào được triển khai tới '{dest}'. "
-                          f"/ Nothing is deployed at '{dest}'.")
+        raise DeployError("deploy-nothing-live", dest=dest)
     earlier = [name for name in found.releases if _order(name) < _order(found.current)]
     if not earlier:
-        raise DeployError(f"Không còn bản nào trước {found.current} tại '{dest}'. "
-                          f"/ No release before {found.current} is left at '{dest}'.")
+        raise DeployError("deploy-no-earlier", current=found.current, dest=dest)
     _run(dest, _SWITCH, dest.path, earlier[-1])
     return found.current, earlier[-1]
 

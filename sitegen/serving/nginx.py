@@ -36,6 +36,7 @@ from urllib.parse import urlsplit
 from ..content import paths
 from ..content.addresses import host_name, origin, site_path
 from ..content.attachments import FAMILIES
+from ..messages.console import Said
 from ..outputs.cms import admin_policy
 
 IMMUTABLE = "public, max-age=31536000, immutable"
@@ -81,8 +82,8 @@ HASH_NAMED = (r"~/pagefind/(?:[^/]+/)?(?:fragment|index|filter)/[^/]+$",
 DOCUMENT_TYPES = (r"text/html", r"image/svg\+xml", r"text/xml")  # what a browser may show as a document
 
 
-class ConfigError(Exception):
-    """The portal cannot be served as configured; the message says why, in both languages."""
+class ConfigError(Said):
+    """The portal cannot be served as configured; message(lang) says why."""
 
 
 class Raw(str):
@@ -131,16 +132,14 @@ def _checked_host(text: str, slug: str) -> str:
     portal made by other means than the loader cannot slip one through."""
     host = host_name(text)
     if host is None:
-        raise ConfigError(f"Tên miền '{text}' của trang '{slug}' không hợp lệ. / The host '{text}' of the "
-                          f"site '{slug}' is not a host name.")
+        raise ConfigError("nginx-bad-host", host=text, slug=slug)
     return host
 
 
 def _checked_path(text: str, slug: str) -> str:
     path = site_path(text)
     if path is None:
-        raise ConfigError(f"Đường dẫn '{text}' của trang '{slug}' không hợp lệ. / The path '{text}' of the "
-                          f"site '{slug}' is not a plain path.")
+        raise ConfigError("nginx-bad-path", path=text, slug=slug)
     return path
 
 
@@ -198,10 +197,8 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
         taken = hosts.setdefault(host, {})
         if mount.path in taken and taken[mount.path].site.slug != mount.site.slug:
             other = taken[mount.path].site.slug
-            raise ConfigError(
-                f"Hai trang thông tin '{other}' và '{mount.site.slug}' cùng địa chỉ "
-                f"{host or '*'}{mount.path}: hãy sửa base_url trong site.yaml. / Sites '{other}' and "
-                f"'{mount.site.slug}' share the address {host or '*'}{mount.path}: fix base_url in site.yaml.")
+            raise ConfigError("nginx-same-address", other=other, slug=mount.site.slug,
+                              address=f"{host or '*'}{mount.path}")
         taken.setdefault(mount.path, mount)
 
     for site in sites:
@@ -221,7 +218,7 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
             if (parent.host, path) == (child.host, child.path):
                 continue
             if not child.host or urlsplit(child.url).hostname != child.host:  # never off the portal's hosts
-                raise ConfigError(f"'{child.url}' không thuộc cổng. / '{child.url}' is not on the portal.")
+                raise ConfigError("nginx-off-portal", url=child.url)
             add(parent.host, Mount(path, "redirect", child, parent, child.folder))
             index = paths.SEARCH_INDEX
             add(parent.host, Mount(path + index, "index", child, parent, child.folder + index))
@@ -360,8 +357,7 @@ _REFUSED = re.compile(r"[\x00-\x1f\x7f]")
 def _literal(text: str) -> str:
     """Text nginx must read as it is: refused when it holds a '$' (a variable)."""
     if "$" in text or _REFUSED.search(text):
-        raise ConfigError(f"Không thể đưa '{text!r}' vào cấu hình nginx. / '{text!r}' cannot go into the "
-                          f"nginx configuration (a '$' or a control character).")
+        raise ConfigError("nginx-refused", text=repr(text))
     return text
 
 
@@ -371,7 +367,7 @@ def _arg(word: str) -> str:
     if not isinstance(word, Raw):
         _literal(word)
     elif _REFUSED.search(word):
-        raise ConfigError(f"'{word!r}': a control character in the nginx configuration")
+        raise ConfigError("nginx-refused", text=repr(word))
     if _BARE.fullmatch(word):
         return word
     return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'

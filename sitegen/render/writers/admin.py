@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import json
 
+from ...messages.console import both
+
 HEADER = ("# Cấu hình trang quản trị nội dung (Decap CMS), do sitegen viết từ khai báo các loại nội dung.\n"
-          "# Đừng sửa tay: lần dựng sau sẽ viết lại. / Written by sitegen from the kinds; do not edit.\n")
+          f"# {both('admin-config-header')}\n")
 
 
 def render_cms_config(config: dict) -> bytes:
