@@ -14,7 +14,8 @@ command, the preview and the tests run it).
   7. remember         what was built, for the next build
 
 --site SLUG makes steps 2 and 4 take every other site as last published.
-The decisions of steps 1, 2 and 4 are in publish/incremental.py; the result
+The decisions of steps 1, 2 and 4 are the incremental engine's
+(sitegen/incremental/, one Increment passed along); the result
 is the same, byte for byte, whatever the cache held. Every content problem
 is collected and reported; everything valid is still published.
 """
@@ -26,14 +27,19 @@ import time
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .content.kind import Registry
 from .content.kinds import DEFAULT
 from .parallel import collector_paused
 from .portal.read import Progress
 from .problems import Problem, Severity
-from .publish import incremental
+from .incremental import Increment, SiteBuild, Sources, next_change
+from .incremental.decisions import render_order
 from .render import DEFAULT_THEME
+
+if TYPE_CHECKING:
+    from .portal.model import Portal
 
 SMALL_PORTAL_FILES = 400  # below this, one process builds faster than several
 
@@ -76,40 +82,27 @@ class BuildResult:
 
 def build(settings: BuildSettings, progress: Progress | None = None) -> BuildResult:
     started = time.perf_counter()
-    from .publish.cache import BuildCache, program_version
-
-    version = f"{program_version()};{settings.kinds.signature()}"
-    cache = BuildCache(settings.out, version) if settings.use_cache else None
-    inputs = incremental.fingerprint_inputs(settings.sites, DEFAULT_THEME, version, cache)
-    if settings.workers is None and inputs.count < SMALL_PORTAL_FILES:
+    increment = Increment.start(settings.sites, settings.out, settings.kinds.signature(), DEFAULT_THEME,
+                                settings.use_cache)
+    if settings.workers is None and increment.inputs.count < SMALL_PORTAL_FILES:
         settings = replace(settings, workers=1)  # starting workers would cost more than it saves
-    earlier = incremental.unchanged(cache, settings.out, inputs.digest, settings.now) if cache else None
+    earlier = increment.as_last_built(settings.out, settings.now)
     if earlier is not None:  # 1. nothing changed
-        return _as_published(settings, cache, earlier, started)
-    from .portal.model import build_portal
-    from .publish.ledger import read_ledger
-
+        return _as_published(settings, increment.cache, earlier, started)
     result = BuildResult()
     with collector_paused():
-        sources = _read(settings, cache, inputs, progress)  # 2. read
-        ledger = read_ledger(settings.out)  # when each document first appeared, kept in the output
-        portal, portal_problems = build_portal(sources.contents, settings.now, settings.kinds,
-                                               settings.root, ledger)  # 3. portal
+        sources = _read(settings, increment, progress)  # 2. read
+        portal, ledger = _portal(settings, sources, result)  # 3. portal
         gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
     try:
-        result.problems.extend(sources.all_problems() + portal_problems)
-        prepared = None
-        if portal is not None:
-            prepared = _render_and_publish(portal, settings, cache, version, sources, ledger, result,
-                                           progress)  # 4, 5 (and 6 made while the search index is)
-            result.sites = len(portal.sites)
+        prepared = _render_and_publish(portal, settings, increment, ledger, result, progress) \
+            if portal is not None else None  # 4, 5 (and 6 made while the search index is)
     finally:
         gc.unfreeze()
     result.problems.sort(key=Problem.sort_key)
     if portal is not None:
         _write_report(settings, portal, result.problems, result.published, prepared)  # 6. report
-        if cache is not None:
-            _remember(settings, cache, inputs, portal, result)  # 7. remember
+        _remember(settings, increment, portal, result)  # 7. remember
     result.seconds = time.perf_counter() - started
     return result
 
@@ -129,87 +122,121 @@ def _as_published(settings: BuildSettings, cache, earlier: dict, started: float)
     return result
 
 
-def _read(settings: BuildSettings, cache, inputs, progress: Progress | None) -> incremental.Sources:
+def _read(settings: BuildSettings, increment: Increment, progress: Progress | None) -> Sources:
     """Every site's content: read from its folder, or as last published when that still holds."""
     from .portal.read import html_grants, read_sites
 
     grants = html_grants(settings.sites, settings.root, settings.kinds)
-    kept = incremental.kept_contents(cache, inputs, settings.now, settings.only, grants)
-    contents, problems = read_sites(settings.sites, settings.now, cache, settings.workers, progress,
+    kept = increment.not_to_read(settings.now, settings.only, grants)
+    contents, problems = read_sites(settings.sites, settings.now, increment.cache, settings.workers, progress,
                                     skip=frozenset(kept), kinds=settings.kinds, grants=grants)
     for name, snapshot in kept.items():
         contents.append(snapshot.content)
         problems[name] = list(snapshot.problems)
     contents.sort(key=lambda c: c.folder)
-    return incremental.Sources(contents, inputs, kept, problems)
+    return increment.read(contents, problems, kept)
 
 
-def _render_and_publish(portal, settings: BuildSettings, cache, version: str, sources: incremental.Sources,
-                        ledger: dict, result: BuildResult, progress: Progress | None):
+def _portal(settings: BuildSettings, sources: Sources, result: BuildResult):
+    """The tree of sites (None when there is no usable root), and the ledger of first publication."""
+    from .portal.model import build_portal
+    from .publish.ledger import read_ledger
+
+    ledger = read_ledger(settings.out)  # when each document first appeared, kept in the output
+    portal, problems = build_portal(sources.contents, settings.now, settings.kinds, settings.root, ledger)
+    result.problems.extend(sources.all_problems() + problems)
+    if portal is not None:
+        result.sites = len(portal.sites)
+    return portal, ledger
+
+
+def _render_and_publish(portal: Portal, settings: BuildSettings, increment: Increment, ledger: dict,
+                        result: BuildResult, progress: Progress | None):
     """Steps 4 and 5: every site into a staging folder, then the swap. Returns the
     report, made while Pagefind indexes (None when the indexing added a problem)."""
-    from .parallel import run_all, workers_available
-    from .problems import problem
-    from .publish.ledger import NAME as LEDGER, ledger_bytes, updated
+    from .content import portal_trees
     from .publish.staging import Staging
-    from .search.indexer import SearchIndexer
-    from .render.sites import RenderJob, compressor, render_site
+    from .render.sites import RenderJob
     from .render.theme import Theme
 
     theme = Theme.load(DEFAULT_THEME)
-    built = cache.built() if cache else {}
-    digests = incremental.site_digests(portal, sources, version)
-    chosen = incremental.chosen_sites(portal, settings.only) if settings.only else None
-    keep = frozenset(s.slug for s in portal.sites
-                     if incremental.can_keep(s, built.get(s.slug), digests[s.slug], settings.now,
-                                             settings.search, chosen))
-    from .content import portal_trees
-
+    increment.decide(portal, settings.now, settings.only, settings.search)
     with Staging(settings.out, protect=portal_trees(settings.sites)) as stage:
-        snapshots = {c.slug: incremental.Snapshot(digests.get(c.slug, ""), sources.folder_digest(c), c,
-                                                  tuple(sources.problems.get(Path(c.folder).name, ())))
-                     for c in sources.contents}
-        job = RenderJob(portal, settings.kinds, theme, stage, built, keep, digests, snapshots, cache,
-                        settings.now, incremental.next_change(portal, settings.kinds, settings.now),
-                        settings.search, version, theme.template_fingerprints(),
-                        cache.folder / "templates" if cache else None)
-        now_built: dict[str, incremental.SiteBuild] = {}
-        indexer = SearchIndexer()
-        # Kept sites are only linked: with two sites or fewer to make, starting
-        # workers would cost more than they save (a one-edit rebuild, a preview).
-        workers = 1 if len(portal.sites) - len(keep) <= 2 else settings.workers
-        slugs = incremental.render_order(portal, keep, in_process=workers == 1)
-        indexed: dict[str, list[Path]] = {}
-        for done, (slug, outcome) in enumerate(run_all(render_site, job, slugs, workers), 1):
-            now_built[slug] = outcome.built
-            result.rendered += outcome.rendered
-            for run in outcome.index:  # Pagefind writes the site's index while the others render
-                indexer.request(run)
-                indexed.setdefault(slug, []).append(run.folder)
-            if progress:
-                progress("render", done, len(slugs))
+        job = RenderJob(portal, settings.kinds, theme, stage, increment, settings.now,
+                        next_change(portal, settings.kinds, settings.now), settings.search,
+                        theme.template_fingerprints(),
+                        increment.cache.folder / "templates" if increment.cache else None)
+        now_built, indexer, indexed = _render_sites(job, settings, result, progress)
         result.published = frozenset(path for record in now_built.values() for path in record.outputs)
         rendering = [found for record in now_built.values() for found in record.problems]
-        prepared = _prepare_report(settings, portal, result.problems + rendering, result.published, cache)
-        errors = indexer.finish(settings.workers or workers_available())
-        for slug, error in errors.items():
-            found = problem(portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
-            now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
-            indexed.pop(slug, None)
-        for folders in indexed.values():  # the indexes' entry and scripts, written anew: their compressed copies
-            for folder in folders:
-                compressor(job).folder(stage, folder.relative_to(stage.folder).as_posix())
-        for record in now_built.values():
-            result.problems.extend(record.problems)
-            for counted, number in record.counts.items():
-                setattr(result, counted, getattr(result, counted) + number)
-        if cache is not None:
-            cache.forget_state()  # until the swap is done, the old state does not hold
-        stage.write(LEDGER, ledger_bytes(updated(ledger, portal)))
-        stage.commit({"generator": "sitegen"})
-    if cache is not None:
-        cache.save_built(now_built)
+        prepared = _prepare_report(settings, portal, result.problems + rendering, result.published,
+                                   increment.cache)
+        errors = _finish_search(job, indexer, indexed, now_built, settings)
+        _count(now_built, result)
+        if increment.cache is not None:
+            increment.cache.forget_state()  # until the swap is done, the old state does not hold
+        _commit(stage, ledger, portal)
+    increment.published(now_built)
     return None if errors else prepared
+
+
+def _render_sites(job, settings: BuildSettings, result: BuildResult, progress: Progress | None):
+    """Every site rendered (in workers), Pagefind writing each changed index as its site is done."""
+    from .parallel import run_all
+    from .render.sites import render_site
+    from .search.indexer import SearchIndexer
+
+    keep = job.increment.keep
+    # Kept sites are only linked: with two sites or fewer to make, starting
+    # workers would cost more than they save (a one-edit rebuild, a preview).
+    workers = 1 if len(job.portal.sites) - len(keep) <= 2 else settings.workers
+    slugs = render_order(job.portal, keep, in_process=workers == 1)
+    now_built: dict[str, SiteBuild] = {}
+    indexer = SearchIndexer()
+    indexed: dict[str, list[Path]] = {}
+    for done, (slug, outcome) in enumerate(run_all(render_site, job, slugs, workers), 1):
+        now_built[slug] = outcome.built
+        result.rendered += outcome.rendered
+        for run in outcome.index:  # Pagefind writes the site's index while the others render
+            indexer.request(run)
+            indexed.setdefault(slug, []).append(run.folder)
+        if progress:
+            progress("render", done, len(slugs))
+    return now_built, indexer, indexed
+
+
+def _finish_search(job, indexer, indexed: dict[str, list[Path]], now_built: dict[str, SiteBuild],
+                   settings: BuildSettings) -> dict[str, str]:
+    """Wait for Pagefind; a site whose index failed gets a warning. The indexes
+    written anew get their compressed copies. Returns the failures by site."""
+    from .parallel import workers_available
+    from .problems import problem
+    from .render.sites import compressor
+
+    errors = indexer.finish(settings.workers or workers_available())
+    for slug, error in errors.items():
+        found = problem(job.portal.site(slug).folder, None, "search-index", Severity.WARNING, detail=error)
+        now_built[slug] = replace(now_built[slug], problems=now_built[slug].problems + (found,))
+        indexed.pop(slug, None)
+    for folders in indexed.values():  # the indexes' entry and scripts, written anew: their compressed copies
+        for folder in folders:
+            compressor(job).folder(job.stage, folder.relative_to(job.stage.folder).as_posix())
+    return errors
+
+
+def _count(now_built: dict[str, SiteBuild], result: BuildResult) -> None:
+    for record in now_built.values():
+        result.problems.extend(record.problems)
+        for counted, number in record.counts.items():
+            setattr(result, counted, getattr(result, counted) + number)
+
+
+def _commit(stage, ledger: dict, portal: Portal) -> None:
+    """The ledger of first publication beside the pages, then the swap."""
+    from .publish.ledger import NAME as LEDGER, ledger_bytes, updated
+
+    stage.write(LEDGER, ledger_bytes(updated(ledger, portal)))
+    stage.commit({"generator": "sitegen"})
 
 
 def _prepare_report(settings: BuildSettings, portal, problems: list[Problem], published: frozenset[str],
@@ -238,16 +265,10 @@ def _write_report(settings: BuildSettings, portal, problems: list[Problem],
     prepared.write()
 
 
-def _remember(settings: BuildSettings, cache, inputs, portal, result: BuildResult) -> None:
+def _remember(settings: BuildSettings, increment: Increment, portal: Portal, result: BuildResult) -> None:
     """What the next build compares with. After a --site build, or one that left
     search indexes behind, the output lags the input: the next build must look again."""
-    complete = not settings.only and settings.search
-    cache.save_file_hashes(inputs.hashes.to_keep())
-    cache.save_problems(result.problems)  # apart: a build that finds a change never reads them
-    cache.save_state({"inputs": inputs.digest if complete else None, "since": settings.now,
-                      "until": incremental.next_change(portal, settings.kinds, settings.now),
-                      "out": str(settings.out),
-                      "result": {"sites": result.sites, "pages": result.pages, "feeds": result.feeds,
-                                 "files": result.files},
-                      "report_day": settings.now.date()})
-
+    increment.remember(not settings.only and settings.search, settings.now,
+                       next_change(portal, settings.kinds, settings.now), settings.out,
+                       {"sites": result.sites, "pages": result.pages, "feeds": result.feeds, "files": result.files},
+                       result.problems)

@@ -381,7 +381,7 @@ def test_incremental_equals_clean_with_search_indexes_in_shards(tmp_path, monkey
 def test_a_change_anywhere_in_the_program_makes_the_cache_stale(tmp_path):
     """A working copy of sitegen may change any module, in any sub-package:
     the cache must not outlive it."""
-    from sitegen.publish.cache import _files_stamp
+    from sitegen.incremental.cache import _files_stamp
 
     module = tmp_path / "pkg" / "commands" / "build.py"
     module.parent.mkdir(parents=True)

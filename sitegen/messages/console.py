@@ -74,6 +74,33 @@ CONSOLE: dict[str, tuple[str, str]] = {
     "table-summary": ("{sites} trang, {behind} trang cần đôn đốc (tin cũ, thiếu lịch, cán bộ hoặc mục bắt buộc).",
                       "{sites} sites, {behind} behind (stale news, no schedule, no staff or missing required "
                       "items)."),
+    # The webmaster's list of required items (report/required.py)
+    "required-unreadable": ("không đọc được tệp ({reason})", "cannot read the file ({reason})"),
+    "required-yaml": ("sai cú pháp YAML", "YAML syntax error"),
+    "required-yaml-at": ("sai cú pháp YAML (dòng {line})", "YAML syntax error (line {line})"),
+    "required-shape": ("tệp phải gồm các khóa thresholds, score, items",
+                       "the file must hold the keys thresholds, score, items"),
+    "required-mapping": ("'{key}' phải gồm các dòng 'khóa: giá trị'", "'{key}' must hold 'key: value' lines"),
+    "required-unknown-key": ("khóa '{key}' không dùng được; các khóa: {keys}",
+                             "the key '{key}' is not used; the keys are: {keys}"),
+    "required-not-list": ("'items' phải là một danh sách (mỗi mục bắt đầu bằng '- id: ...')",
+                          "'items' must be a list (each item starting with '- id: ...')"),
+    "required-twice": ("mục '{id}' được khai báo hai lần", "the item '{id}' is given twice"),
+    "required-no-id": ("mục thứ {index} của 'items' cần có 'id:'", "item {index} of 'items' needs an 'id:'"),
+    "required-bad-check": ("{where}: 'check: {check}' không có; chọn một trong: {checks}",
+                           "{where}: there is no 'check: {check}'; choose one of: {checks}"),
+    "required-bad-topic": ("{where}: trang không thể có 'topic: {topic}'; các topic: {topics}",
+                           "{where}: no page can have 'topic: {topic}'; the topics are: {topics}"),
+    "required-bad-keys": ("{where}: 'keys' phải liệt kê khóa của site.yaml, ví dụ [address, phone, email]",
+                          "{where}: 'keys' must list site.yaml keys, e.g. [address, phone, email]"),
+    "required-bad-kind": ("{where}: loại trang '{kind}' không có; chọn trong: {kinds}",
+                          "{where}: there is no site kind '{kind}'; choose from: {kinds}"),
+    "required-number": ("'{key}' phải là một số không âm (đang là '{value}')",
+                        "'{key}' must be a number, zero or more (found '{value}')"),
+    "required-weekday": ("'thresholds.next_week_schedule_from': '{value}' không phải tên ngày trong tuần (ví dụ: "
+                         "Thứ Sáu, Thứ Bảy, Chủ Nhật) hoặc false",
+                         "'thresholds.next_week_schedule_from': '{value}' is not a weekday (e.g. Thứ Sáu, Thứ Bảy, "
+                         "Chủ Nhật) or false"),
     # The output folder (publish/staging.py)
     "output-refused": ("Không dùng '{out}' làm thư mục đầu ra.", "Refusing to use '{out}' as output."),
     "output-overlaps": ("Thư mục đầu ra '{out}' trùng hoặc chứa thư mục nội dung '{kept}'.",

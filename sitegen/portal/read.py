@@ -37,7 +37,7 @@ def read_portal(sites: Trees, now: datetime, cache=None, workers: int | None = N
 class _ReadJob:
     sites: Trees
     now: datetime
-    cache: object  # publish.cache.BuildCache, or None
+    cache: object  # incremental.cache.BuildCache, or None
     kinds: Registry
     grants: frozenset[str]  # the folders of the sites the root lets write raw HTML
 

@@ -13,15 +13,22 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..content import paths
 from ..content.kind import Registry
 from ..outputs.plan import OutputKind, plan_site
 from ..search.shards import SearchShards
-from ..publish.incremental import SiteBuild
+from ..incremental import SiteBuild
 from ..search.indexer import SEARCH_MARK
 from ..search.site import SearchPages, search_runs
 from .writers.pictures import PictureError
+
+if TYPE_CHECKING:
+    from ..incremental import Increment
+    from ..portal.model import Portal
+    from ..publish.staging import Staging
+    from .theme import Theme
 
 SHARED = (OutputKind.THEME, OutputKind.BUNDLE)  # the theme's files: the same bytes on every site
 COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALENDAR: "feeds",
@@ -32,20 +39,15 @@ COUNTED = {OutputKind.PAGE: "pages", OutputKind.FEED: "feeds", OutputKind.CALEND
 class RenderJob:
     """What every worker needs to render any site (inherited by forked workers)."""
 
-    portal: object
+    portal: Portal
     kinds: Registry
-    theme: object
-    stage: object  # publish.staging.Staging
-    built: dict  # slug -> SiteBuild of the last build
-    keep: frozenset  # slugs whose published files are taken as they are
-    digests: dict  # slug -> its digest now
-    snapshots: dict  # slug -> Snapshot to save when the site is made anew
-    cache: object
+    theme: Theme
+    stage: Staging
+    increment: Increment  # what each site keeps of the last build, and remembers of this one
     now: datetime
-    until: datetime
+    until: datetime  # the next moment the clock alone changes a page
     search: bool
-    version: str  # the program's version: part of every output's fingerprint
-    templates: dict  # each theme template's fingerprint
+    templates: dict[str, str]  # each theme template's fingerprint
     compiled: Path | None  # where compiled templates are kept
     tools: dict = field(default_factory=dict)  # per process: the renderer, made once
 
@@ -61,13 +63,14 @@ class SiteOutcome:
 def render_site(job: RenderJob, slug: str) -> SiteOutcome:
     """Put one site's files into the staging folder."""
     site = job.portal.site(slug)
-    if slug in job.keep:
-        kept = _keep_site(job, site, job.built[slug])
+    if slug in job.increment.keep:
+        kept = _keep_site(job, site, job.increment.built[slug])
         if kept is not None:
             return kept
     outcome = _make_site(job, site)
-    if job.cache is not None and slug in job.snapshots:
-        job.cache.save_snapshot(Path(site.folder).name, job.snapshots[slug])
+    cache, snapshots = job.increment.cache, job.increment.snapshots
+    if cache is not None and slug in snapshots:
+        cache.save_snapshot(Path(site.folder).name, snapshots[slug])
     return outcome
 
 
@@ -96,13 +99,13 @@ def compressor(job: RenderJob):
 def _tools(job: RenderJob):
     """The renderer and fingerprinter of this process, made once."""
     if "renderer" not in job.tools:
-        from ..outputs.fingerprint import Fingerprinter
+        from ..incremental.fingerprint import Fingerprinter
         from .renderer import Renderer
 
         job.tools["renderer"] = Renderer(job.theme, {s.slug: Path(s.folder) / "templates"
                                                      for s in job.portal.sites if s.has_templates},
                                          job.compiled, job.kinds)
-        job.tools["fingerprints"] = Fingerprinter(job.templates, job.version)
+        job.tools["fingerprints"] = Fingerprinter(job.templates, job.increment.version)
     return job.tools["renderer"], job.tools["fingerprints"]
 
 
@@ -111,7 +114,7 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
     renderer, fingerprints = _tools(job)
     copies = compressor(job)
     theme = job.theme
-    earlier = job.built.get(site.slug)
+    earlier = job.increment.built.get(site.slug)
     earlier_outputs = earlier.outputs if earlier else {}
     earlier_searched = earlier.searched if earlier else {}
     reported = len(renderer.problems)
@@ -146,7 +149,7 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
             counts[counted] = counts.get(counted, 0) + 1
     changed = outcome.pages_rendered > 0 or not set(earlier_outputs) <= set(outputs)
     outcome.index, behind = search_runs(job, site, seen, earlier, list(outputs), changed)
-    outcome.built = SiteBuild(job.digests[site.slug], job.now, job.until, outputs, counts,
+    outcome.built = SiteBuild(job.increment.digests[site.slug], job.now, job.until, outputs, counts,
                               tuple(renderer.problems[reported:]), behind, seen.searched)
     return outcome
 

@@ -3,7 +3,7 @@ arguments with them before any build starts."""
 
 from __future__ import annotations
 
-from ..messages.console import Said
+from ..messages.console import Said, both, say
 
 
 class ReportError(Said, OSError):
@@ -11,13 +11,13 @@ class ReportError(Said, OSError):
 
 
 class RequiredError(ValueError):
-    """The required-items file cannot be used; the message names the key, in both languages."""
+    """The required-items file cannot be used; message(lang) names the file and the key."""
 
-    def __init__(self, source: str, vi: str, en: str):
-        super().__init__(f"{source}: {vi} / {en}")
+    def __init__(self, source: str, code: str, **values: object):
+        super().__init__(f"{source}: {both(code, **values)}")
         self.source = source
-        self.vi = vi
-        self.en = en
+        self.code = code
+        self.values = values
 
     def message(self, lang: str = "vi") -> str:
-        return f"{self.source}: {self.en if lang == 'en' else self.vi}"
+        return f"{self.source}: {say(self.code, lang, **self.values)}"

@@ -112,37 +112,31 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except OSError as error:
-        raise RequiredError(source, f"không đọc được tệp ({error.strerror})",
-                            f"cannot read the file ({error.strerror})") from None
+        raise RequiredError(source, "required-unreadable", reason=error.strerror) from None
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        where = f" (dòng {mark.line + 1})" if mark else ""
-        where_en = f" (line {mark.line + 1})" if mark else ""
-        raise RequiredError(source, f"sai cú pháp YAML{where}", f"YAML syntax error{where_en}") from None
+        code = "required-yaml-at" if mark else "required-yaml"
+        raise RequiredError(source, code, line=mark.line + 1 if mark else 0) from None
     if data is None:
         return {}
     if not isinstance(data, dict):
-        raise RequiredError(source, "tệp phải gồm các khóa thresholds, score, items",
-                            "the file must hold the keys thresholds, score, items")
+        raise RequiredError(source, "required-shape")
     return data
 
 
 def _mapping(data: dict, key: str, source: str, prefix: str = "") -> dict:
     value = data.get(key) or {}
     if not isinstance(value, dict):
-        raise RequiredError(source, f"'{prefix}{key}' phải gồm các dòng 'khóa: giá trị'",
-                            f"'{prefix}{key}' must hold 'key: value' lines")
+        raise RequiredError(source, "required-mapping", key=f"{prefix}{key}")
     return value
 
 
 def _only_keys(data: dict, allowed: tuple[str, ...], source: str, prefix: str) -> None:
     for key in data:
         if key not in allowed:
-            raise RequiredError(source, f"khóa '{prefix}{key}' không dùng được; các khóa: "
-                                        f"{', '.join(allowed)}",
-                                f"the key '{prefix}{key}' is not used; the keys are: {', '.join(allowed)}")
+            raise RequiredError(source, "required-unknown-key", key=f"{prefix}{key}", keys=", ".join(allowed))
 
 
 def penalty_keys(kinds: Registry) -> tuple[str, ...]:
@@ -166,15 +160,13 @@ def _build(data: dict[str, Any], source: str, kinds: Registry) -> Required:
     _only_keys(penalties, keys, source, "score.penalties.")
     items_data = data.get("items") or []
     if not isinstance(items_data, list):
-        raise RequiredError(source, "'items' phải là một danh sách (mỗi mục bắt đầu bằng '- id: ...')",
-                            "'items' must be a list (each item starting with '- id: ...')")
+        raise RequiredError(source, "required-not-list")
     checks = required_checks(kinds)
     items = tuple(_item(entry, source, index, checks) for index, entry in enumerate(items_data, 1))
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise RequiredError(source, f"mục '{item.id}' được khai báo hai lần",
-                                f"the item '{item.id}' is given twice")
+            raise RequiredError(source, "required-twice", id=item.id)
         seen.add(item.id)
     return Required(
         items=items,
@@ -195,35 +187,28 @@ def _build(data: dict[str, Any], source: str, kinds: Registry) -> Required:
 
 def _item(entry: Any, source: str, index: int, checks: tuple[str, ...]) -> RequiredItem:
     if not isinstance(entry, dict) or not entry.get("id"):
-        raise RequiredError(source, f"mục thứ {index} của 'items' cần có 'id:'",
-                            f"item {index} of 'items' needs an 'id:'")
+        raise RequiredError(source, "required-no-id", index=index)
     item_id = str(entry["id"]).strip()
     where = f"items › {item_id}"
     _only_keys(entry, ("id", "label", "label_en", "check", "kinds", "topic", "keys"), source,
                f"{where} › ")
     check = str(entry.get("check") or "page").strip()
     if check not in checks:
-        raise RequiredError(source, f"{where}: 'check: {check}' không có; chọn một trong: "
-                                    f"{' | '.join(checks)}",
-                            f"{where}: there is no 'check: {check}'; choose one of: {' | '.join(checks)}")
+        raise RequiredError(source, "required-bad-check", where=where, check=check, checks=" | ".join(checks))
     topic = None
     keys: tuple[str, ...] = ()
     if check == "page":
         topic = str(entry.get("topic") or item_id).strip()
         if topic not in TOPICS.keys:
-            raise RequiredError(source, f"{where}: trang không thể có 'topic: {topic}'; các topic: "
-                                        f"{', '.join(TOPICS.keys)}",
-                                f"{where}: no page can have 'topic: {topic}'; the topics are: "
-                                f"{', '.join(TOPICS.keys)}")
+            raise RequiredError(source, "required-bad-topic", where=where, topic=topic,
+                                topics=", ".join(TOPICS.keys))
     if check == "site-yaml":
         listed = entry.get("keys") or []
         keys = tuple(str(k).strip() for k in (listed if isinstance(listed, list) else [listed]))
         known = SITE.names
         wrong = [k for k in keys if k not in known]
         if not keys or wrong:
-            raise RequiredError(source, f"{where}: 'keys' phải liệt kê khóa của site.yaml, ví dụ "
-                                        f"[address, phone, email]",
-                                f"{where}: 'keys' must list site.yaml keys, e.g. [address, phone, email]")
+            raise RequiredError(source, "required-bad-keys", where=where)
     listed_kinds = entry.get("kinds")
     if listed_kinds in (None, "", []):
         chosen = frozenset(SITE_KINDS)
@@ -233,10 +218,8 @@ def _item(entry: Any, source: str, index: int, checks: tuple[str, ...]) -> Requi
         for word in words:
             kind = _KIND_WORDS.get(fold(str(word)))
             if kind is None:
-                raise RequiredError(source, f"{where}: loại trang '{word}' không có; chọn trong: "
-                                            f"{', '.join(SITE_KINDS)}",
-                                    f"{where}: there is no site kind '{word}'; choose from: "
-                                    f"{', '.join(SITE_KINDS)}")
+                raise RequiredError(source, "required-bad-kind", where=where, kind=word,
+                                    kinds=", ".join(SITE_KINDS))
             chosen_list.append(kind)
         chosen = frozenset(chosen_list)
     label = str(entry.get("label") or item_id).strip()
@@ -250,8 +233,7 @@ def _number(value: Any, key: str, source: str, integer: bool = False) -> Any:
     except (TypeError, ValueError):
         number = -1
     if isinstance(value, bool) or number < 0:
-        raise RequiredError(source, f"'{key}' phải là một số không âm (đang là '{value}')",
-                            f"'{key}' must be a number, zero or more (found '{value}')")
+        raise RequiredError(source, "required-number", key=key, value=value)
     return number
 
 
@@ -270,8 +252,5 @@ def _weekday(value: Any, source: str) -> int | None:
         return None
     found = _WEEKDAYS.get(fold(str(value)))
     if found is None:
-        raise RequiredError(source, f"'thresholds.next_week_schedule_from': '{value}' không phải tên "
-                                    "ngày trong tuần (ví dụ: Thứ Sáu, Thứ Bảy, Chủ Nhật) hoặc false",
-                            f"'thresholds.next_week_schedule_from': '{value}' is not a weekday "
-                            "(e.g. Thứ Sáu, Thứ Bảy, Chủ Nhật) or false")
+        raise RequiredError(source, "required-weekday", value=value)
     return found

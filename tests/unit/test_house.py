@@ -96,3 +96,19 @@ def test_no_bilingual_message_outside_the_catalogue():
                     " / ", 1)[1]) and not VIETNAMESE.search(text.split(" / ", 1)[1]):
                 found.append(f"{path.relative_to(REPO)}:{node.lineno} {text[:60]!r}")
     assert found == []
+
+
+def test_every_code_the_package_says_is_in_the_catalogue():
+    """A code of messages/console.py named anywhere (say, both, an error of ours) exists there in both
+    languages: a typo would otherwise show as a crash where the user needed the message."""
+    from sitegen.messages.console import CONSOLE
+
+    named = set()
+    for path in _sources():
+        text = path.read_text(encoding="utf-8")
+        named |= set(re.findall(r"\b(?:say|both)\(\s*f?\"([a-z0-9-]+)\"", text))
+        named |= set(re.findall(r"[A-Z][a-z]+Error\((?:\d+|source), \"([a-z0-9-]+)\"", text))
+        named |= set(re.findall(r"(?:Publish|Deploy|Config|Report)Error\(\"([a-z0-9-]+)\"", text))
+    assert len(named) > 60
+    assert sorted(named - set(CONSOLE)) == []
+    assert all(vi.strip() and en.strip() for vi, en in CONSOLE.values())

@@ -14,7 +14,10 @@ import hashlib
 from datetime import date, datetime
 from enum import Enum
 
-from .plan import Output
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from ..outputs.plan import Output
 
 _PRIMITIVES = (str, int, float, bool, type(None))
 _KEPT = "_sitegen_fingerprint"  # where a record keeps its own digest
