@@ -47,9 +47,9 @@ def _wait_for(port: int, process: subprocess.Popen, log: Path) -> None:
     pytest.fail("nginx did not start listening")
 
 
-@contextlib.contextmanager
-def nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
-    """nginx running portal_conf (inside http {}) from the folder work, until the block ends."""
+def nginx_test(work: Path, portal_conf: str, brotli: bool = False) -> tuple[list[str], subprocess.CompletedProcess]:
+    """portal_conf (inside http {}) written into the folder work and checked by `nginx -t`:
+    the command that runs it, and what the check said."""
     need(os.access(NGINX, os.X_OK), "nginx")
     (work / "portal.conf").write_text(portal_conf, encoding="utf-8")
     temp = "\n".join(f"  {kind}_temp_path {work / kind};" for kind in ("client_body", "proxy", "fastcgi",
@@ -62,7 +62,13 @@ def nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
         f"http {{\n  access_log {work / 'access.log'};\n{temp}\n  include {work / 'portal.conf'};\n}}\n",
         encoding="utf-8")
     command = [NGINX, "-p", str(work), "-c", str(work / "nginx.conf"), "-e", str(work / "error.log")]
-    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    return command, subprocess.run([*command, "-t"], capture_output=True, text=True)
+
+
+@contextlib.contextmanager
+def nginx(work: Path, portal_conf: str, port: int, brotli: bool = False):
+    """nginx running portal_conf (inside http {}) from the folder work, until the block ends."""
+    command, checked = nginx_test(work, portal_conf, brotli)
     assert checked.returncode == 0, checked.stderr
     process = subprocess.Popen([*command, "-g", "daemon off;"], stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)

@@ -26,9 +26,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from conftest import ROOT_SITE, commune_site, need, news, write_tree
-from nginx_server import BROTLI_MODULE, NGINX, brotli_library, free_port, get, nginx
+from nginx_server import BROTLI_MODULE, NGINX, brotli_library, free_port, get, nginx, nginx_test
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
@@ -346,3 +347,48 @@ def test_in_the_browser_every_address_stays_on_the_portal(hostile_addresses):
     finally:
         launched.close()
         playwright.stop()
+
+
+# Whatever the editors wrote -----------------------------------------------------
+
+_NASTY = "abcxyzđăơ0123456789.-_:/;$*{}\"'\\ #?@%&=()[]<>!~^`|\t\r\n"
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(base_urls=st.lists(st.one_of(
+           st.text(_NASTY, max_size=40).map(lambda t: "https://" + t),
+           st.text(_NASTY, max_size=40).map(lambda t: f"https://xa.example.vn/{t}"),
+           st.text(_NASTY, max_size=40)), min_size=2, max_size=2),
+       feedback=st.text(_NASTY, max_size=30).map(lambda t: "https://gop-y." + t))
+def test_nginx_t_passes_whatever_the_editors_wrote(tmp_path_factory, base_urls, feedback):
+    """Random addresses in two communes' base_url and the root's feedback_url: the
+    configuration the command makes always passes nginx -t, names only plain hosts,
+    and holds no variable but its own."""
+    import yaml
+
+    from sitegen.content.addresses import web_address
+    from sitegen.content.dates import build_time
+    from sitegen.portal.read import read_portal
+    from sitegen.serving.nginx import ConfigError, Options, configuration, served_sites
+
+    work = tmp_path_factory.mktemp("random")
+    files = {"huyen-mau/site.yaml": ROOT_SITE + yaml.safe_dump({"feedback_url": feedback}, allow_unicode=True)}
+    for number, value in enumerate(base_urls, 1):
+        files[f"xa-{number}/site.yaml"] = commune_site(str(number)) + yaml.safe_dump({"base_url": value},
+                                                                                     allow_unicode=True)
+    sites = write_tree(work / "sites", files)
+    portal, _problems = read_portal(sites, build_time("22/11/2026 10:00"))
+    try:
+        config = configuration(served_sites(portal), Options(str(work / "public"), "127.0.0.1:8080"))
+    except ConfigError as error:  # two communes wrote one address: the command says so and prints nothing
+        first, second = (web_address(url) for url in base_urls)
+        assert error.code == "nginx-same-address" and first is not None and first == second
+        return
+    _command, checked = nginx_test(work, config)
+    assert checked.returncode == 0, (base_urls, feedback, checked.stderr)
+    for host in re.findall(r"^\s*server_name (\S+);", config, re.M):
+        assert re.fullmatch(r"[a-z0-9.-]+", host), host
+    unquoted = re.sub(r'"~[^"]*"', "", config)
+    assert {v for v in re.findall(r"\$\w+", unquoted)} <= {"$uri", "$sent_http_content_type", "$1",
+                                                          "$sitegen_huyen_mau_cache", "$sitegen_huyen_mau_csp_1",
+                                                          "$sitegen_huyen_mau_csp_2", "$sitegen_huyen_mau_csp_3"}
