@@ -99,10 +99,19 @@ forms:
     file: ''
 legal_basis:
   - Luật Hộ tịch số 60/2014/QH13 ngày 20/11/2014
+processing_time: Ngay trong ngày
+fee: Miễn lệ phí
+agency: UBND cấp xã
+applicants: Công dân Việt Nam
+result: Giấy chứng nhận kết hôn
 ---
 ## Trình tự thực hiện
 
 Nộp hồ sơ tại Bộ phận Một cửa.
+
+## Thành phần hồ sơ
+
+- Tờ khai đăng ký kết hôn.
 """,
     "xa-an/staff/ha.md": """---
 name: Phạm Thị Hà

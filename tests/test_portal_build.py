@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT_SITE, broken_links, citizen_pages, commune_site, front, news, reachable
+from conftest import ROOT_SITE, broken_links, citizen_pages, commune_site, front, news, procedure, reachable
 from sitegen.render.theme import Theme
 
 STYLE = Theme.load().assets["style.css"]  # named by its content
@@ -44,24 +44,17 @@ events:
     start: 2026-11-18 14:00
     cancelled: true
 """,
-    "huyen-mau/procedures/khai-sinh.md": front(
-        {"code": "1.001193", "title": "Đăng ký khai sinh", "field": "Hộ tịch", "level": "commune",
-         "online": "full", "forms": "[{title: Tờ khai, file: files/to-khai.pdf}]"},
-        "## Trình tự thực hiện\n\nNộp hồ sơ."),
-    "huyen-mau/procedures/ket-hon.md": front(
-        {"code": "1.000894", "title": "Đăng ký kết hôn", "field": "Hộ tịch", "level": "commune"},
-        "## Trình tự thực hiện\n\nNộp hồ sơ tại xã."),
-    "huyen-mau/procedures/ho-kinh-doanh.md": front(
-        {"code": "2.000720", "title": "Đăng ký hộ kinh doanh", "field": "Kinh doanh", "level": "district"},
-        "Nộp tại huyện."),
+    "huyen-mau/procedures/khai-sinh.md": procedure(
+        "1.001193", "Đăng ký khai sinh", online="full", forms="[{title: Tờ khai, file: files/to-khai.pdf}]"),
+    "huyen-mau/procedures/ket-hon.md": procedure("1.000894", "Đăng ký kết hôn", "Nộp hồ sơ tại xã."),
+    "huyen-mau/procedures/ho-kinh-doanh.md": procedure("2.000720", "Đăng ký hộ kinh doanh", "Nộp tại huyện.",
+                                                       field="Kinh doanh", level="district"),
     "huyen-mau/pages/gioi-thieu.md": front({"title": "Giới thiệu", "menu": 1, "topic": "introduction"},
                                            "Huyện Mẫu."),
     "xa-an/site.yaml": commune_site("An"),
     "xa-an/news/2026-11-05-tin-xa.md": news("Tin xã An gửi huyện", "2026-11-05 10:00", to_parent="true"),
     "xa-an/news/2026-11-06-tin-rieng.md": news("Tin riêng của xã An", "2026-11-06 10:00"),
-    "xa-an/procedures/khai-sinh.md": front(
-        {"code": "1.001193", "title": "Đăng ký khai sinh tại xã An", "field": "Hộ tịch", "level": "commune"},
-        "Làm tại trụ sở xã An."),
+    "xa-an/procedures/khai-sinh.md": procedure("1.001193", "Đăng ký khai sinh tại xã An", "Làm tại trụ sở xã An."),
     "xa-binh/site.yaml": commune_site("Bình", extra="base_url: https://xabinh.example.vn/\n"),
     "xa-binh/news/2026-11-07-tin.md": news("Tin xã Bình", "2026-11-07 10:00", to_parent="true"),
 }

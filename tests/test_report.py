@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT_SITE, commune_site, front, news, write_tree
+from conftest import ROOT_SITE, commune_site, front, news, procedure, write_tree
 from sitegen.portal.read import read_portal
 from sitegen.report.make import check_folder, report, write_for_build
 from sitegen.content.dates import LOCAL_TZ
@@ -45,9 +45,7 @@ def complete_site(slug: str, name: str, *, news_date: str = "2026-11-20 08:00",
         f"{slug}/news/tin-moi.md": news(f"Tin của xã {name}", news_date),
         f"{slug}/schedule/giao-ban.md": front({"title": "Giao ban", "start": event_start,
                                                 "kind": "meeting"}),
-        f"{slug}/procedures/khai-sinh.md": front(
-            {"code": "1.001193", "title": "Đăng ký khai sinh", "field": "Hộ tịch", "level": "commune"},
-            "## Trình tự thực hiện\n\nNộp hồ sơ."),
+        f"{slug}/procedures/khai-sinh.md": procedure("1.001193", "Đăng ký khai sinh"),
         f"{slug}/staff/chu-tich.md": front(
             {"name": "Nguyễn Văn Chủ", "position": "Chủ tịch UBND xã", "unit": "UBND", "order": 1,
              "leader": "true", "duties": "[Lãnh đạo chung]"},
@@ -75,9 +73,7 @@ PORTAL: dict[str, str | bytes] = {
     "huyen-mau/news/2026-11-21-tin.md": news(
         "Tin huyện", "2026-11-21 08:00",
         body="Xem [trang xã Đầy Đủ](/xa-day-du/) và [lịch](/lich-cong-tac/)."),
-    "huyen-mau/procedures/ket-hon.md": front(
-        {"code": "1.000894", "title": "Đăng ký kết hôn", "field": "Hộ tịch", "level": "commune"},
-        "Nộp hồ sơ tại xã."),
+    "huyen-mau/procedures/ket-hon.md": procedure("1.000894", "Đăng ký kết hôn", "Nộp hồ sơ tại xã."),
     **complete_site("xa-day-du", "Đầy Đủ"),
     "xa-trong/site.yaml": commune_site("Trống"),
     **complete_site("xa-cu", "Cũ", news_date="2026-06-01 08:00", event_start="2026-11-24 08:00"),

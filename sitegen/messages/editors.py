@@ -69,6 +69,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Thiếu '{key}' ({help}). Hãy thêm một dòng, ví dụ: {key}: {example}",
         "'{key}' is missing ({help}). Add a line such as: {key}: {example}",
     ),
+    "procedure-missing": (
+        "Thủ tục chưa có '{key}' ({help}), nên trang của thủ tục thiếu thông tin người dân cần và quy định "
+        "bắt buộc. Hãy thêm một dòng, ví dụ: {key}: {example}",
+        "The procedure has no '{key}' ({help}), so its page lacks what citizens need and the rules "
+        "require. Add a line such as: {key}: {example}",
+    ),
+    "procedure-missing-section": (
+        "Phần nội dung của thủ tục chưa có mục '## {heading}'. Hãy thêm mục này (một dòng '## {heading}' "
+        "rồi nội dung) sau dòng '---' thứ hai.",
+        "The procedure's body has no '## {heading}' section. Add it (a line '## {heading}' and its text) "
+        "after the second '---' line.",
+    ),
     "expected-text": (
         "'{key}' phải là một dòng chữ, ví dụ: {key}: {example}",
         "'{key}' must be a line of text, e.g. {key}: {example}",

@@ -116,4 +116,5 @@ def test_a_text_over_its_limit_is_refused_with_both_lengths():
 
 def test_defaults_fill_what_is_left_out():
     values, *_ = check("procedure", code="1.001193", title="T")
-    assert values["online"] == "none" and values["forms"] == () and values["draft"] is False
+    assert values["online"] is None, "no online service is said unless the editor says it"
+    assert values["forms"] == () and values["draft"] is False

@@ -8,13 +8,15 @@ search page lists them A–Z, which works without JavaScript.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
-from ...vietnamese import collation_key, initial
+from ...problems import Severity, problem
+from ...vietnamese import collation_key, fold, initial
 from ..kind import Crumb, Entry, Field, Inheritance, ItemPage, Kind, Listed, ListPage, Making, Publishing, Scaffold
 from ..listing import grouped
 from ..records import Body
-from ..types import AssetPath, Choice, Mapping, MappingList, ProcedureCode, Text, TextList, Url
+from ..types import AssetPath, Choice, Mapping, MappingList, ProcedureCode, Text, TextList, Url, yaml_scalar
 from ..vocabulary import LEVELS, ONLINE
 from .common import DRAFT, text
 
@@ -35,7 +37,7 @@ FIELDS = (
     Field("field", Text(150), "lĩnh vực", example="Hộ tịch"),
     Field("level", Choice(LEVELS), "cấp thực hiện: province | district | commune", example="commune"),
     Field("online", Choice(ONLINE), "dịch vụ công trực tuyến: full (toàn trình) | partial (một phần) | none",
-          default="none", example="full"),
+          example="full"),
     Field("processing_time", Text(300), "thời hạn giải quyết", example="Ngay trong ngày khi nhận đủ hồ sơ"),
     Field("fee", Text(300), "phí, lệ phí", example="Miễn lệ phí"),
     Field("agency", Text(300), "cơ quan thực hiện", example="UBND cấp xã"),
@@ -76,6 +78,7 @@ class Procedure:
     online_url: str
     body: Body
     origin: str = ""  # the site whose file this is (set when inherited)
+    stated_level: str = ""  # the level as the editor wrote it ('' : level is the site's, and not shown)
 
 
 def make(entry: Entry, making: Making) -> Procedure:
@@ -87,8 +90,29 @@ def make(entry: Entry, making: Making) -> Procedure:
         agency=text(values["agency"]), applicants=text(values["applicants"]), result=text(values["result"]),
         forms=tuple(Form(f["title"], f.get("file")) for f in values["forms"]),
         legal_basis=values["legal_basis"], online_url=text(values["online_url"]), body=entry.body,
-        origin=making.site,
+        origin=making.site, stated_level=text(values["level"]),
     )
+
+
+# What the law makes a procedure's page carry: each one missing is a warning,
+# and the page shows nothing the editor did not write.
+STATED = ("level", "online", "processing_time", "fee", "agency", "applicants", "result", "legal_basis")
+SECTIONS = (("thanh phan ho so", "Thành phần hồ sơ"), ("trinh tu thuc hien", "Trình tự thực hiện"))
+
+
+def check_procedure(document, values: dict, lines: dict, problems: list) -> None:
+    """Name each item a citizen will miss on the procedure's page."""
+    line = lines.get("title") or lines.get("code")
+    for name in STATED:
+        if values.get(name) in (None, "", ()):
+            declared = next(f for f in FIELDS if f.name == name)
+            problems.append(problem(document.path, line, "procedure-missing", Severity.WARNING, key=name,
+                                    help=declared.help, example=yaml_scalar(declared.example or "...")))
+    headings = {fold(found) for found in re.findall(r"^#{2,3}\s+(.+?)\s*#*$", document.body, re.M)}
+    for folded, heading in SECTIONS:
+        if not any(folded in found for found in headings):
+            problems.append(problem(document.path, line, "procedure-missing-section", Severity.WARNING,
+                                    heading=heading))
 
 
 def catalogue(listed: Listed):
@@ -178,5 +202,6 @@ PROCEDURES = Kind(
                       comments={"code": "mã thủ tục trên Cổng Dịch vụ công quốc gia: hãy thay bằng mã đúng "
                                         "(bắt buộc)"}),
     required_checks={"procedures": required_catalogue},
+    checks=(check_procedure,),
     counts=lambda items, site: {"procedures": len(items), "own_procedures": len(site.own("procedure"))},
 )
