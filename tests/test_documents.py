@@ -284,5 +284,5 @@ def test_check_teaches_the_editor(tmp_path):
     })
     found = {(Path(p.path).name, p.line, p.code): p for p in check(sites, build_time(NOW))}
     assert "Có phải ý bạn là 'Quyết định'?" in found[("a.md", 3, "bad-choice")].message()
-    assert ("a.md", 6, "missing-file") in found
+    assert ("a.md", 6, "attachment-withheld") in found, "the document is published without that file, and says so"
     assert "b.md" in found[("c.md", None, "duplicate-number")].message()

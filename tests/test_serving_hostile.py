@@ -271,7 +271,7 @@ def test_each_bad_address_is_an_error_naming_its_file_and_line(hostile_addresses
         line = f"xa-{number}/site.yaml:6:"
         assert line in built.stderr and line in made.stderr, number
     assert re.search(r"huyen-mau/site\.yaml:\d+:\d+: lỗi: 'feedback_url'", made.stderr)
-    assert re.search(r"huyen-mau/site\.yaml:\d+:\d+: lỗi: 'cms.api_root'", made.stderr)
+    assert re.search(r"huyen-mau/site\.yaml:\d+:\d+: lỗi: 'cms › api_root'", made.stderr)
     assert "xa-ok/site.yaml" not in made.stderr and "xa-dong/site.yaml" not in made.stderr
 
 

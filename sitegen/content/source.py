@@ -178,7 +178,7 @@ def read_mapping(text: str, path: str, first_line: int) -> tuple[dict[str, Value
     try:
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as error:
-        return None, [_syntax_problem(error, path, first_line)]
+        return None, [_syntax_problem(error, path, first_line, text)]
     except yaml.YAMLError as error:
         return None, [problem(path, first_line, "yaml-syntax", detail=str(error))]
     finally:
@@ -353,7 +353,23 @@ _SYNTAX_HINTS = (
 )
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> Problem:
+_INDENTED = re.compile(r"[ \t]+([A-Za-z_][A-Za-z0-9_]*)\s*:(?:\s|$)")
+_OPENS_BLOCK = re.compile(r"\s*(?:- )?[A-Za-z_][A-Za-z0-9_]*\s*:\s*(?:[|>][-+]?)?\s*(?:#.*)?$")
+
+
+def _indented_key(lines: list[str], index: int) -> str | None:
+    """The key of a line indented by mistake ('  date: ...' under 'title: Tin'): YAML
+    reads it as the line above's value going on, then stops at its ': '."""
+    if not 0 <= index < len(lines):
+        return None
+    found = _INDENTED.match(lines[index])
+    above = next((line for line in reversed(lines[:index]) if line.strip()), "")
+    if found is None or not above or above[0].isspace() or _OPENS_BLOCK.fullmatch(above):
+        return None  # a nested block ('notice:' then '  text: ...') is indented on purpose
+    return found.group(1)
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, path: str, first_line: int, source: str = "") -> Problem:
     # An unclosed bracket or quote is reported where the file ends; the editor
     # must fix the line where it opens.
     opened = error.context and ("flow" in error.context or "quoted" in error.context)
@@ -361,6 +377,9 @@ def _syntax_problem(error: yaml.MarkedYAMLError, path: str, first_line: int) -> 
     line = mark.line + first_line if mark else first_line
     column = mark.column + 1 if mark else None
     text = " ".join(filter(None, [error.context, error.problem]))
+    indented = _indented_key(source.split("\n"), mark.line) if mark and source else None
+    if indented is not None:
+        return problem(path, line, "indented-line", column=1, key=indented)
     for needle, (vi, en) in _SYNTAX_HINTS:
         if needle in text:
             return problem(path, line, "yaml-syntax", column=column, detail=Words(vi, en))

@@ -263,11 +263,25 @@ class AssetPath(FieldType):
 
 
 def _similar_file(path: str, files: frozenset[str]):
+    """A file of the same folder whose name is close to the one written (a
+    typo, another case, another extension), never one that merely shares the
+    folder and the '.jpg' (a leader's portrait for a missing photo)."""
     lowered = {f.lower(): f for f in files}
     if path.lower() in lowered:
         return hint("did-you-mean", suggestion=lowered[path.lower()])
-    suggestion = closest(path, sorted(files))
-    return hint("did-you-mean", suggestion=suggestion) if suggestion else ""
+    folder, _slash, name = path.rpartition("/")
+    stems = {posixpath.splitext(f.rpartition("/")[2])[0].lower(): f for f in sorted(files)
+             if f.rpartition("/")[0] == folder}
+    match = closest_name(posixpath.splitext(name)[0].lower(), list(stems))
+    return hint("did-you-mean", suggestion=stems[match]) if match else ""
+
+
+def closest_name(word: str, candidates: list[str]) -> str | None:
+    """A close spelling of a file name: most of its letters in order (a stricter cutoff than for keys)."""
+    import difflib
+
+    matches = difflib.get_close_matches(word, candidates, n=1, cutoff=0.8)
+    return matches[0] if matches else None
 
 
 SAFE_SCHEMES = ("http", "https", "mailto", "tel")
@@ -372,72 +386,3 @@ class ProcedureCode(FieldType):
         if not PROCEDURE_CODE.fullmatch(text):
             raise Invalid("bad-procedure-code", key=context.key, value=text)
         return text
-
-
-class Mapping(FieldType):
-    """A nested mapping with its own fields (a form, a menu entry, a notice)."""
-
-    def __init__(self, fields: dict[str, FieldType], required: tuple[str, ...], example: str,
-                 from_text: str | None = None, labels: dict[str, str] | None = None):
-        self.fields = fields
-        self.required = required
-        self.example = example
-        self.from_text = from_text
-        self.labels = labels or {}  # Vietnamese name of each key, for forms (the admin page)
-
-    def parse(self, value: Value, context: Context) -> dict[str, Any]:
-        data = value.data
-        if isinstance(data, str) and self.from_text:
-            data = {self.from_text: Value(data, value.line, value.column)}
-        if not isinstance(data, dict):
-            raise Invalid("expected-mapping", key=context.key, example=self.example)
-        result: dict[str, Any] = {}
-        for name, item in data.items():
-            if name not in self.fields:
-                suggestion = closest(name, list(self.fields))
-                if not re.fullmatch(r"[A-Za-z_]+", name):  # words: a comma cut a value in two
-                    extra = hint("comma-in-value", keys=", ".join(self.fields))
-                elif suggestion:
-                    extra = hint("did-you-mean", suggestion=suggestion)
-                else:
-                    extra = hint("known-keys", keys=", ".join(self.fields))
-                raise Invalid("unknown-key", key=f"{context.key}.{name}", kind=context.key, hint=extra)
-            if item.data in (None, "", []):
-                continue  # an empty optional key, as forms (the admin page) may write it
-            sub = Context(context.path, f"{context.key}.{name}", context.site_files, context.refused)
-            try:
-                result[name] = self.fields[name].parse(item, sub)
-            except Invalid as invalid:
-                if invalid.line is None:  # point at the nested key's own line
-                    invalid.line, invalid.column = item.line, item.column
-                raise
-        for name in self.required:
-            if result.get(name) in (None, ""):
-                raise Invalid("missing-field", key=f"{context.key}.{name}", help="",
-                              example=yaml_scalar(getattr(self.fields[name], "example", "...")))
-        return result
-
-    def scaffold(self, example: Any) -> str:
-        return str(example)
-
-
-class MappingList(FieldType):
-    """A list of nested mappings (forms, menu)."""
-
-    def __init__(self, item: Mapping, example: str, max_items: int = 50):
-        self.item = item
-        self.example = example
-        self.max_items = max_items
-
-    def parse(self, value: Value, context: Context) -> tuple[dict[str, Any], ...]:
-        data = value.data
-        if data is None:
-            return ()
-        if not isinstance(data, list):
-            data = [value]
-        if len(data) > self.max_items:
-            raise Invalid("too-many-items", key=context.key, count=len(data), limit=self.max_items)
-        return tuple(self.item.parse(item, context) for item in data)
-
-    def scaffold(self, example: Any) -> str:
-        return str(example)

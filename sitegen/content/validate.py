@@ -39,7 +39,7 @@ def validate(kind: Kind, fields: dict[str, Value], path: str,
         except Invalid as invalid:
             line, column = (invalid.line, invalid.column) if invalid.line else (value.line, value.column)
             problems.append(problem(path, line, invalid.code, invalid.severity, column=column, **invalid.params))
-            if invalid.fixed is not None:
+            if invalid.fixed is not None:  # the value used instead (a warning's, or the items kept)
                 values[name] = invalid.fixed
             elif declared.required:
                 lines[name] = -value.line  # reported already: not "missing" too

@@ -40,6 +40,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sai cú pháp khai báo: {detail}",
         "Front matter syntax error: {detail}",
     ),
+    "date-from-file-name": (
+        "Vì 'date' không dùng được, bài vẫn được đăng với ngày {date} lấy từ tên tệp. Hãy sửa 'date' "
+        "(hoặc xóa dòng đó nếu ngày trong tên tệp là đúng).",
+        "As 'date' cannot be used, the article is published with the date {date} from its file name. Fix "
+        "'date' (or delete that line if the file name's date is right).",
+    ),
+    "indented-line": (
+        "Dòng '{key}:' bị thụt vào (có dấu cách hoặc Tab ở đầu dòng), nên chương trình hiểu nó là phần "
+        "tiếp theo của dòng trên. Hãy xóa các dấu cách trước '{key}:' để dòng bắt đầu sát lề trái.",
+        "The line '{key}:' is indented (spaces or a Tab before it), so it reads as the line above going "
+        "on. Delete the spaces before '{key}:' so the line starts at the left margin.",
+    ),
     "yaml-not-mapping": (
         "Phần khai báo phải là các dòng 'khóa: giá trị' (ví dụ 'title: Tiêu đề').",
         "The front matter must be 'key: value' lines (e.g. 'title: A title').",
@@ -291,6 +303,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "is not published. Open it in the program that made it and save it again as that type, or "
         "give it the right extension.",
     ),
+    "attachment-withheld": (
+        "'{key}': tệp '{value}' không đăng được: {why}. Văn bản vẫn được đăng cùng các tệp khác, và trang "
+        "của nó ghi rõ tệp này chưa có. Hãy chép tệp PDF (hoặc Word, Excel) vào 'files/' rồi sửa tên tệp ở đây.",
+        "'{key}': the file '{value}' cannot be published: {why}. The rest is published with its other "
+        "files, and its page says this one is not there yet. Copy the PDF (or Word, Excel) into 'files/' "
+        "and fix the name here.",
+    ),
     "refused-file-used": (
         "'{key}': tệp '{value}' không được đăng (xem thông báo về chính tệp đó), nên không dùng được ở "
         "đây. Hãy thay bằng tệp PDF, ảnh JPEG hoặc PNG.",
@@ -394,6 +413,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 
 HINTS: dict[str, tuple[str, str]] = {
     "did-you-mean": (" Có phải ý bạn là '{suggestion}'?", " Did you mean '{suggestion}'?"),
+    "why-missing": ("không có trong thư mục files/ của trang", "it is not in the site's files/ folder"),
+    "why-refused": ("loại tệp này không được đăng (xem thông báo về chính tệp đó)",
+                    "its type is not published (see the message about that file)"),
     "known-keys": (" Các khóa dùng được: {keys}.", " The keys are: {keys}."),
     "comma-in-value": (
         " Có phải trong giá trị có dấu phẩy? Trong ngoặc nhọn, dấu phẩy ngăn cách các khóa: hãy đặt cả "

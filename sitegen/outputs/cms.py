@@ -26,9 +26,10 @@ from ..content.addresses import origin
 from ..content.dates import parse_when
 from ..content.kind import MARKDOWN, Field, Kind, Registry
 from ..content.records import CmsTarget
+from ..content.nested import Mapping, MappingList
 from ..content.types import (
     EMAIL, PROCEDURE_CODE, SLUG, SAFE_SCHEMES, AssetPath, Boolean, Choice, DateTime, Email, FieldType, Integer,
-    Mapping, MappingList, ProcedureCode, Reference, Slug, Text, TextList, Url,
+    ProcedureCode, Reference, Slug, Text, TextList, Url,
 )
 
 REPOSITORY_FOLDER = "sites"  # where the site folders are in every content repository

@@ -14,9 +14,8 @@ from sitegen.content.dates import LOCAL_TZ
 from sitegen.content.kind import Field, Kind
 from sitegen.content.kinds import DEFAULT
 from sitegen.content.records import CmsConfig, CmsRepository, CmsTarget, SiteConfig, SiteContent
-from sitegen.content.types import (
-    AssetPath, Boolean, Choice, DateTime, Mapping, MappingList, Reference, Text, TextList,
-)
+from sitegen.content.nested import Mapping, MappingList
+from sitegen.content.types import AssetPath, Boolean, Choice, DateTime, Reference, Text, TextList
 from sitegen.content.vocabulary import LEVELS
 from sitegen.outputs.cms import WIDGETS, editable, site_config, with_local_backend
 from sitegen.portal.model import build_portal

@@ -24,7 +24,8 @@ from ...vietnamese import slugify
 from ..attachments import FAMILIES, NAMES
 from ..kind import Entry, Field, ItemPage, Kind, Making, Publishing, ReportCode, Scaffold
 from ..records import Body
-from ..types import AssetPath, Choice, DateTime, Email, Mapping, MappingList, Text, Url
+from ..nested import Mapping, MappingList
+from ..types import AssetPath, Choice, DateTime, Email, Text, Url
 from ..vocabulary import DOCUMENT_SECTIONS, DOCUMENT_TYPES
 from . import documents_pages as pages, documents_report as report
 from .common import DRAFT, text
@@ -69,7 +70,8 @@ FIELDS = (
           "disclosure (công khai khác)", default="direction", example="direction"),
     Field("period", Text(100), "kỳ công khai (với văn bản công khai), ví dụ Quý III/2026", example="Quý III/2026",
           label="Kỳ công khai"),
-    Field("files", MappingList(ATTACHMENT, "[files/1234-qd-ubnd.pdf, {title: Phụ lục, file: files/phu-luc.xlsx}]"),
+    Field("files", MappingList(ATTACHMENT, "[files/1234-qd-ubnd.pdf, {title: Phụ lục, file: files/phu-luc.xlsx}]",
+                               withhold="file"),
           "tệp văn bản (bản có chữ ký, phụ lục) trong thư mục files/", default=(),
           example="[files/1234-qd-ubnd.pdf]"),
     Field("consultation", CONSULTATION, "lấy ý kiến dự thảo: until (hạn góp ý), feedback_url hoặc email "
@@ -116,6 +118,7 @@ class Document:
     consultation: Consultation | None
     body: Body
     text: Body = Body("")  # the text inside its files (for the search, and to read without downloading)
+    withheld: tuple[str, ...] = ()  # files the editor named that could not be published (the page says so)
 
     @property
     def disclosure(self) -> bool:
@@ -125,7 +128,9 @@ class Document:
 def make(entry: Entry, making: Making) -> Document:
     values = entry.values
     consultation = values["consultation"]
-    files = tuple(_attachment(making.folder, f["file"], f.get("title") or "") for f in values["files"])
+    files = tuple(_attachment(making.folder, f["file"], f.get("title") or "") for f in values["files"]
+                  if "withheld" not in f)
+    withheld = tuple(f["withheld"].rpartition("/")[2] for f in values["files"] if "withheld" in f)
     return Document(
         source=entry.path, slug=slugify(values["number"]), number=values["number"], type=values["type"],
         title=values["title"], issued=values["issued"].moment, effective=_moment(values["effective"]),
@@ -133,7 +138,7 @@ def make(entry: Entry, making: Making) -> Document:
         issuer=values["issuer"] or making.owner, signer=text(values["signer"]),
         signer_title=text(values["signer_title"]), field=text(values["field"]), section=values["section"],
         period=text(values["period"]),
-        files=files,
+        files=files, withheld=withheld,
         consultation=Consultation(consultation["until"].moment, consultation.get("feedback_url") or "",
                                   consultation.get("email") or "", consultation.get("result"))
         if consultation else None,

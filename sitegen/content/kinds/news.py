@@ -89,6 +89,9 @@ def make(entry: Entry, making: Making) -> Article | None:
             when = parse_when(dated.group(1))
         except ValueError:
             when = None
+        if when is not None and "date" in entry.lines:  # its 'date' is not a date: say which one is used
+            making.problems.append(problem(entry.path, entry.lines["date"], "date-from-file-name", Severity.WARNING,
+                                           date=when.moment.strftime("%d/%m/%Y")))
     if when is None and "date" in entry.lines:
         return None  # written but not a date: reported as such already
     if when is None:

@@ -16,7 +16,8 @@ from ...vietnamese import collation_key, fold, initial
 from ..kind import Crumb, Entry, Field, Inheritance, ItemPage, Kind, Listed, ListPage, Making, Publishing, Scaffold
 from ..listing import grouped
 from ..records import Body
-from ..types import AssetPath, Choice, Mapping, MappingList, ProcedureCode, Text, TextList, Url, yaml_scalar
+from ..nested import Mapping, MappingList
+from ..types import AssetPath, Choice, ProcedureCode, Text, TextList, Url, yaml_scalar
 from ..vocabulary import LEVELS, ONLINE
 from .common import DRAFT, text
 
@@ -43,7 +44,7 @@ FIELDS = (
     Field("agency", Text(300), "cơ quan thực hiện", example="UBND cấp xã"),
     Field("applicants", Text(300), "đối tượng thực hiện", example="Công dân Việt Nam"),
     Field("result", Text(300), "kết quả", example="Giấy khai sinh"),
-    Field("forms", MappingList(FORM, "[{title: Tờ khai, file: files/to-khai.pdf}]"),
+    Field("forms", MappingList(FORM, "[{title: Tờ khai, file: files/to-khai.pdf}]", withhold="file"),
           "mẫu đơn, tờ khai", default=(),
           example="[{title: Tờ khai đăng ký khai sinh, file: files/to-khai-khai-sinh.pdf}]"),
     Field("legal_basis", TextList(("Luật Hộ tịch 2014",), split=False), "căn cứ pháp lý", default=()),
@@ -88,7 +89,7 @@ def make(entry: Entry, making: Making) -> Procedure:
         title=values["title"], field=text(values["field"]), level=values["level"] or making.level,
         online=values["online"], processing_time=text(values["processing_time"]), fee=text(values["fee"]),
         agency=text(values["agency"]), applicants=text(values["applicants"]), result=text(values["result"]),
-        forms=tuple(Form(f["title"], f.get("file")) for f in values["forms"]),
+        forms=tuple(Form(f["title"], f.get("file")) for f in values["forms"] if "withheld" not in f),
         legal_basis=values["legal_basis"], online_url=text(values["online_url"]), body=entry.body,
         origin=making.site, stated_level=text(values["level"]),
     )

@@ -6,7 +6,8 @@ from typing import Any
 
 from ..kind import Field, Kind
 from ..records import CmsConfig, CmsRepository, MenuItem, Notice, SiteConfig
-from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Mapping, MappingList, Text, TextList, Url
+from ..nested import Mapping, MappingList
+from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Text, TextList, Url
 from ..vocabulary import FORGES, SITE_KINDS
 from .common import text
 
