@@ -145,6 +145,25 @@ def test_preview_shows_an_error_over_the_page_until_it_is_fixed(preview):
     assert "Tin đã xong" in page
 
 
+def test_preview_prints_each_problem_and_shows_a_communes_own_first(preview):
+    server, sites, _out = preview
+    _save_like_an_editor(sites / "huyen" / "news" / "b.md", "---\ntitle: Tin huyện\ndate: 31/02/2026\n---\nx\n")
+    (sites / "xa-a" / "news").mkdir()
+    _save_like_an_editor(sites / "xa-a" / "news" / "c.md", "---\ntitle: Tin xã\ndate: 30/02/2026\n---\nx\n")
+    server.next_reload(within=15)
+    deadline = time.monotonic() + 15
+    while "c.md:3:1" not in server.get("/xa-a/")[1] or "b.md:3:1" not in server.get("/xa-a/")[1]:
+        assert time.monotonic() < deadline, "both saves are rebuilt"
+        time.sleep(0.2)  # the two saves may take two rebuilds
+    panel = server.get("/xa-a/")[1].split('id="sitegen-problems"')[1]
+    assert panel.index("c.md:3:1") < panel.index("b.md:3:1"), "the commune's own problem comes first"
+    panel = server.get("/")[1].split('id="sitegen-problems"')[1]
+    assert "c.md:3:1" in panel and "b.md:3:1" in panel
+    server.stop()
+    printed = server.process.stdout.read()
+    assert "b.md:3:1: lỗi:" in printed and "c.md:3:1: lỗi:" in printed, "the terminal names each problem"
+
+
 def test_preview_follows_deletes_renames_and_new_sites(preview):
     server, sites, _out = preview
     article = sites / "huyen" / "news" / "a.md"

@@ -168,6 +168,8 @@ CONSOLE: dict[str, tuple[str, str]] = {
     "serve-build-failed": ("Lỗi khi dựng: {error}", "Build failed: {error}"),
     "serve-rebuilt": ("Đã dựng lại trong {seconds} giây ({rendered} tệp mới, {errors} lỗi)",
                       "Rebuilt in {seconds} s ({rendered} new files, {errors} errors)"),
+    "serve-panel-title": ("{errors} lỗi, {warnings} cảnh báo trong nội dung",
+                          "{errors} errors, {warnings} warnings in the content"),
     "serve-not-here": ("Không có ở đây.", "Not found."),
     "serve-no-site": ("Không có trang này.", "No such site."),
     "serve-bad-request": ("Yêu cầu không đúng dạng: {error}", "Bad request: {error}"),

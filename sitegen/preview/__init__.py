@@ -46,8 +46,6 @@ def serve(sites, out: Path, host: str, port: int, lang: str, build: Build,
     state = PreviewState(lang=lang)
     rebuilder = Rebuilder(build, state, log)
     first = rebuilder.build_now()
-    for found in state.problems:
-        log(found.format(lang))
     if not out.is_dir():
         log(say("serve-not-built", lang) if not first or not first.sites else "")
         return 1

@@ -138,7 +138,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             text = path.read_text(encoding="utf-8") if path else "<!DOCTYPE html><title>404</title>"
         except OSError:
             text = "<!DOCTYPE html><title>404</title>"
-        body = _with_preview(text, self.state).encode("utf-8")
+        body = _with_preview(text, self.state, self.path.split("?")[0]).encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
@@ -192,22 +192,26 @@ def _local_config(raw: bytes, site_url: str) -> bytes:
     return render_cms_config(with_local_backend(yaml.safe_load(raw.decode("utf-8")), site_url))
 
 
-def _with_preview(page: str, state: PreviewState) -> str:
+def _with_preview(page: str, state: PreviewState, url_path: str = "/") -> str:
     """The page as served in preview: the reload script, and the problems if any."""
-    addition = _SCRIPT + _panel(state)
+    addition = _SCRIPT + _panel(state, url_path)
     marker = page.rfind("</body>")
     if marker == -1:
         return page + addition
     return page[:marker] + addition + page[marker:]
 
 
-def _panel(state: PreviewState) -> str:
+def _panel(state: PreviewState, url_path: str = "/") -> str:
+    """The problems over the page, those of the site the page belongs to first:
+    a commune's editor sees their own before the rest of the portal's."""
     problems = state.problems
     if not problems:
         return ""
+    first = url_path.strip("/").split("/")[0]
+    if first and any(f"/{first}/" in p.path for p in problems):
+        problems = sorted(problems, key=lambda p: f"/{first}/" not in p.path)  # stable: errors stay first
     errors = sum(1 for p in problems if p.severity == Severity.ERROR)
-    title = (f"{errors} lỗi, {len(problems) - errors} cảnh báo trong nội dung" if state.lang == "vi"
-             else f"{errors} errors, {len(problems) - errors} warnings in the content")
+    title = say("serve-panel-title", state.lang, errors=errors, warnings=len(problems) - errors)
     items = "".join(f"<li style=\"margin:4px 0\"><code>{html.escape(p.location())}</code> "
                     f"<strong>{html.escape(_word(p, state.lang))}:</strong> {html.escape(p.message(state.lang))}</li>"
                     for p in problems[:100])

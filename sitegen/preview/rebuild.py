@@ -18,6 +18,7 @@ Build = Callable[[bool], object]  # runs one build (search index now or later), 
 QUIET_SECONDS = 0.08  # editors' programs save in bursts (temp file, rename): wait for quiet
 SEARCH_AFTER_SECONDS = 2.0  # the search index catches up once the editor pauses this long
 IGNORED_SUFFIXES = (".swp", ".swx", ".tmp", "~", ".part", ".crdownload")
+SHOWN = 30  # problems printed after each rebuild (the panel over the page lists them all)
 
 
 @dataclass
@@ -71,6 +72,10 @@ class Rebuilder:
             self.log(say("serve-build-failed", self.state.lang, error=error))
             result = None
         self.state.publish(result.problems if result else [])
+        for found in self.state.problems[:SHOWN]:  # what the panel shows, in the terminal too
+            self.log(found.format(self.state.lang))
+        if len(self.state.problems) > SHOWN:
+            self.log(say("more-problems", self.state.lang, more=len(self.state.problems) - SHOWN, where=""))
         errors = sum(1 for p in self.state.problems if p.severity == Severity.ERROR)
         self.log(say("serve-rebuilt", self.state.lang, seconds=f"{time.perf_counter() - started:.2f}",
                      rendered=result.rendered if result else 0, errors=errors))
