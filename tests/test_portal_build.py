@@ -3,6 +3,7 @@ reachable, no broken link, inheritance and aggregation, and the exit status."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -238,3 +239,29 @@ def test_sample_portal_builds_cleanly(tmp_path, capsys):
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert broken_links(tmp_path / "out") == []
+
+
+def test_a_province_with_a_ward_and_a_special_zone_builds_without_a_warning(tmp_path):
+    """Since 1 July 2025: a province, then communes, wards and special zones (đặc khu)."""
+    from conftest import NOW, write_tree
+    from sitegen.commands.build import BuildSettings, build
+    from sitegen.content.dates import build_time
+    from sitegen.problems import Severity
+
+    province = ROOT_SITE.replace("kind: district", "kind: province")
+    sites = write_tree(tmp_path / "sites", {
+        "tinh/site.yaml": province,
+        "tinh/procedures/khai-sinh.md": procedure("1.001193", "Đăng ký khai sinh"),
+        "phuong-a/site.yaml": commune_site("A", parent="tinh").replace("kind: commune", "kind: ward"),
+        "dac-khu/site.yaml": commune_site("Cồn Cỏ", parent="tinh").replace("kind: commune", "kind: đặc khu"),
+    })
+    result = build(BuildSettings(sites, tmp_path / "out", build_time(NOW), report=tmp_path / "report"))
+    assert [p.message() for p in result.problems if p.severity != Severity.INFO and "report" not in p.code] == []
+    for folder in ("phuong-a", "dac-khu"):
+        assert (tmp_path / "out" / folder / "thu-tuc" / "1-001193" / "index.html").is_file(), folder
+    report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
+    kinds = {site["slug"]: site["kind"] for site in report["sites"]}
+    assert kinds["dac-khu"] == "special-zone" and kinds["phuong-a"] == "ward"
+    zone = next(site for site in report["sites"] if site["slug"] == "dac-khu")
+    assert any(p["code"] == "missing-required" or "required" in p["code"] for p in zone["problems"]), \
+        "a special zone is held to the commune's list of required items"

@@ -73,13 +73,14 @@ SITE_KINDS = Vocabulary("site_kinds", (
              level="district", may_have_sub_sites=True),
     SiteKind("commune", "Xã", "Commune", ("xã",)),
     SiteKind("ward", "Phường", "Ward", ("phường",)),
-    SiteKind("town", "Thị trấn", "Town", ("thị trấn",)),
+    SiteKind("special-zone", "Đặc khu", "Special zone", ("đặc khu", "special zone", "special_zone")),
+    SiteKind("town", "Thị trấn", "Town", ("thị trấn",)),  # gone since 1 July 2025: old portals still build
 ))
 
 LEVELS = Vocabulary("levels", (
     Word("province", "Cấp tỉnh", "Province level", ("tỉnh", "cấp tỉnh")),
     Word("district", "Cấp huyện", "District level", ("huyện", "cấp huyện")),
-    Word("commune", "Cấp xã", "Commune level", ("xã", "cấp xã", "phường", "thị trấn")),
+    Word("commune", "Cấp xã", "Commune level", ("xã", "cấp xã", "phường", "thị trấn", "đặc khu")),
 ))
 
 ONLINE = Vocabulary("online", (

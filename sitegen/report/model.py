@@ -67,7 +67,7 @@ class ReportProblem:
 class SiteReport:
     slug: str
     name: str
-    kind: str  # province | district | commune | ward | town; '' for a folder that is no site
+    kind: str  # province | district | commune | ward | special-zone | town; '' for a folder that is no site
     score: int  # 0–100
     last_news: date | None
     months: tuple[tuple[str, int], ...]  # ('YYYY-MM', items) for 12 months ending at now's month

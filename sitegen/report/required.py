@@ -25,7 +25,7 @@ from .errors import RequiredError
 
 DEFAULT_FILE = Path(__file__).resolve().parent / "required.yaml"
 
-SITE_KINDS = KIND_WORDS.keys  # province district commune ward town
+SITE_KINDS = KIND_WORDS.keys  # province district commune ward special-zone town
 _KIND_WORDS = {fold(spelling): word.key for word in KIND_WORDS for spelling in (word.key, *word.aliases)}
 _WEEKDAYS = {
     "thu hai": 0, "thu 2": 0, "monday": 0, "thu ba": 1, "thu 3": 1, "tuesday": 1,
