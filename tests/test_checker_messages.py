@@ -75,3 +75,21 @@ def test_a_nested_key_is_named_as_the_editor_wrote_it(tmp_path):
     found = [p for p in result.problems if p.path.endswith("dt.md") and p.line == 7]
     assert found and "'consultation › until'" in found[0].message("vi"), [p.message("vi") for p in result.problems]
     assert "consultation.until" not in found[0].message("vi")
+
+
+def test_a_scaffold_published_untouched_gets_a_warning_per_sample_line(tmp_path):
+    from sitegen.cli import main
+
+    sites = write_tree(tmp_path / "sites", {"h/site.yaml": ROOT_SITE})
+    assert main(["new", "news", "--site", "h", "--sites", str(sites), "--now", NOW, "Hội nghị tổng kết"]) == 0
+    written = next((sites / "h" / "news").glob("*.md"))
+    result = build(BuildSettings(sites, tmp_path / "out", build_time(NOW)))
+    left = [p for p in result.problems if p.code == "scaffold-placeholder"]
+    lines = written.read_text(encoding="utf-8").splitlines()
+    assert left and all(dict(p.params)["text"] == lines[p.line - 1].strip() for p in left)
+    assert "chữ mẫu" in left[0].message("vi") and "sample text" in left[0].message("en")
+    body_start = lines.index("---", 1) + 1
+    written.write_text("\n".join(lines[:body_start]) + "\nHội nghị tổng kết công tác năm 2026 của huyện.\n",
+                       encoding="utf-8")
+    result = build(BuildSettings(sites, tmp_path / "out", build_time(NOW)))
+    assert [p for p in result.problems if p.code == "scaffold-placeholder"] == []

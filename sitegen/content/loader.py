@@ -24,6 +24,7 @@ from .extract import extract
 from .markdown import MarkdownRenderer
 from .pictures import is_picture, measure
 from .records import Body, SiteConfig, SiteContent
+from .scaffold import placeholders_left
 from .source import MAX_FILE_BYTES, Document, Value, read_document, read_yaml_file
 from .types import SLUG
 from .validate import validate
@@ -292,6 +293,8 @@ def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> Fil
             continue
         for check in kind.checks:
             check(document, values, lines, problems)
+        for line, text in placeholders_left(kind, document.body, document.body_line)[:3]:
+            problems.append(problem(document.path, line, "scaffold-placeholder", Severity.WARNING, text=text))
         entries.append(Entry(kind.name, document.path, Path(relative).stem, values, lines,
                              reader.body(document, problems)))
     return FileResult(tuple(entries), tuple(problems), tuple(drafts))

@@ -59,3 +59,16 @@ def _line(field: Field, values: dict, comments: dict[str, str]) -> str:
     else:
         written = ""
     return f"{field.name}: {written}".rstrip() + f"  # {comment}"
+
+
+def placeholders_left(kind: Kind, body: str, first_line: int) -> list[tuple[int, str]]:
+    """Lines of `new`'s sample body still in a file, as (line, text): an editor
+    who published the scaffold without writing over them. Headings are the
+    body's structure (a procedure's sections) and stay; the text lines are
+    the placeholders ('Viết nội dung bài ở đây.', '...', '- Bước 1: ...')."""
+    if kind.scaffold is None or not kind.scaffold.body:
+        return []
+    sample = {line.strip() for line in kind.scaffold.body.splitlines()
+              if line.strip() and not line.lstrip().startswith("#")}
+    return [(first_line + index, line.strip()) for index, line in enumerate(body.splitlines())
+            if line.strip() in sample]

@@ -40,6 +40,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Sai cú pháp khai báo: {detail}",
         "Front matter syntax error: {detail}",
     ),
+    "scaffold-placeholder": (
+        "Dòng này vẫn là chữ mẫu của lệnh 'new' ('{text}'), và sẽ hiện cho người dân như thế. Hãy thay "
+        "bằng nội dung thật, hoặc xóa dòng đi.",
+        "This line is still the sample text 'new' wrote ('{text}'), and citizens will read it as it is. "
+        "Write the real text over it, or delete the line.",
+    ),
     "date-from-file-name": (
         "Vì 'date' không dùng được, bài vẫn được đăng với ngày {date} lấy từ tên tệp. Hãy sửa 'date' "
         "(hoặc xóa dòng đó nếu ngày trong tên tệp là đúng).",
