@@ -43,7 +43,9 @@ class Parser(argparse.ArgumentParser):
         self.add_argument("-h", "--help", action="help", help=words(self, "help"))
 
     def error(self, message: str):
-        self.print_usage()
+        import sys
+
+        self.print_usage(sys.stderr)
         self.exit(2, words(self, "error").format(prog=self.prog, message=message))
 
 
