@@ -24,7 +24,8 @@ COMMANDS = ("build", "check", "new", "serve", "report", "nginx", "deploy")
 def make_parser(lang: str = "vi", command: str | None = None) -> Parser:
     """The command line in a language. Only the command given declares its
     arguments: the others' modules (and what they load) are not imported."""
-    parser = Parser(prog="python build.py", description=words_for(lang, "description"), lang=lang, raw=True)
+    parser = Parser(prog="python build.py", lang=lang, raw=True)
+    parser.description = words(parser, "description")
     commands = parser.add_subparsers(dest="command", metavar=words(parser, "command-metavar"),
                                      title=words(parser, "commands-title"),
                                      parser_class=Parser)
@@ -34,12 +35,6 @@ def make_parser(lang: str = "vi", command: str | None = None) -> Parser:
         if name == command:
             _module(name).add_arguments(sub)
     return parser
-
-
-def words_for(lang: str, key: str) -> str:
-    from .messages.cli import HELP
-
-    return HELP[key][lang == "en"]
 
 
 def _module(name: str):

@@ -88,14 +88,10 @@ def now_of(args: argparse.Namespace):
     try:
         return build_time(getattr(args, "now", None))
     except ValueError:
-        raise SystemExit(_usage_error(say("bad-now", args.lang, value=args.now))) from None
+        import sys
 
-
-def _usage_error(message: str) -> int:
-    import sys
-
-    print(message, file=sys.stderr)
-    return 2
+        print(say("bad-now", args.lang, value=args.now), file=sys.stderr)
+        raise SystemExit(2) from None
 
 
 def listen_address(parser: Parser):
