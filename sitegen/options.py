@@ -81,6 +81,20 @@ def add_common(parser: Parser) -> None:
     parser.add_argument("--now", metavar="'DD/MM/YYYY HH:MM'", help=words(parser, "now"))
 
 
+def add_service(parser: Parser) -> None:
+    """The publishing service's options: `service` runs with them, `systemd` writes them into its unit."""
+    add_sites(parser)
+    add_lang(parser)
+    parser.add_argument("--root", metavar="SLUG", help=words(parser, "root"))
+    parser.add_argument("--out", type=Path, default=Path("public"), metavar="DIR", help=words(parser, "service-out"))
+    parser.add_argument("--editors", type=Path, required=True, metavar="FILE", help=words(parser, "editors"))
+    parser.add_argument("--listen", default="127.0.0.1:8750", type=listen_address(parser), metavar="ADDR:PORT",
+                        help=words(parser, "service-listen"))
+    parser.add_argument("--key", type=Path, metavar="FILE", help=words(parser, "service-key"))
+    parser.add_argument("--report", type=Path, metavar="FILE", help=words(parser, "service-report"))
+    parser.add_argument("--deploy-to", action="append", default=[], metavar="DEST", help=words(parser, "deploy-to"))
+
+
 def now_of(args: argparse.Namespace):
     """--now as a moment, else SOURCE_DATE_EPOCH or the clock; a bad value ends the command (2)."""
     from .content.dates import build_time

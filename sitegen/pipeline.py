@@ -70,6 +70,7 @@ class BuildResult:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     published: frozenset[str] | None = None  # every output's path, once published
+    next_change: datetime | None = None  # when the same input next gives other output (scheduled news ...)
 
     @property
     def errors(self) -> int:
@@ -110,7 +111,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
 def _as_published(settings: BuildSettings, cache, earlier: dict, started: float) -> BuildResult:
     """Nothing changed: the published portal stands; the report, which counts
     days (stale news), is made anew once a day."""
-    result = BuildResult(**earlier, unchanged=True)
+    result = BuildResult(**earlier, unchanged=True, next_change=cache.state().get("until"))
     if settings.report and cache.state().get("report_day") != settings.now.date():
         from .portal.read import read_portal
 
@@ -268,7 +269,7 @@ def _write_report(settings: BuildSettings, portal, problems: list[Problem],
 def _remember(settings: BuildSettings, increment: Increment, portal: Portal, result: BuildResult) -> None:
     """What the next build compares with. After a --site build, or one that left
     search indexes behind, the output lags the input: the next build must look again."""
-    increment.remember(not settings.only and settings.search, settings.now,
-                       next_change(portal, settings.kinds, settings.now), settings.out,
+    result.next_change = next_change(portal, settings.kinds, settings.now)
+    increment.remember(not settings.only and settings.search, settings.now, result.next_change, settings.out,
                        {"sites": result.sites, "pages": result.pages, "feeds": result.feeds, "files": result.files},
                        result.problems)

@@ -51,6 +51,7 @@ class CmsTarget:
     base_url: str = ""  # the forge's address, without a final '/'
     api_root: str = ""
     app_id: str = ""  # the forge's OAuth application the editors sign in with
+    review: bool = True  # the service's editorial workflow: editors send for review, approvers publish
 
 
 @dataclass(frozen=True)
@@ -60,14 +61,22 @@ class CmsConfig:
     (one repository or one branch per site); `sites` names exceptions."""
 
     backend: str
-    repo: str
-    app_id: str
+    repo: str = ""
+    app_id: str = ""
     branch: str = "main"
     base_url: str = ""
     api_root: str = ""
     sites: tuple[CmsRepository, ...] = ()
+    review: bool = True  # with the service: entries go through an approver
+
+    @property
+    def complete(self) -> bool:
+        """A forge needs its repository and OAuth application; the service needs nothing more."""
+        return self.backend == "service" or bool(self.repo and self.app_id)
 
     def target(self, folder: str) -> CmsTarget:
+        if self.backend == "service":
+            return CmsTarget(folder, self.backend, review=self.review)
         own = next((s for s in self.sites if s.site == folder), None)
         repo = (own.repo if own and own.repo else self.repo).replace("{site}", folder)
         branch = (own.branch if own and own.branch else self.branch or "main").replace("{site}", folder)

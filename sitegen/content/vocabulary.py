@@ -153,13 +153,15 @@ class Forge(Word):
     api: str = "/api/v1"  # the forge's API under its base_url (Decap's api_root)
 
 
-# The self-hosted Git forges whose sign-in the admin pages' CMS (Decap) offers:
-# the key is Decap's name of its back end.
+# Where the admin pages' CMS (Decap) saves: the portal's own publishing service,
+# or a self-hosted Git forge whose sign-in Decap offers (the key: Decap's name of its back end).
 FORGES = Vocabulary("forges", (
     Forge("gitea", "Gitea", "Gitea", (), api="/api/v1"),
     Forge("forgejo", "Forgejo", "Forgejo", ("codeberg",), api="/api/v1"),
     Forge("gitlab", "GitLab", "GitLab", (), api="/api/v4"),
+    Forge("service", "dịch vụ đăng bài của cổng", "the portal's publishing service", (), api=""),
 ))
+SERVICE = "service"  # the portal's own publishing service (sitegen/service), not a forge
 
 VOCABULARIES = {v.name: v for v in (SITE_KINDS, LEVELS, ONLINE, EVENT_KINDS, TOPICS, DOCUMENT_TYPES,
                                     DOCUMENT_SECTIONS, FORGES)}

@@ -59,6 +59,22 @@ class BackendError(Said):
         self.status = status
 
 
+def site_parts(name: object, prefix: str, editable: frozenset[str]) -> list[str]:
+    """A path of a site's configuration ('sites/an-binh/news/x.md', prefix 'sites/an-binh/')
+    as its parts in the site's folder (['news', 'x.md']): the first one of the folders
+    the CMS edits, no hidden file, no '..'; else BackendError (403)."""
+    if not isinstance(name, str) or not name.strip():
+        raise BackendError(400, "backend-no-path")
+    text = unicodedata.normalize("NFC", name.replace("\\", "/")).lstrip("/")
+    normal = posixpath.normpath(text)
+    inside = normal.startswith(prefix)
+    parts = normal[len(prefix):].split("/") if inside else []
+    if not inside or not parts or parts[0] not in editable or \
+            any(p in ("", ".", "..") or p.startswith(".") for p in parts) or "\x00" in normal:
+        raise BackendError(403, "backend-outside", name=name, prefix=prefix, folders=", ".join(sorted(editable)))
+    return parts
+
+
 class LocalBackend:
     def __init__(self, folder: Path, prefix: str, editable: frozenset[str]):
         """folder: the site's folder on this machine; prefix: how the configuration
@@ -72,17 +88,7 @@ class LocalBackend:
 
     def path(self, name: object) -> Path:
         """The file for a path of the configuration, which must be the site's own."""
-        if not isinstance(name, str) or not name.strip():
-            raise BackendError(400, "backend-no-path")
-        text = unicodedata.normalize("NFC", name.replace("\\", "/")).lstrip("/")
-        normal = posixpath.normpath(text)
-        inside = normal.startswith(self.prefix)
-        parts = normal[len(self.prefix):].split("/") if inside else []
-        if not inside or not parts or parts[0] not in self.editable or \
-                any(p in ("", ".", "..") or p.startswith(".") for p in parts) or "\x00" in normal:
-            raise BackendError(403, "backend-outside", name=name, prefix=self.prefix,
-                               folders=", ".join(sorted(self.editable)))
-        found = self.folder.joinpath(*parts)
+        found = self.folder.joinpath(*site_parts(name, self.prefix, self.editable))
         try:
             real = found.resolve()  # through any symbolic link, of the file or a folder above it
         except (OSError, RuntimeError):

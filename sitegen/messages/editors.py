@@ -349,6 +349,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'cms' counts only in the root portal's site.yaml ('{root}'); here it is ignored. Every site's admin "
         "page saves into the Git repository the root declares.",
     ),
+    "cms-forge-incomplete": (
+        "'cms: backend: {backend}' là một kho Git: cần thêm 'repo:' (kho nội dung) và 'app_id:' (ứng dụng OAuth "
+        "để đăng nhập). Trang quản trị chưa lưu được cho tới khi có đủ; hoặc dùng 'backend: service' (dịch vụ "
+        "đăng bài của cổng).",
+        "'cms: backend: {backend}' is a Git forge: add 'repo:' (the content repository) and 'app_id:' (the "
+        "OAuth application to sign in with). The admin pages cannot save until then; or use 'backend: service' "
+        "(the portal's publishing service).",
+    ),
     "unknown-cms-site": (
         "'cms: sites:' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
         "'cms: sites:' names '{site}' but no site has that folder. The sites are: {sites}.",

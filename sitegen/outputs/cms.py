@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 from ..content import paths
 from ..content.addresses import origin
+from ..content.vocabulary import SERVICE
 from ..content.dates import parse_when
 from ..content.kind import MARKDOWN, Field, Kind, Registry
 from ..content.records import CmsTarget
@@ -34,6 +35,7 @@ from ..content.types import (
 
 REPOSITORY_FOLDER = "sites"  # where the site folders are in every content repository
 LOCAL_API = "/__sitegen/cms/{folder}"  # the preview's local back end for one site (serve --edit)
+SERVICE_PATH = "/__sitegen/service/"  # + a site's folder: the publishing service (serving/identity.py)
 # Decap has no time-zone setting: its picker shows and writes the browser's wall-clock
 # time. Written without an offset, what the editor typed is what the build reads, as
 # Asia/Ho_Chi_Minh, whatever the zone of the editor's computer.
@@ -245,9 +247,12 @@ def collection(kind: Kind, form: Form) -> dict:
 
 
 def backend(target: CmsTarget) -> dict:
-    """Decap's back end: the forge the root names, else the preview's local one."""
+    """Decap's back end: the portal's publishing service or the forge the root names,
+    else the preview's local one."""
     if not target.backend:
         return {"name": "proxy", "proxy_url": LOCAL_API.format(folder=target.folder), "branch": "main"}
+    if target.backend == SERVICE:
+        return {"name": "proxy", "proxy_url": SERVICE_PATH + target.folder, "branch": "main"}
     config = {"name": target.backend, "repo": target.repo, "branch": target.branch}
     if target.backend == "gitlab":
         config["auth_type"] = "pkce"
@@ -259,12 +264,19 @@ def backend(target: CmsTarget) -> dict:
     return config
 
 
+def service_url(target: CmsTarget) -> str:
+    """Where the admin page asks the publishing service what is live ('' without the service)."""
+    return SERVICE_PATH + target.folder if target.backend == SERVICE else ""
+
+
 def site_config(target: CmsTarget, site_url: str, kinds: Registry) -> dict:
     """The whole config.yml of one site's admin page."""
     form = Form(target.folder, kinds)
+    workflow = {"publish_mode": "editorial_workflow"} if target.backend == SERVICE and target.review else {}
     return {
         "locale": "vi",
         "backend": backend(target),
+        **workflow,
         "site_url": site_url,
         "display_url": site_url,
         "show_preview_links": False,
@@ -283,8 +295,8 @@ def with_local_backend(config: dict, site_url: str) -> dict:
                          str(config.get("media_folder", "")))
     if match is None:
         raise ValueError("not a configuration sitegen wrote")
-    return {**config, "backend": backend(CmsTarget(match.group(1))), "site_url": site_url,
-            "display_url": site_url}
+    simple = {key: value for key, value in config.items() if key != "publish_mode"}
+    return {**simple, "backend": backend(CmsTarget(match.group(1))), "site_url": site_url, "display_url": site_url}
 
 
 def admin_policy(target: CmsTarget) -> str:

@@ -297,11 +297,12 @@ class _Planner:
         site = self.site
         if site.cms is None:
             return
-        from .cms import admin_policy, site_config
+        from .cms import admin_policy, service_url, site_config
 
         prefix = site.ref.prefix + paths.ADMIN
         yield Output(prefix + "index.html", site.slug, OutputKind.ADMIN, template="admin.html",
-                     context={"site": self.chrome, "policy": admin_policy(site.cms)})
+                     context={"site": self.chrome, "policy": admin_policy(site.cms),
+                              "service": service_url(site.cms)})
         yield Output(site.ref.prefix + paths.ADMIN_CONFIG, site.slug, OutputKind.CMS_CONFIG,
                      data=site_config(site.cms, site.ref.url, self.kinds), context={"site": self.chrome})
         for name in files:

@@ -197,6 +197,9 @@ def _check_cms(by_slug: dict[str, SiteContent], root: str, problems: list[Proble
         if slug != root:
             problems.append(problem(_site_yaml(content), None, "cms-not-root", Severity.WARNING, root=root))
             continue
+        if not cms.complete:
+            problems.append(problem(_site_yaml(content), None, "cms-forge-incomplete", Severity.ERROR,
+                                    backend=cms.backend))
         folders = {Path(c.folder).name for c in by_slug.values()}
         for entry in cms.sites:
             if entry.site not in folders:
@@ -211,7 +214,7 @@ def _cms_target(content: SiteContent, root: SiteConfig) -> CmsTarget | None:
     folder = Path(content.folder).name
     if not SLUG.fullmatch(folder):
         return None
-    return root.cms.target(folder) if root.cms else CmsTarget(folder)
+    return root.cms.target(folder) if root.cms and root.cms.complete else CmsTarget(folder)
 
 
 def _kind_rank(kind: str) -> int:

@@ -34,8 +34,9 @@ CMS = Mapping(
     {"backend": Choice(FORGES), "base_url": BaseUrl(), "api_root": Url("https://git.lacthuy.gov.vn/api/v1",
                                                                        site_paths=False, plain_host=True),
      "repo": Text(200), "branch": Text(200), "app_id": Text(200),
-     "sites": MappingList(CMS_SITE, "[{site: an-binh, repo: xa-an-binh/noi-dung}]", max_items=1000)},
-    required=("backend", "repo", "app_id"),
+     "sites": MappingList(CMS_SITE, "[{site: an-binh, repo: xa-an-binh/noi-dung}]", max_items=1000),
+     "review": Boolean()},
+    required=("backend",),
     example="\n  backend: gitea\n  base_url: https://git.lacthuy.gov.vn/\n  repo: lac-thuy/cong-thong-tin\n"
             "  branch: bien-tap/{site}\n  app_id: 5b0f6c1e-2d1a-4c55-9a57-0a3f7d9e2b41",
 )
@@ -69,8 +70,9 @@ SITE = Kind(
         Field("notice", NOTICE, "thông báo (ví dụ tạm ngừng hoạt động), hiện trong khoảng from–until",
               example="\n  text: Cổng thông tin tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12.\n"
                       "  from: 2019-11-25 00:00\n  until: 2019-12-06 06:00"),
-        Field("cms", CMS, "chỉ ở cổng gốc: kho Git mà trang quản trị nội dung (quan-tri/) của mọi trang lưu vào "
-              "(backend: gitea | forgejo | gitlab; {site} là thư mục của từng trang)",
+        Field("cms", CMS, "chỉ ở cổng gốc: nơi trang quản trị nội dung (quan-tri/) của mọi trang lưu vào: "
+              "backend: service là dịch vụ đăng bài của cổng (review: false để biên tập viên đăng không cần "
+              "duyệt); gitea | forgejo | gitlab là kho Git (cần repo, app_id; {site} là thư mục của từng trang)",
               example=CMS.example),
     ), extensions=(".yaml",), has_body=False)
 
@@ -96,7 +98,8 @@ def _cms(block: dict | None) -> CmsConfig | None:
     if not block:
         return None
     return CmsConfig(
-        backend=block["backend"], repo=block["repo"], app_id=block["app_id"],
+        backend=block["backend"], repo=text(block.get("repo")), app_id=text(block.get("app_id")),
+        review=block.get("review") is not False,
         branch=text(block.get("branch")) or "main", base_url=text(block.get("base_url")),
         api_root=text(block.get("api_root")),
         sites=tuple(CmsRepository(s["site"], text(s.get("repo")), text(s.get("branch")))

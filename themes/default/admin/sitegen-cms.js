@@ -117,4 +117,64 @@
   // 3. The preview beside the form uses the site's own style sheet (named by its content:
   //    the admin page says which).
   if (script && script.dataset.previewStyle) CMS.registerPreviewStyle(script.dataset.previewStyle);
+
+  // 4. With the publishing service: a bar at the foot of the page says whether the last
+  //    change is live yet, or why not (a file's mistake, by file and line), and links the
+  //    site's publication history (where an approver can undo one).
+  var service = script && script.dataset.service;
+  if (!service) return;
+  var bar = document.createElement('div');
+  bar.id = 'sitegen-status';
+  bar.setAttribute('role', 'status');
+  bar.style.cssText = 'position:fixed;left:0;right:0;bottom:0;z-index:2147483646;padding:6px 12px;' +
+    'font:14px/1.4 system-ui,sans-serif;background:#eef3f8;border-top:1px solid #b8c7d6;color:#102030;' +
+    'max-height:30vh;overflow:auto';
+  var time = function (iso) {
+    var d = new Date(Date.parse(iso) + 7 * 3600 * 1000); // Vietnam's time, whatever the browser's zone
+    var two = function (n) { return (n < 10 ? '0' : '') + n; };
+    return two(d.getUTCHours()) + ':' + two(d.getUTCMinutes()) + ':' + two(d.getUTCSeconds()) + ' ' +
+      two(d.getUTCDate()) + '/' + two(d.getUTCMonth() + 1) + '/' + d.getUTCFullYear();
+  };
+  var show = function (state) {
+    var text;
+    if (state.failed) text = 'Chưa cập nhật được trang; bản đang đăng vẫn giữ nguyên. ' + state.failed;
+    else if (state.pending) text = 'Đang cập nhật trang với thay đổi mới nhất...';
+    else if (state.live_at) text = 'Thay đổi đã lên trang lúc ' + time(state.live_at) + '.';
+    else text = 'Trang đang được dựng...';
+    bar.textContent = text + ' ';
+    var history = document.createElement('a');
+    history.href = service + '/history';
+    history.textContent = 'Lịch sử đăng bài';
+    bar.appendChild(history);
+    if (state.problems && state.problems.length) {
+      var list = document.createElement('ul');
+      list.style.cssText = 'margin:4px 0 0;padding-left:20px;color:#7a0000';
+      state.problems.forEach(function (line) {
+        var item = document.createElement('li');
+        item.textContent = line;
+        list.appendChild(item);
+      });
+      bar.appendChild(list);
+    }
+  };
+  var poll = function () {
+    fetch(service + '/status', { credentials: 'same-origin', cache: 'no-store' })
+      .then(function (answer) { return answer.ok ? answer.json() : null; })
+      .then(function (state) { if (state) show(state); })
+      .catch(function () {})
+      .then(function () { setTimeout(poll, 3000); });
+  };
+  // The bar appears once the service has answered the CMS (the editor signed in): a page
+  // served without the service (a plain preview) asks it nothing.
+  var started = false;
+  var realFetch = window.fetch.bind(window);
+  window.fetch = function (input, init) {
+    var answer = realFetch(input, init);
+    if (!started && String((input && input.url) || input).indexOf(service) !== -1) {
+      answer.then(function (reply) {
+        if (reply.ok && !started) { started = true; document.body.appendChild(bar); poll(); }
+      }, function () {});
+    }
+    return answer;
+  };
 })();
