@@ -16,12 +16,16 @@ cached for a while and then revalidated.
 
 Nothing an editor writes reaches the file unchecked: hosts and paths come
 from addresses that passed content.addresses (and are checked again here),
-and every argument of every directive goes through _arg(), which quotes it
-or refuses it (a '$', a control character), so no field can add a directive,
-a variable or a header. The editors' own folders (images/, files/) are
-served with only the allowed types of content.attachments and no
+and every argument of every directive goes through nginx_syntax.arg(), which
+quotes it or refuses it (a '$', a control character), so no field can add a
+directive, a variable or a header. The editors' own folders (images/,
+files/) are served with only the allowed types of content.attachments and no
 precompressed copies: a file they drop there is never sent as a page, an
 SVG, XML or a script, whatever its name or the request's Accept-Encoding.
+
+With Options.tls and Options.service, nginx_service adds HTTPS and the
+publishing service behind the editors' password; without them the file is
+plain HTTP, as it always was.
 
 served_sites() is the one place that reads the portal's model.
 """
@@ -36,8 +40,10 @@ from urllib.parse import urlsplit
 from ..content import paths
 from ..content.addresses import host_name, origin, site_path
 from ..content.attachments import FAMILIES
-from ..messages.console import Said
 from ..outputs.cms import admin_policy
+from . import nginx_service
+from .nginx_service import Service, Tls
+from .nginx_syntax import ConfigError, Raw, comment, directive, literal
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
@@ -80,15 +86,6 @@ HASH_NAMED = (r"~/pagefind/(?:[^/]+/)?(?:fragment|index|filter)/[^/]+$",
               r"~/pagefind/(?:[^/]+/)?pagefind\.[^/]+\.pf_meta$",
               r"~\.[0-9a-f]{8,}\.[A-Za-z0-9]+$")
 DOCUMENT_TYPES = (r"text/html", r"image/svg\+xml", r"text/xml")  # what a browser may show as a document
-
-
-class ConfigError(Said):
-    """The portal cannot be served as configured; message(lang) says why."""
-
-
-class Raw(str):
-    """An argument this module wrote itself (one of its variables, a regular
-    expression of escaped paths): it may hold a '$'. Anything else may not."""
 
 
 @dataclass(frozen=True)
@@ -230,66 +227,73 @@ class Options:
     out: str  # absolute path of the folder served (the output, or a deploy's 'current' link)
     listen: str = "80"
     brotli: bool = False  # the server has ngx_brotli's static module
+    tls: Tls | None = None  # serve HTTPS, plain HTTP sent there (nginx_service)
+    service: Service | None = None  # pass the publishing service on, behind a password (nginx_service)
 
 
 def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
     """The server blocks (and the maps they use), to include inside nginx's http {}."""
     served = mounts(sites)
+    nginx_service.check(served, options)
     root = sites[0]
     tag = "sitegen_" + re.sub(r"[^a-z0-9]", "_", root.slug)
     policies = sorted({content_security_policy(s) for s in sites})
     csp_var = {policy: Raw(f"${tag}_csp_{number}") for number, policy in enumerate(policies, 1)}
     out = options.out.rstrip("/")
     lines = [
-        f"# nginx configuration for the portal '{_comment(root.slug)}', made by `python build.py nginx`.",
+        f"# nginx configuration for the portal '{comment(root.slug)}', made by `python build.py nginx`.",
         "# Include it inside http { }; make it again when a site's base_url or feedback_url",
-        "# changes or a site is added. It serves plain HTTP on the address given; put TLS",
-        "# (and Strict-Transport-Security) in front of it, or add them to each server block.",
-        f"# Folder served: {_comment(out)}/",
+        *nginx_service.intro(options),
+        f"# Folder served: {comment(out)}/",
         "",
         "# Cache-Control by path: hash-named files for a year, pictures a day, attachments an hour,",
         "# everything else (pages, feeds, the search's entry files) revalidated each time.",
-        _directive("", "map", Raw("$uri"), Raw(f"${tag}_cache"), block=True),
-        _directive("    ", "default", REVALIDATE),
+        directive("", "map", Raw("$uri"), Raw(f"${tag}_cache"), block=True),
+        directive("    ", "default", REVALIDATE),
     ]
     site_paths = sorted({m.path for found in served.values() for m in found if m.kind == "site"})
     alternatives = "|".join(re.escape(p) for p in site_paths)
     rules = ((f"~^(?:{alternatives}){paths.PICTURES}", PICTURES), (f"~^(?:{alternatives}){paths.FILES}", ATTACHMENTS),
              *((pattern, IMMUTABLE) for pattern in HASH_NAMED))
-    lines += [_directive("    ", Raw(pattern), value) for pattern, value in rules] + ["}"]
+    lines += [directive("    ", Raw(pattern), value) for pattern, value in rules] + ["}"]
     lines += ["", "# Content-Security-Policy of documents (pages, SVG, XML) only: a PDF or a video",
               "# shown by the browser's own viewer must not be held to it."]
     for policy, variable in csp_var.items():
-        lines += [_directive("", "map", Raw("$sent_http_content_type"), variable, block=True),
-                  _directive("    ", "default", "")]
-        lines += [_directive("    ", Raw("~^" + kind), policy) for kind in DOCUMENT_TYPES]
+        lines += [directive("", "map", Raw("$sent_http_content_type"), variable, block=True),
+                  directive("    ", "default", "")]
+        lines += [directive("    ", Raw("~^" + kind), policy) for kind in DOCUMENT_TYPES]
         lines.append("}")
-    for host in sorted(served, key=lambda h: (h != root.host, h)):
+    hosts = sorted(served, key=lambda h: (h != root.host, h))
+    lines += nginx_service.host_map(hosts, options, tag)
+    for host in hosts:
         lines += _server(host, served[host], options, out, tag, csp_var)
+    lines += nginx_service.redirect_servers(hosts, options, tag)
     return "\n".join(lines) + "\n"
 
 
 def _server(host: str, found: list[Mount], options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
     home = next((m for m in found if m.path == "/" and m.kind == "site"), None)
-    lines = ["", "server {", _directive("    ", "listen", options.listen),
-             _directive("    ", "server_name", host or "_"),
-             _directive("    ", "root", out + ("/" + home.folder.rstrip("/") if home and home.folder else "")),
-             *(_directive("    ", *words) for words in (
+    lines = ["", "server {", directive("    ", "listen", *nginx_service.listen(options)),
+             directive("    ", "server_name", host or "_"),
+             *nginx_service.tls_lines(host, options, tag),
+             directive("    ", "root", out + ("/" + home.folder.rstrip("/") if home and home.folder else "")),
+             *(directive("    ", *words) for words in (
                  ("index", "index.html"), ("server_tokens", "off"), ("autoindex", "off"),
                  ("absolute_redirect", "off"), ("charset", "utf-8"), ("charset_types", *CHARSET_TYPES.split()))),
              "    # Redirects keep the scheme and host the visitor used; the .gz copies the build",
              "    # wrote beside every text file are sent to browsers that take them.",
-             _directive("    ", "gzip_static", "on"), _directive("    ", "gzip_vary", "on")]
+             directive("    ", "gzip_static", "on"), directive("    ", "gzip_vary", "on")]
     if options.brotli:
-        lines.append(_directive("    ", "brotli_static", "on"))
-    lines += [_directive("    ", "default_type", "application/octet-stream")]
+        lines.append(directive("    ", "brotli_static", "on"))
+    lines += [directive("    ", "default_type", "application/octet-stream")]
     lines += _types("    ", TYPES)
     if home is not None:
-        lines += [_directive("    ", "error_page", "404", "/" + paths.NOT_FOUND)]
-        lines += _headers(home.headers, tag, csp_var, "    ")
+        lines += [directive("    ", "error_page", "404", "/" + paths.NOT_FOUND)]
+        lines += _headers(home.headers, tag, csp_var, "    ", tls=options.tls is not None)
     lines += ["", "    # Hidden files (the output's .sitegen-output marker) are never served.",
-              _directive("    ", "location", "~", Raw(r"/\."), block=True),
-              _directive("        ", "return", "404"), "    }"]
+              directive("    ", "location", "~", Raw(r"/\."), block=True),
+              directive("        ", "return", "404"), "    }"]
+    lines += nginx_service.service_location(options)
     for mount in found:
         lines += [""] + _location(mount, options, out, tag, csp_var)
     lines.append("}")
@@ -297,42 +301,45 @@ def _server(host: str, found: list[Mount], options: Options, out: str, tag: str,
 
 
 def _location(mount: Mount, options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
-    lines = [_directive("    ", "location", mount.path, block=True)]
+    lines = [directive("    ", "location", mount.path, block=True)]
     if mount.kind == "redirect":
         pattern = Raw("^" + re.escape(mount.path) + "(.*)$")
-        return lines + [_directive("        ", "rewrite", pattern, Raw(_literal(mount.site.url) + "$1"),
+        return lines + [directive("        ", "rewrite", pattern, Raw(literal(mount.site.url) + "$1"),
                                    "permanent"), "    }"]
     if mount.path == "/" + mount.folder:
-        lines.append(_directive("        ", "root", out))
+        lines.append(directive("        ", "root", out))
     elif mount.path == "/":
-        lines.append(_directive("        ", "root", out + "/" + mount.folder.rstrip("/")))
+        lines.append(directive("        ", "root", out + "/" + mount.folder.rstrip("/")))
     else:
-        lines.append(_directive("        ", "alias", out + "/" + mount.folder))
+        lines.append(directive("        ", "alias", out + "/" + mount.folder))
     if mount.kind in ("site", "editors"):
-        lines.append(_directive("        ", "error_page", "404", mount.site.path + paths.NOT_FOUND))
+        lines.append(directive("        ", "error_page", "404", mount.site.path + paths.NOT_FOUND))
     if mount.kind == "editors":
         lines += ["        # What editors dropped here: sent as it is, only as the allowed types."]
-        lines += [_directive("        ", "gzip_static", "off")]
-        lines += [_directive("        ", "brotli_static", "off")] if options.brotli else []
+        lines += [directive("        ", "gzip_static", "off")]
+        lines += [directive("        ", "brotli_static", "off")] if options.brotli else []
         lines += _types("        ", EDITOR_TYPES)
-    if mount.kind == "admin":
+    tls = options.tls is not None
+    if mount.kind == "admin":  # the CMS's policy; its editors' password when they publish through the service
+        lines += nginx_service.auth_lines(options, "        ")
         lines += _headers(mount.headers, tag, csp_var, "        ",
-                          policy=mount.site.admin_policy + "; frame-ancestors 'none'")
+                          policy=mount.site.admin_policy + "; frame-ancestors 'none'", tls=tls)
     else:
-        lines += _headers(mount.headers, tag, csp_var, "        ")
+        lines += _headers(mount.headers, tag, csp_var, "        ", tls=tls)
     return lines + ["    }"]
 
 
 def _types(indent: str, types) -> list[str]:
-    return [_directive(indent, "types", block=True),
-            *(_directive(indent + "    ", kind, *extensions.split()) for kind, extensions in types),
+    return [directive(indent, "types", block=True),
+            *(directive(indent + "    ", kind, *extensions.split()) for kind, extensions in types),
             indent + "}"]
 
 
-def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str | None = None) -> list[str]:
+def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str | None = None,
+             tls: bool = False) -> list[str]:
     """Every header, on every response (404s included): nginx drops a level's
     add_header lines when a deeper level has any, so each location repeats them.
-    policy: the admin page's own, instead of the pages'."""
+    policy: the admin page's own, instead of the pages'; tls: Strict-Transport-Security too."""
     pairs = [
         ("Content-Security-Policy", policy or csp_var[content_security_policy(site)]),
         ("X-Content-Type-Options", "nosniff"),
@@ -341,38 +348,4 @@ def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str
         ("Permissions-Policy", PERMISSIONS),
         ("Cache-Control", Raw(f"${tag}_cache")),
     ]
-    return [_directive(indent, "add_header", name, value, "always") for name, value in pairs]
-
-
-def _directive(indent: str, name: str, *args: str, block: bool = False) -> str:
-    """One line of the file: every argument through _arg()."""
-    words = " ".join(_arg(word) for word in (name, *args))
-    return f"{indent}{words} {{" if block else f"{indent}{words};"
-
-
-_BARE = re.compile(r"[A-Za-z0-9_./:~-]+")
-_REFUSED = re.compile(r"[\x00-\x1f\x7f]")
-
-
-def _literal(text: str) -> str:
-    """Text nginx must read as it is: refused when it holds a '$' (a variable)."""
-    if "$" in text or _REFUSED.search(text):
-        raise ConfigError("nginx-refused", text=repr(text))
-    return text
-
-
-def _arg(word: str) -> str:
-    """One argument, quoted when nginx would otherwise split or read it; a '$'
-    only in what this module wrote itself (Raw)."""
-    if not isinstance(word, Raw):
-        _literal(word)
-    elif _REFUSED.search(word):
-        raise ConfigError("nginx-refused", text=repr(word))
-    if _BARE.fullmatch(word):
-        return word
-    return '"' + word.replace("\\", "\\\\").replace('"', '\\"') + '"'
-
-
-def _comment(text: str) -> str:
-    """Text in a comment line: on that line only."""
-    return _REFUSED.sub("?", text)
+    return nginx_service.headers_lines(indent, pairs, tls)
