@@ -48,6 +48,18 @@ HELP: dict[str, tuple[str, str]] = {
               "trên trình duyệt, ở trang quản trị quan-tri/ của mỗi trang)",
               "preview: build, serve on this machine, rebuild and reload on every save (--edit: write in the "
               "browser, on each site's admin page quan-tri/)"),
+    "service": ("dịch vụ đăng bài trên cổng đang chạy: biên tập viên viết, người duyệt đăng, lịch sử Git",
+                "the publishing service on the live portal: editors write, approvers publish, Git history"),
+    "service-description": (
+        "Chạy dịch vụ đăng bài sau nginx cho tới khi dừng (SIGTERM: làm xong việc đang dở rồi thoát). --sites nằm "
+        "trong một kho Git, kho do dịch vụ giữ: mỗi lần lưu, gửi duyệt, đăng là một lần ghi Git; mỗi lần đăng "
+        "dựng lại trang đó và thay bản đang đăng trong vài giây; bài hẹn giờ, hạn góp ý, ngày hiệu lực tự lên "
+        "trang đúng giờ. Người dùng và quyền: tệp --editors; đăng nhập do nginx (python build.py nginx --service).",
+        "Run the publishing service behind nginx until stopped (SIGTERM: finish what is in hand, then exit). "
+        "--sites lies in a Git repository the service owns: every save, review step and publication is a Git "
+        "commit; each publication rebuilds its site and replaces the live one within seconds; scheduled news, "
+        "comment deadlines and effective dates go live on time by themselves. Users and rights: the --editors "
+        "file; sign-in is nginx's (python build.py nginx --service)."),
     "serve-description": (
         "Dựng cổng, mở ở http://HOST:PORT/, theo dõi nội dung và giao diện, dựng lại phần bị ảnh hưởng sau mỗi "
         "lần lưu và tải lại các thẻ trình duyệt đang mở. Lỗi nội dung hiện trong một khung trên trang cho đến "
@@ -88,6 +100,19 @@ HELP: dict[str, tuple[str, str]] = {
         "so only changed files travel, then make it live by swapping the DEST/current link in one step. An "
         "interrupted deploy leaves the live site as it was. Prints the files and bytes sent. Point the web "
         "server at DEST/current."),
+    "systemd": ("in tệp unit systemd chạy dịch vụ đăng bài (lệnh service) như một dịch vụ của máy",
+                "print a systemd unit that runs the publishing service (the service command) as a system service"),
+    "systemd-description": (
+        "In tệp sitegen.service: chạy 'python build.py service' của bản mã này bằng Python của môi trường ảo "
+        "hiện tại, với các tùy chọn đã cho (đường dẫn tuyệt đối), dưới tài khoản --user, tự chạy lại khi lỗi; "
+        "chỉ ghi được vào kho nội dung, thư mục đầu ra, thư mục của tệp khóa và báo cáo. Ví dụ: python "
+        "build.py systemd --sites /srv/noi-dung/sites --out /srv/portal/public --editors /etc/sitegen/editors.yaml "
+        "| sudo tee /etc/systemd/system/sitegen.service",
+        "Print sitegen.service: it runs this checkout's 'python build.py service' with this virtual "
+        "environment's Python and the options given (as absolute paths), as the account --user, restarted on "
+        "failure, able to write only the content repository, the output folder and the key's and report's "
+        "folders. Example: python build.py systemd --sites /srv/content/sites --out /srv/portal/public --editors "
+        "/etc/sitegen/editors.yaml | sudo tee /etc/systemd/system/sitegen.service"),
     # Options
     "sites": ("một thư mục chứa các thư mục trang, mỗi thư mục có site.yaml (mặc định: sites); dùng nhiều lần "
               "để gom các trang của nhiều kho (ví dụ --sites sites --sites 'xa/*/sites', mẫu trong ngoặc khớp "
@@ -142,12 +167,54 @@ HELP: dict[str, tuple[str, str]] = {
                   "ví dụ /srv/portal/current",
                   "the folder the server serves (default: public); after 'deploy', the destination's 'current' "
                   "link, e.g. /srv/portal/current"),
-    "listen": ("địa chỉ nghe của nginx: PORT hoặc ADDR:PORT (mặc định: 80)",
-               "nginx's listen address: PORT or ADDR:PORT (default: 80)"),
+    "service-out": ("thư mục đầu ra mà nginx phục vụ (mặc định: public)",
+                    "the output folder nginx serves (default: public)"),
+    "editors": ("tệp người biên tập: tên đăng nhập, trang và vai trò (editor hoặc approver) của từng người; "
+                "để ngoài kho nội dung",
+                "the editors file: each user's name, sites and role (editor or approver); keep it outside "
+                "the content repository"),
+    "service-listen": ("địa chỉ dịch vụ nghe, chỉ nginx gọi tới (mặc định: 127.0.0.1:8750)",
+                       "the address the service listens on, for nginx only (default: 127.0.0.1:8750)"),
+    "service-key": ("tệp khóa bí mật mà nginx gửi kèm mọi yêu cầu (mặc định: service.key cạnh tệp người "
+                    "biên tập; tạo nếu chưa có)",
+                    "the secret key file nginx sends with every request (default: service.key beside the "
+                    "editors file; made when missing)"),
+    "service-report": ("ghi báo cáo cho quản trị sau mỗi lần dựng vào tệp này",
+                       "write the webmaster's report to this file after every build"),
+    "deploy-to": ("sau mỗi lần đăng, gửi cổng tới máy chủ này như lệnh deploy (có thể lặp lại)",
+                  "after every publish, send the portal to this server as deploy does (repeatable)"),
+    "listen": ("địa chỉ nghe của nginx: PORT hoặc ADDR:PORT (mặc định: 80, hoặc 443 với --tls-cert)",
+               "nginx's listen address: PORT or ADDR:PORT (default: 80, or 443 with --tls-cert)"),
     "brotli": ("gửi cả các bản nén .br (cần mô-đun tĩnh của ngx_brotli, trên Debian: "
                "libnginx-mod-http-brotli-static)",
                "also send the .br copies (needs ngx_brotli's static module, Debian: "
                "libnginx-mod-http-brotli-static)"),
+    "tls-cert": ("phục vụ bằng HTTPS với chứng chỉ này (tệp PEM, kèm chuỗi chứng chỉ trung gian); cần "
+                 "--tls-key. Mọi khối server nghe bằng ssl trên --listen, chỉ TLS 1.2 và 1.3, gửi "
+                 "Strict-Transport-Security; HTTP thường được chuyển (301) sang HTTPS",
+                 "serve HTTPS with this certificate (PEM, with its intermediate chain); needs --tls-key. Every "
+                 "server block listens with ssl on --listen, TLS 1.2 and 1.3 only, and sends "
+                 "Strict-Transport-Security; plain HTTP is redirected (301) to HTTPS"),
+    "tls-key": ("khóa riêng của chứng chỉ --tls-cert (tệp PEM)", "the private key of --tls-cert (PEM)"),
+    "http": ("với --tls-cert: địa chỉ HTTP thường, chuyển mọi yêu cầu sang cùng đường dẫn trên HTTPS (mặc định: "
+             "cổng 80 trên địa chỉ của --listen; off: không có)",
+             "with --tls-cert: the plain-HTTP address, every request redirected to the same path on HTTPS "
+             "(default: port 80 on --listen's address; off: none)"),
+    "nginx-service": ("chuyển /__sitegen/service/ tới dịch vụ đăng bài ở địa chỉ này (chỉ ghi --service: "
+                      "{default}), sau mật khẩu; trang quản trị quan-tri/ của mỗi trang cũng cần mật khẩu đó, các "
+                      "trang khác vẫn công khai. Cần --service-key và --htpasswd",
+                      "pass /__sitegen/service/ on to the publishing service at this address (--service alone: "
+                      "{default}), behind a password; every site's admin page quan-tri/ asks for the same "
+                      "password, the pages stay public. Needs --service-key and --htpasswd"),
+    "nginx-service-key": ("tệp khóa bí mật của dịch vụ (tạo nếu chưa có; là tệp --key của lệnh service): nginx "
+                          "đọc nó bằng include, khóa không được chép vào cấu hình",
+                          "the service's secret key file (made when missing; the service command's --key): nginx "
+                          "reads it with include, the key is never copied into the configuration"),
+    "htpasswd": ("tệp mật khẩu của người biên tập (tạo bằng htpasswd, hoặc openssl passwd -apr1: mỗi dòng "
+                 "tên:mã-băm); tên đăng nhập là tên trong tệp người biên tập của dịch vụ",
+                 "the editors' password file (made with htpasswd, or openssl passwd -apr1: one name:hash a "
+                 "line); the user name is the one in the service's editors file"),
+    "systemd-user": ("tài khoản chạy dịch vụ (mặc định: sitegen)", "the account the service runs as (default: sitegen)"),
     "deploy-out": ("cổng đã dựng cần gửi (mặc định: public)", "the built portal to send (default: public)"),
     "to": ("một thư mục trên máy này, hoặc máy:đường-dẫn (hay người-dùng@máy:đường-dẫn) qua SSH; lệnh SSH "
            "lấy từ RSYNC_RSH, như rsync",

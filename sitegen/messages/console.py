@@ -6,6 +6,8 @@ named values when shown; Said is the error type that carries a code of here.
 
 from __future__ import annotations
 
+from .service import SERVICE
+
 CONSOLE: dict[str, tuple[str, str]] = {
     # The command line
     "unknown-command": ("không có lệnh '{command}'{close} (các lệnh: {commands})",
@@ -117,6 +119,12 @@ CONSOLE: dict[str, tuple[str, str]] = {
                        "(server_name _).",
                        "Note: the root site has no base_url in its site.yaml; the configuration answers any host "
                        "(server_name _)."),
+    "nginx-wants-service": ("Lưu ý: cổng gốc chọn 'cms: {{backend: service}}' nhưng thiếu --service: trang quản "
+                            "trị sẽ không lưu được cho tới khi nginx chuyển /__sitegen/service/ tới dịch vụ đăng "
+                            "bài (thêm --service, --service-key, --htpasswd).",
+                            "Note: the root chooses 'cms: {{backend: service}}' but --service is missing: the admin "
+                            "pages cannot save until nginx passes /__sitegen/service/ to the publishing service "
+                            "(add --service, --service-key, --htpasswd)."),
     "nginx-not-built": ("Lưu ý: '{out}' chưa phải là thư mục đã dựng trên máy này; hãy chắc chắn máy chủ có thư "
                         "mục đó (ví dụ thư mục 'current' của lệnh deploy).",
                         "Note: '{out}' is not a built portal on this machine; make sure the server has it (for "
@@ -132,6 +140,50 @@ CONSOLE: dict[str, tuple[str, str]] = {
     "nginx-off-portal": ("'{url}' không thuộc cổng.", "'{url}' is not on the portal."),
     "nginx-refused": ("Không thể đưa {text} vào cấu hình nginx (có '$' hoặc ký tự điều khiển).",
                       "{text} cannot go into the nginx configuration (a '$' or a control character)."),
+    "nginx-refused-file": ("{option}: không thể đưa đường dẫn {path} vào cấu hình nginx (nginx không nhận '$', "
+                           "'*', '?', '[' hay ký tự điều khiển trong tên tệp); hãy đổi tên hoặc chuyển tệp.",
+                           "{option}: the path {path} cannot go into the nginx configuration (nginx takes no '$', "
+                           "'*', '?', '[' or control character in a file name); rename or move the file."),
+    "nginx-tls-pair": ("--tls-cert và --tls-key phải đi cùng nhau: chứng chỉ và khóa riêng của nó.",
+                       "--tls-cert and --tls-key go together: the certificate and its private key."),
+    "nginx-http-needs-tls": ("--http chỉ dùng với --tls-cert: cổng HTTP thường khi đó chuyển sang HTTPS.",
+                             "--http goes with --tls-cert only: plain HTTP is then sent to HTTPS."),
+    "nginx-http-same": ("--http {http} trùng với địa chỉ HTTPS --listen {listen}; hãy chọn cổng khác, hoặc "
+                        "--http off.",
+                        "--http {http} is the HTTPS address --listen {listen}; choose another port, or --http off."),
+    "nginx-service-needs": ("--service cần cả --service-key FILE (tệp khóa của dịch vụ) và --htpasswd FILE (tệp "
+                            "mật khẩu của người biên tập).",
+                            "--service needs both --service-key FILE (the service's key file) and --htpasswd FILE "
+                            "(the editors' password file)."),
+    "nginx-needs-service": ("--service-key và --htpasswd chỉ dùng với --service.",
+                            "--service-key and --htpasswd go with --service only."),
+    "nginx-bad-service": ("'{value}' không phải ADDR:PORT, ví dụ 127.0.0.1:8750",
+                          "'{value}' is not ADDR:PORT, e.g. 127.0.0.1:8750"),
+    "nginx-bad-key-file": ("'{path}' không phải tệp khóa của dịch vụ (một dòng proxy_set_header X-Sitegen-Key "
+                           "\"...\";); sitegen không ghi đè. Hãy chọn tệp khác (--service-key).",
+                           "'{path}' is not the service's key file (one line proxy_set_header X-Sitegen-Key "
+                           "\"...\";); sitegen never overwrites it. Choose another file (--service-key)."),
+    "nginx-clear-passwords": ("Cảnh báo: không có --tls-cert, mật khẩu của người biên tập đi qua mạng không mã "
+                              "hóa; chỉ dùng khi một máy chủ TLS đứng trước nginx này.",
+                              "Warning: without --tls-cert the editors' passwords travel in clear text; use this "
+                              "only behind a TLS terminator in front of this nginx."),
+    "nginx-missing-file": ("Lưu ý: {option} '{path}' chưa có trên máy này; nginx cần tệp đó.",
+                           "Note: {option} '{path}' is not on this machine; nginx needs it."),
+    "nginx-service-path": ("Trang '{slug}' được đặt tại {address}, chỗ của dịch vụ đăng bài: hãy sửa base_url "
+                           "trong site.yaml.",
+                           "The site '{slug}' is served at {address}, where the publishing service is: fix "
+                           "base_url in site.yaml."),
+    # systemd
+    "systemd-install": ("Cài đặt: chạy lại lệnh này với '| sudo tee /etc/systemd/system/{unit}', rồi 'sudo "
+                        "systemctl daemon-reload' và 'sudo systemctl enable --now sitegen' (tài khoản '{user}' phải "
+                        "có sẵn và ghi được các thư mục ReadWritePaths).",
+                        "To install: run this command again with '| sudo tee /etc/systemd/system/{unit}', then "
+                        "'sudo systemctl daemon-reload' and 'sudo systemctl enable --now sitegen' (the account "
+                        "'{user}' must exist and be able to write the ReadWritePaths folders)."),
+    "systemd-bad-user": ("'{value}' không phải tên tài khoản (chữ thường, số, '_' hoặc '-')",
+                         "'{value}' is not an account name (lowercase letters, digits, '_' or '-')"),
+    "systemd-refused": ("Không thể đưa {value} vào tệp unit của systemd (có ký tự điều khiển).",
+                        "{value} cannot go into a systemd unit (a control character)."),
     # deploy
     "deploy-sending": ("Đang gửi '{out}' tới '{dest}' …", "Sending '{out}' to '{dest}' …"),
     "deploy-sent": ("Đã gửi {files} tệp ({size}; {wire} qua đường truyền) trong số {total} tệp ({total_size}). "
@@ -197,6 +249,9 @@ CONSOLE: dict[str, tuple[str, str]] = {
     "admin-config-header": ("Đừng sửa tay: lần dựng sau sẽ viết lại.",
                             "Written by sitegen from the kinds; do not edit."),
 }
+
+
+CONSOLE.update(SERVICE)  # the publishing service's own (messages/service.py)
 
 
 def say(code: str, lang: str = "vi", **values: object) -> str:
