@@ -20,10 +20,11 @@ from tests.service_helpers import Client, content_repository, git, news
 BUILD_PY = Path(__file__).resolve().parent.parent / "build.py"
 
 
-def service(where: Path, repo: Path, port: int) -> subprocess.Popen:
+def service(where: Path, repo: Path, port: int, *more: str) -> subprocess.Popen:
     process = subprocess.Popen([sys.executable, str(BUILD_PY), "service", "--sites", str(repo / "sites"),
                                 "--out", str(where / "out"), "--editors", str(where / "editors.yaml"),
-                                "--listen", f"127.0.0.1:{port}"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+                                "--listen", f"127.0.0.1:{port}", *more], stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT)
     client = Client(port, key(where / "service.key"))
     for _ in range(600):
         if process.poll() is not None:
@@ -80,10 +81,11 @@ def test_kill_9_during_a_burst_of_saves_loses_no_acknowledged_save(tmp_path):
     assert again.wait(60) == 0
 
 
-def test_with_review_off_an_editor_publishes_and_sigterm_exits_cleanly(tmp_path):
+def test_with_review_off_an_editor_publishes_it_is_deployed_and_sigterm_exits_cleanly(tmp_path):
     repo = content_repository(tmp_path, cms="cms: {backend: service, review: false}")
     port = free_port()
-    process = service(tmp_path, repo, port)
+    server = tmp_path / "may-chu"  # a deploy destination (a folder here; host:path over ssh alike)
+    process = service(tmp_path, repo, port, "--deploy-to", str(server))
     client = Client(port, key(tmp_path / "service.key"))
     assert client.call("bien-tap-dongtam", "dong-tam", "info")[1]["publish_modes"][0] == "simple"
     slug = "2026-12-01-dang-thang"
@@ -95,6 +97,12 @@ def test_with_review_off_an_editor_publishes_and_sigterm_exits_cleanly(tmp_path)
         time.sleep(0.1)
     assert page.is_file()
     assert git(repo, "log", "-1", "--format=%an", "main").strip() == "bien-tap-dongtam"
+    deployed = server / "current/dong-tam/tin-tuc/dang-thang/index.html"
+    for _ in range(300):
+        if deployed.is_file():
+            break
+        time.sleep(0.1)
+    assert deployed.is_file(), "sent on to the server after the publication"
     config = (tmp_path / "out/dong-tam/quan-tri/config.yml").read_text(encoding="utf-8")
     assert "/__sitegen/service/dong-tam" in config and "editorial_workflow" not in config
     process.send_signal(signal.SIGTERM)
