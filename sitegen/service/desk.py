@@ -69,11 +69,14 @@ class Desk:
         return {"repo": self.site, "publish_modes": modes, "type": "sitegen_service"}
 
     def _entriesByFolder(self, params: dict) -> list:
-        tip = self._tip()
         folder = self.store.git_path(self.site, params.get("folder"), file=False)
         suffix = "." + str(params.get("extension") or "md").lstrip(".")
-        names = [n for n in self.store.repo.files(tip, folder) if n.endswith(suffix) and not n.startswith(".")]
-        return [self._entry(tip, self.store.config_path(self.site, f"{folder}/{n}")) for n in sorted(names)]
+        files = {n: blob for n, blob in self.store.repo.files(self._tip(), folder).items()
+                 if n.endswith(suffix) and not n.startswith(".")}
+        data = self.store.repo.blobs(list(files.values()))
+        return [{"data": data[files[n]].decode("utf-8", "replace"),
+                 "file": {"path": self.store.config_path(self.site, f"{folder}/{n}"), "label": None,
+                          "id": hashlib.sha256(data[files[n]]).hexdigest()}} for n in sorted(files)]
 
     def _entriesByFiles(self, params: dict) -> list:
         tip = self._tip()
@@ -90,8 +93,10 @@ class Desk:
     def _getMedia(self, params: dict) -> list:
         tip = self._tip()
         folder = self.store.git_path(self.site, params.get("mediaFolder"), file=False)
-        names = sorted(self.store.repo.files(tip, folder))[-LISTED_MEDIA:]
-        return [self._media(f"{folder}/{n}", self.store.repo.blob(tip, f"{folder}/{n}") or b"") for n in names]
+        files = self.store.repo.files(tip, folder)
+        names = sorted(files)[-LISTED_MEDIA:]
+        data = self.store.repo.blobs([files[n] for n in names])
+        return [self._media(f"{folder}/{n}", data[files[n]]) for n in names]
 
     def _getMediaFile(self, params: dict) -> dict:
         path = self.store.git_path(self.site, params.get("path"))

@@ -93,6 +93,22 @@ class Repository:
             return None
         return self.run("cat-file", "blob", entry.split(b"\t")[0].split()[2].decode())
 
+    def blobs(self, ids: list[str]) -> dict[str, bytes]:
+        """Many blobs' bytes from one Git process (a folder of 300 news is one call, not 300)."""
+        if not ids:
+            return {}
+        out = self.run("cat-file", "--batch", input=("\n".join(ids) + "\n").encode())
+        found, at = {}, 0
+        while at < len(out):
+            end = out.index(b"\n", at)
+            header = out[at:end].split()
+            at = end + 1
+            if len(header) == 3 and header[1] == b"blob":
+                size = int(header[2])
+                found[header[0].decode()] = out[at:at + size]
+                at += size + 1
+        return found
+
     def files(self, commit: str, folder: str) -> dict[str, str]:
         """The files directly in a folder at a commit: name -> blob id."""
         found = {}

@@ -20,6 +20,7 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
+from ..content.types import SLUG
 from ..editing.backend import BackendError
 from ..messages.console import say
 from ..serving.identity import KEY_HEADER, SERVICE_PATH, USER_HEADER
@@ -91,6 +92,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def _user(self, site: str) -> User:
         sent = self.headers.get(KEY_HEADER, "")
+        if not SLUG.fullmatch(site):
+            raise Refused(404, "service-no-site", site=site)
         if not hmac.compare_digest(sent.encode("utf-8", "replace"), self.service.key.encode()):
             raise Refused(403, "service-no-key")
         name = self.headers.get(USER_HEADER, "")
