@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
@@ -176,6 +176,8 @@ def _made(kind: Kind, entries: list[Entry], making: Making) -> Iterator:
     """The kind's records from its entries; an entry held back (scheduled) gives none."""
     for entry in entries:
         record = kind.make(entry, making)
+        if record is not None and entry.values.get("aliases") and hasattr(record, "aliases"):
+            record = replace(record, aliases=tuple(entry.values["aliases"]))
         if record is not None:
             yield record
 

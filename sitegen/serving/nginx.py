@@ -40,7 +40,9 @@ from urllib.parse import urlsplit
 from ..content import paths
 from ..content.addresses import host_name, origin, site_path
 from ..content.attachments import FAMILIES
+from ..content.kinds import DEFAULT
 from ..outputs.cms import admin_policy
+from .moved import aliases_of, moved_lines, moved_map, moved_sizes
 from . import nginx_service
 from .nginx_service import Service, Tls
 from .nginx_syntax import ConfigError, Raw, comment, directive, literal
@@ -101,6 +103,7 @@ class ServedSite:
     feedback_url: str  # where its 'rate this information' form posts, or ''
     raw_html: bool  # its editors may write raw HTML
     admin_policy: str = ""  # its admin page's content security policy ('' : it has none)
+    moved: tuple[tuple[str, str], ...] = ()  # (old address, new page) of items brought in (serving/moved.py)
 
 
 def served_sites(portal) -> tuple[ServedSite, ...]:
@@ -120,7 +123,8 @@ def served_sites(portal) -> tuple[ServedSite, ...]:
             children=tuple(c.slug for c in site.children),
             feedback_url=site.config.feedback_url or "",
             raw_html=site.slug in granted if granted is not None else bool(site.config.allow_html),
-            admin_policy=admin_policy(site.cms) if getattr(site, "cms", None) else ""))
+            admin_policy=admin_policy(site.cms) if getattr(site, "cms", None) else "",
+            moved=aliases_of(site, DEFAULT)))
     return tuple(sites)
 
 
@@ -240,11 +244,15 @@ def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
     policies = sorted({content_security_policy(s) for s in sites})
     csp_var = {policy: Raw(f"${tag}_csp_{number}") for number, policy in enumerate(policies, 1)}
     out = options.out.rstrip("/")
+    hosts = sorted(served, key=lambda h: (h != root.host, h))
+    moved_by_host = {host: sorted({pair for m in served[host] if m.kind == "site" for pair in m.site.moved})
+                     for host in hosts}
     lines = [
         f"# nginx configuration for the portal '{comment(root.slug)}', made by `python build.py nginx`.",
         "# Include it inside http { }; make it again when a site's base_url or feedback_url",
         *nginx_service.intro(options),
         f"# Folder served: {comment(out)}/",
+        *moved_sizes(moved_by_host),
         "",
         "# Cache-Control by path: hash-named files for a year, pictures a day, attachments an hour,",
         "# everything else (pages, feeds, the search's entry files) revalidated each time.",
@@ -263,15 +271,19 @@ def configuration(sites: tuple[ServedSite, ...], options: Options) -> str:
                   directive("    ", "default", "")]
         lines += [directive("    ", Raw("~^" + kind), policy) for kind in DOCUMENT_TYPES]
         lines.append("}")
-    hosts = sorted(served, key=lambda h: (h != root.host, h))
     lines += nginx_service.host_map(hosts, options, tag)
+    moved_vars = {}
+    for number, host in enumerate(hosts, 1):
+        found, moved_vars[host] = moved_map(number, tag, moved_by_host[host])
+        lines += found
     for host in hosts:
-        lines += _server(host, served[host], options, out, tag, csp_var)
+        lines += _server(host, served[host], options, out, tag, csp_var, moved_vars[host])
     lines += nginx_service.redirect_servers(hosts, options, tag)
     return "\n".join(lines) + "\n"
 
 
-def _server(host: str, found: list[Mount], options: Options, out: str, tag: str, csp_var: dict) -> list[str]:
+def _server(host: str, found: list[Mount], options: Options, out: str, tag: str, csp_var: dict,
+            moved_var: str = "") -> list[str]:
     home = next((m for m in found if m.path == "/" and m.kind == "site"), None)
     lines = ["", "server {", directive("    ", "listen", *nginx_service.listen(options)),
              directive("    ", "server_name", host or "_"),
@@ -293,6 +305,7 @@ def _server(host: str, found: list[Mount], options: Options, out: str, tag: str,
     lines += ["", "    # Hidden files (the output's .sitegen-output marker) are never served.",
               directive("    ", "location", "~", Raw(r"/\."), block=True),
               directive("        ", "return", "404"), "    }"]
+    lines += moved_lines(moved_var)
     lines += nginx_service.service_location(options)
     for mount in found:
         lines += [""] + _location(mount, options, out, tag, csp_var)

@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from ...problems import Severity, problem
 from ..kind import Entry, Field, Making
-from ..types import Boolean, Slug
+from ..types import Boolean, Slug, TextList
 
 DRAFT = Field("draft", Boolean(), "true: bản nháp, chưa xuất bản", default=False, example=False)
+# Where the old site (before the portal) published the same item: the web server sends
+# those addresses here (301), so bookmarks and links in old documents keep working.
+ALIASES = Field("aliases", TextList(("/index.php?language=vi&nv=news&op=tin-tuc/hop-dan-thon-1-123",),
+                                    split=False, max_items=20, max_length=500),
+                "địa chỉ cũ (đường dẫn trên trang cũ, bắt đầu bằng /): máy chủ chuyển người đọc về trang này",
+                default=(), label="Địa chỉ cũ")
 
 
 def slug_field(made_from: str, example: str) -> Field:

@@ -28,7 +28,7 @@ from ..nested import Mapping, MappingList
 from ..types import AssetPath, Choice, DateTime, Email, Text, Url
 from ..vocabulary import DOCUMENT_SECTIONS, DOCUMENT_TYPES
 from . import documents_pages as pages, documents_report as report
-from .common import DRAFT, text
+from .common import ALIASES, DRAFT, text
 
 DISCLOSURES = ("budget", "investment", "planning", "recruitment", "disclosure")  # công khai, by period
 
@@ -78,6 +78,7 @@ FIELDS = (
           "(nơi gửi ý kiến), result (tệp tổng hợp ý kiến, khi đã có)",
           example="\n  until: 15/12/2026 17:00\n  email: gopy@lacthuy.hoabinh.gov.vn"),
     DRAFT,
+    ALIASES,
 )
 
 
@@ -119,6 +120,7 @@ class Document:
     body: Body
     text: Body = Body("")  # the text inside its files (for the search, and to read without downloading)
     withheld: tuple[str, ...] = ()  # files the editor named that could not be published (the page says so)
+    aliases: tuple[str, ...] = ()  # old addresses sent here (301)
 
     @property
     def disclosure(self) -> bool:

@@ -23,7 +23,7 @@ from ..kind import (
 from ..listing import paginated, terms_pages
 from ..records import Body
 from ..types import AssetPath, Boolean, DateTime, Text, TextList
-from .common import DRAFT, slug_field, warn_if_empty
+from .common import ALIASES, DRAFT, slug_field, warn_if_empty
 
 SECTION = "tin-tuc/"
 CATEGORIES = "chuyen-muc/"
@@ -56,6 +56,7 @@ FIELDS = (
     Field("to_parent", Boolean(), "true: hiện cả trên cổng cấp trên (trang xã)", default=False,
           example=False),
     DRAFT,
+    ALIASES,
     slug_field("tạo từ tiêu đề", "tinh-hinh-ung-dung-cntt"),
 )
 
@@ -77,6 +78,7 @@ class Article:
     body: Body
     has_time: bool = True  # False when the editor wrote a date without a time
     lead: str = ""  # the summary as the editor wrote it ('' when taken from the body)
+    aliases: tuple[str, ...] = ()  # old addresses sent here (301)
 
 
 def make(entry: Entry, making: Making) -> Article | None:

@@ -16,7 +16,7 @@ from ..kind import Entry, Field, ItemPage, Kind, Listed, Making, Publishing, Sca
 from ..records import Body
 from ..types import Choice, Integer, Text
 from ..vocabulary import TOPICS
-from .common import DRAFT, slug_field, warn_if_empty
+from .common import ALIASES, DRAFT, slug_field, warn_if_empty
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,7 @@ class Page:
     menu: int | None
     topic: str | None
     body: Body
+    aliases: tuple[str, ...] = ()  # old addresses sent here (301)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ FIELDS = (
     Field("topic", Choice(TOPICS), "mục bắt buộc mà trang này đáp ứng: " + " | ".join(TOPICS.keys),
           example="introduction"),
     DRAFT,
+    ALIASES,
     slug_field("lấy tên tệp", "gioi-thieu"),
 )
 

@@ -19,7 +19,7 @@ from ..records import Body
 from ..nested import Mapping, MappingList
 from ..types import AssetPath, Choice, ProcedureCode, Text, TextList, Url, yaml_scalar
 from ..vocabulary import LEVELS, ONLINE
-from .common import DRAFT, text
+from .common import ALIASES, DRAFT, text
 
 SECTION = "thu-tuc/"
 
@@ -51,6 +51,7 @@ FIELDS = (
     Field("online_url", Url("https://dichvucong.gov.vn/", site_paths=False),
           "địa chỉ nộp hồ sơ trực tuyến", example="https://dichvucong.gov.vn/"),
     DRAFT,
+    ALIASES,
 )
 
 
@@ -80,6 +81,7 @@ class Procedure:
     body: Body
     origin: str = ""  # the site whose file this is (set when inherited)
     stated_level: str = ""  # the level as the editor wrote it ('' : level is the site's, and not shown)
+    aliases: tuple[str, ...] = ()  # old addresses sent here (301)
 
 
 def make(entry: Entry, making: Making) -> Procedure:

@@ -20,7 +20,7 @@ from ..kind import Crumb, Entry, Field, ItemPage, Kind, Listed, ListPage, Making
 from ..listing import grouped
 from ..records import Body
 from ..types import DateTime, Text
-from .common import DRAFT, slug_field, text
+from .common import ALIASES, DRAFT, slug_field, text
 
 SECTION = "hoi-dap/"
 MASK = "***"
@@ -43,6 +43,7 @@ FIELDS = (
     Field("question", Text(5000, multiline=True), "nội dung câu hỏi, đầy đủ",
           example="Con tôi sinh tháng 10, vợ chồng tôi chưa đăng ký kết hôn..."),
     DRAFT,
+    ALIASES,
     slug_field("tạo từ câu hỏi", "dang-ky-khai-sinh-cho-con"),
 )
 
@@ -59,6 +60,7 @@ class Question:
     answered: datetime
     question: str
     body: Body  # the answer
+    aliases: tuple[str, ...] = ()  # old addresses sent here (301)
 
     @property
     def paragraphs(self) -> tuple[str, ...]:

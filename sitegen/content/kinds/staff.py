@@ -17,7 +17,7 @@ from ...vietnamese import collation_key, fold, person_key, slugify
 from ..kind import Crumb, Entry, Field, ItemPage, Kind, Listed, ListPage, Making, Publishing, ReportCode, Scaffold
 from ..records import Body
 from ..types import AssetPath, Boolean, Email, Integer, Text, TextList
-from .common import DRAFT, slug_field, text
+from .common import ALIASES, DRAFT, slug_field, text
 
 SECTION = "can-bo/"
 HOME_LEADERS = 4
@@ -37,6 +37,7 @@ FIELDS = (
     Field("duties", TextList(("Lãnh đạo chung", "Phụ trách nội chính")),
           "phân công nhiệm vụ (nhiều việc thì cách nhau bằng dấu phẩy)", default=()),
     DRAFT,
+    ALIASES,
     slug_field("tạo từ họ tên", "nguyen-thanh-manh"),
 )
 
@@ -55,6 +56,7 @@ class Person:
     email: str
     duties: tuple[str, ...]
     body: Body
+    aliases: tuple[str, ...] = ()  # old addresses sent here (301)
 
 
 @dataclass(frozen=True)
