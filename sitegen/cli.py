@@ -18,7 +18,7 @@ from .options import Parser, gather_sites, language, words
 from .publish.staging import PublishError
 
 # The commands, in the order --help lists them; the first is the default.
-COMMANDS = ("build", "check", "new", "serve", "service", "report", "nginx", "deploy", "systemd")
+COMMANDS = ("build", "check", "new", "serve", "service", "report", "nginx", "deploy", "systemd", "import")
 
 
 def make_parser(lang: str = "vi", command: str | None = None) -> Parser:

@@ -60,6 +60,34 @@ HELP: dict[str, tuple[str, str]] = {
         "commit; each publication rebuilds its site and replaces the live one within seconds; scheduled news, "
         "comment deadlines and effective dates go live on time by themselves. Users and rights: the --editors "
         "file; sign-in is nginx's (python build.py nginx --service)."),
+    "import": ("nhập nội dung của trang cũ (WordPress, NukeViet, danh sách thủ tục quốc gia) vào một trang",
+               "bring an old site's content in (WordPress, NukeViet, the national procedure list)"),
+    "import-description": (
+        "Ghi tin bài, trang, văn bản, cán bộ, thủ tục của hệ thống cũ thành các tệp Markdown của trang --site (ảnh "
+        "và tệp đính kèm vào images/ và files/), giữ địa chỉ cũ để nginx chuyển về trang mới (301). Nhập lại cùng "
+        "nguồn không thêm, không đổi gì; tệp biên tập viên đã sửa không bị ghi đè. Báo cáo tiếng Việt ở "
+        "_nhap/bao-cao-<nguồn>.md của trang. Ví dụ: python build.py import wordpress xuat.xml --site an-lac "
+        "--uploads wp-content/uploads; python build.py import nukeviet mysql://u:p@127.0.0.1/nukeviet --site an-lac "
+        "--uploads uploads; python build.py import procedures thu-tuc.xlsx --site an-lac",
+        "Write an old system's news, pages, documents, staff and procedures as the --site site's Markdown files "
+        "(pictures and attachments into images/ and files/), keeping the old addresses for nginx to send to the "
+        "new pages (301). Importing the same source again adds and changes nothing; a file an editor changed is "
+        "never overwritten. A summary in Vietnamese goes to the site's _nhap/bao-cao-<source>.md."),
+    "import-source": ("nguồn: wordpress (tệp xuất WXR), nukeviet (cơ sở dữ liệu), procedures (tệp .xlsx của Cổng "
+                      "dịch vụ công quốc gia)",
+                      "the source: wordpress (a WXR export), nukeviet (a database), procedures (the national "
+                      "portal's .xlsx)"),
+    "import-input": ("tệp xuất (wordpress, procedures) hoặc địa chỉ cơ sở dữ liệu mysql://người-dùng:mật-khẩu@máy/"
+                     "tên (nukeviet)",
+                     "the export file (wordpress, procedures) or the database address mysql://user:password@host/"
+                     "name (nukeviet)"),
+    "import-site": ("thư mục của trang nhận nội dung (đã có site.yaml)", "the folder of the site to import into "
+                    "(it has a site.yaml)"),
+    "import-uploads": ("thư mục ảnh và tệp của trang cũ (wp-content/uploads, uploads của NukeViet)",
+                       "the old site's folder of pictures and files (wp-content/uploads, NukeViet's uploads)"),
+    "import-prefix": ("tiền tố bảng của NukeViet (mặc định: nv4)", "NukeViet's table prefix (default: nv4)"),
+    "import-lang": ("ngôn ngữ dữ liệu của NukeViet (mặc định: vi); en cũng cho thông báo bằng tiếng Anh",
+                    "NukeViet's data language (default: vi); en also gives the messages in English"),
     "serve-description": (
         "Dựng cổng, mở ở http://HOST:PORT/, theo dõi nội dung và giao diện, dựng lại phần bị ảnh hưởng sau mỗi "
         "lần lưu và tải lại các thẻ trình duyệt đang mở. Lỗi nội dung hiện trong một khung trên trang cho đến "

@@ -6,6 +6,7 @@ named values when shown; Said is the error type that carries a code of here.
 
 from __future__ import annotations
 
+from .imports import IMPORTS
 from .service import SERVICE
 
 CONSOLE: dict[str, tuple[str, str]] = {
@@ -252,6 +253,7 @@ CONSOLE: dict[str, tuple[str, str]] = {
 
 
 CONSOLE.update(SERVICE)  # the publishing service's own (messages/service.py)
+CONSOLE.update(IMPORTS)  # the import's (messages/imports.py)
 
 
 def say(code: str, lang: str = "vi", **values: object) -> str:
