@@ -22,6 +22,7 @@ from ..content.records import SiteConfig
 from ..portal.model import MenuLink, Site, SiteRef
 from ..search.shards import SearchShards
 from ..content.listing import FeedEntry
+from . import opendata
 from .feeds import FEED_ITEMS, FeedSpec, feed_entry, feed_pair
 from .pictures import variants
 
@@ -36,7 +37,8 @@ class OutputKind(str, Enum):
     CALENDAR = "calendar"
     SITEMAP = "sitemap"
     ROBOTS = "robots"
-    JSON = "json"  # data for a page's script (the documents register's filter)
+    JSON = "json"  # data for a page's script (the documents register's filter), and open data
+    CSV = "csv"  # open data for spreadsheets (outputs/opendata.py)
     COPY = "copy"  # a site's file, as it is
     PICTURE = "picture"  # one size and format of a site's picture
     THEME = "theme"  # a theme's static file
@@ -286,6 +288,8 @@ class _Planner:
             if kind.publishing and kind.publishing.data_files:
                 for path, writer, context in kind.publishing.data_files(self.listed[kind.name]):
                     yield Output(prefix + path, site.slug, OutputKind(writer), context={"site": chrome, **context})
+        for path, writer, data in opendata.plan(site, self.kinds, chrome):
+            yield Output(prefix + path, site.slug, OutputKind(writer), context={"site": chrome, "data": data})
         yield Output(prefix + paths.SITEMAP, site.slug, OutputKind.SITEMAP, data=sitemap, context={"site": chrome})
         yield Output(prefix + paths.ROBOTS, site.slug, OutputKind.ROBOTS, data=site.children,
                      context={"site": chrome})

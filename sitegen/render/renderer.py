@@ -68,6 +68,10 @@ class Renderer:
 
             return json.dumps(output.context["data"], ensure_ascii=False, sort_keys=True,
                               separators=(",", ":")).encode("utf-8")
+        if output.kind is OutputKind.CSV:
+            from .writers.csv import render_csv
+
+            return render_csv(*output.context["data"])
         raise ValueError(f"no writer for {output.kind!r}")
 
     def _page(self, output: Output, site: Chrome) -> bytes:
