@@ -53,7 +53,8 @@ class Workflow:
 
     def _key(self, params: dict) -> tuple[str, str]:
         collection, slug = params.get("collection"), params.get("slug")
-        if isinstance(params.get("id"), str) and "/" in params["id"]:
+        # Decap sends an entry's id ('news/slug') alone, or beside collection and slug a file's id (its path)
+        if (collection is None or slug is None) and isinstance(params.get("id"), str) and "/" in params["id"]:
             collection, slug = params["id"].split("/", 1)
         return collection, slug
 
