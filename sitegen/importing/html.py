@@ -85,6 +85,11 @@ class _Converter(MarkdownConverter):
             image["alt"] = image.get("alt") or words
         return "\n\n" + self.convert_img(image, "") + "\n\n"
 
+    def convert_pre(self, el, text, *args, **kwargs):
+        """Preformatted text indented by four spaces: the build's Markdown has no fenced code."""
+        lines = el.get_text().strip("\n").split("\n")
+        return "\n\n" + "\n".join("    " + line for line in lines) + "\n\n"
+
     def convert_iframe(self, el, text, *args, **kwargs):
         src = self._address(el.get("src", ""))
         return f"\n\n[Xem video]({src})\n\n" if src.startswith(("http://", "https://")) else ""
@@ -100,10 +105,13 @@ def to_markdown(html: str, renamed: dict[str, str] | None = None) -> str:
         for name in list(tag.attrs):
             if name not in ("href", "src", "alt", "title", "colspan", "rowspan"):
                 del tag[name]
+    for node in soup.find_all(string=True):  # text that reads '<script>' stays text, never a tag
+        if "<" in node or "&" in node:
+            node.replace_with(node.replace("&", "&amp;").replace("<", "&lt;"))
     converter = _Converter(renamed or {}, heading_style="ATX", bullets="-", strong_em_symbol="*",
                            escape_underscores=False, escape_asterisks=True)
     text = converter.convert_soup(soup)
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    text = re.sub(r"[ \t]+\n", lambda m: m.group(0) if m.group(0) == "  \n" else "\n", text)  # '  ': a line break
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 

@@ -6,7 +6,9 @@ named values when shown; Said is the error type that carries a code of here.
 
 from __future__ import annotations
 
+from .importing import IMPORTING
 from .imports import IMPORTS
+from .nukeviet_codes import NUKEVIET
 from .service import SERVICE
 
 CONSOLE: dict[str, tuple[str, str]] = {
@@ -254,6 +256,8 @@ CONSOLE: dict[str, tuple[str, str]] = {
 
 CONSOLE.update(SERVICE)  # the publishing service's own (messages/service.py)
 CONSOLE.update(IMPORTS)  # the import's (messages/imports.py)
+CONSOLE.update(IMPORTING)  # WordPress's and the readers' shared codes
+CONSOLE.update(NUKEVIET)
 
 
 def say(code: str, lang: str = "vi", **values: object) -> str:
