@@ -73,7 +73,8 @@ class Workflow:
         return self.store.repo.merge_base(tip, self.store.repo.resolve(self.store.main)) or tip
 
     def _writers(self, base: str, tip: str) -> list[Person]:
-        out = self.store.repo.run("log", "--reverse", "--format=%an%x00%ae", f"{base}..{tip}").decode()
+        # '-- .': only the commits that changed a file (a change of status writes nothing)
+        out = self.store.repo.run("log", "--reverse", "--format=%an%x00%ae", f"{base}..{tip}", "--", ".").decode()
         found = []
         for line in out.splitlines():
             name, email = line.split("\0", 1)
