@@ -101,9 +101,9 @@ def test_a_document_page_says_what_it_is_and_its_state_in_words(built):
     root, _result = built
     shown = text(root, "van-ban/1856-qd-ubnd")
     for words in ("Quyết định", "Về việc ban hành Kế hoạch chuyển đổi số năm 2027", "Còn hiệu lực",
-                  "Số, ký hiệu 1856/QĐ-UBND", "Cơ quan ban hành Ủy ban nhân dân huyện Mẫu",
-                  "Người ký Nguyễn Văn A – Chủ tịch", "Ngày ban hành 12/11/2026", "Ngày có hiệu lực 12/11/2026",
-                  "Lĩnh vực Chuyển đổi số", "1856.pdf (PDF, 29 KB)", "Số hóa toàn bộ hồ sơ một cửa."):
+                  "Số, ký hiệu: 1856/QĐ-UBND", "Cơ quan ban hành: Ủy ban nhân dân huyện Mẫu",
+                  "Người ký: Nguyễn Văn A – Chủ tịch", "Ngày ban hành: 12/11/2026", "Ngày có hiệu lực: 12/11/2026",
+                  "Lĩnh vực: Chuyển đổi số", "1856.pdf (PDF, 29 KB)", "Số hóa toàn bộ hồ sơ một cửa."):
         assert words in shown, words
     assert "Hết hiệu lực" in text(root, "van-ban/12-kh-ubnd")
     assert "Chưa có hiệu lực" in text(root, "van-ban/1790-qd-ubnd")
@@ -112,20 +112,22 @@ def test_a_document_page_says_what_it_is_and_its_state_in_words(built):
                      replaced)
 
 
-def test_the_register_lists_every_document_newest_first_with_ways_in_without_javascript(built):
+def test_the_register_lists_every_issued_document_newest_first_with_ways_in_without_javascript(built):
+    """Drafts for comment are not issued documents: they are listed under lay-y-kien/
+    (tests/test_register_display.py)."""
     root, _result = built
     register = page(root, "van-ban")
     numbers = re.findall(r'<td data-label="Số, ký hiệu">([^<]+)</td>', register)
-    assert numbers == ["DT-14/2026", "1856/QĐ-UBND", "1790/QĐ-UBND", "DT-11/2026", "DT-05/2026",
-                       "12/KH-UBND", "1120/QĐ-UBND"]
-    for path in ("loai/quyet-dinh/", "loai/du-thao/", "nam/2026/", "nam/2024/", "nhom/direction/"):
+    assert numbers == ["1856/QĐ-UBND", "1790/QĐ-UBND", "12/KH-UBND", "1120/QĐ-UBND"]
+    assert 'href="loai/du-thao/"' not in register
+    for path in ("loai/quyet-dinh/", "nam/2026/", "nam/2024/", "nhom/direction/"):
         assert f'href="{path}"' in register, path
         assert (root / "public/van-ban" / path / "index.html").is_file()
     by_type = page(root, "van-ban/loai/quyet-dinh")
     assert re.findall(r'data-label="Số, ký hiệu">([^<]+)<', by_type) == ["1856/QĐ-UBND", "1790/QĐ-UBND",
                                                                         "1120/QĐ-UBND"]
     data = json.loads((root / "public/van-ban/danh-muc.json").read_text(encoding="utf-8"))
-    assert {"number": "1856/QĐ-UBND", "path": "van-ban/1856-qd-ubnd/"}.items() <= data[1].items()
+    assert {"number": "1856/QĐ-UBND", "path": "van-ban/1856-qd-ubnd/"}.items() <= data[0].items()
     assert f'<script src="../assets/{Theme.load().assets["documents.js"]}" defer></script>' in register
 
 
@@ -133,7 +135,7 @@ def test_each_site_has_a_feed_of_new_documents(built):
     root, _result = built
     rss = ElementTree.parse(root / "public/van-ban/rss.xml")
     titles = [item.findtext("title") for item in rss.iter("item")]
-    assert titles[1] == "Quyết định 1856/QĐ-UBND: Về việc ban hành Kế hoạch chuyển đổi số năm 2027"
+    assert titles[0] == "Quyết định 1856/QĐ-UBND: Về việc ban hành Kế hoạch chuyển đổi số năm 2027"
     assert rss.find("channel/item/link").text.startswith("https://huyenmau.example.vn/van-ban/")
     assert '<link rel="alternate" type="application/rss+xml" title="Cổng thông tin điện tử huyện Mẫu: văn bản ' \
            'mới" href="rss.xml">' in page(root, "van-ban")
@@ -222,7 +224,11 @@ def test_the_report_names_a_commune_missing_last_quarters_budget_and_a_forgotten
 
 
 def test_the_public_list_keeps_each_documents_first_published_date(tmp_path):
+    """The date a document went up here outlives the cache; a document issued
+    before the portal's ledger began gets none (tests/test_register_display.py)."""
     files = {key: PORTAL[key] for key in ("huyen/site.yaml", "huyen/documents/cu.md")}
+    files["huyen/documents/245.md"] = front({"number": "245/KH-UBND", "type": "Kế hoạch", "title": "Kế hoạch",
+                                             "issued": "20/11/2026"})
     sites = write_tree(tmp_path / "sites", files)
     out = tmp_path / "out"
 
@@ -233,12 +239,14 @@ def test_the_public_list_keeps_each_documents_first_published_date(tmp_path):
         return row.group(1)
 
     build(BuildSettings(sites, out, build_time("20/11/2026 09:00")))
-    assert first_published("1120/QĐ-UBND") == "20/11/2026"
+    assert first_published("245/KH-UBND") == "20/11/2026"
+    assert first_published("1120/QĐ-UBND") == "", "issued in 2024, before the ledger began: not made up"
     shutil.rmtree(tmp_path / ".out.cache")  # a clean build: no cache, the published portal as it is
     write_tree(sites, {"huyen/documents/1856.md": front({"number": "1856/QĐ-UBND", "type": "Quyết định",
                                                          "title": "Kế hoạch mới", "issued": "21/11/2026"})})
     build(BuildSettings(sites, out, build_time("25/11/2026 09:00")))
-    assert first_published("1120/QĐ-UBND") == "20/11/2026"
+    assert first_published("245/KH-UBND") == "20/11/2026"
+    assert first_published("1120/QĐ-UBND") == ""
     assert first_published("1856/QĐ-UBND") == "25/11/2026"
     assert "Kế hoạch mới" in (out / "van-ban/1856-qd-ubnd/index.html").read_text(encoding="utf-8")
 

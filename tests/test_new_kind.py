@@ -76,8 +76,8 @@ def built(tmp_path):
 def test_each_record_gets_its_page_with_its_labelled_fields(built):
     page = (built / "xa-an" / "tuyen-dung" / "tuyen-dung-cong-chuc-dia-chinh-xa-an" / "index.html").read_text()
     assert "<h1>Tuyển dụng công chức địa chính xã An</h1>" in page
-    assert "<dt>Hạn nộp hồ sơ</dt><dd><time datetime=\"2026-12-15T17:00:00+07:00\">Thứ Ba, 15/12/2026 17:00" in page
-    assert "<dt>Cơ quan tuyển dụng</dt><dd>UBND xã An</dd>" in page
+    assert "<dt>Hạn nộp hồ sơ:</dt> <dd><time datetime=\"2026-12-15T17:00:00+07:00\">Thứ Ba, 15/12/2026 17:00" in page
+    assert "<dt>Cơ quan tuyển dụng:</dt> <dd>UBND xã An</dd>" in page
     assert "bản sao văn bằng" in page
     assert "data-pagefind-body" in page, "a record's page is a search result"
 

@@ -74,7 +74,7 @@ def test_a_question_page_shows_who_asked_when_and_the_answer(built):
     out, _code, _errors = built
     text = main_text((out / "xa-an/hoi-dap/tach-thua-dat-vuon-can-dien-tich-toi-thieu-bao-nhieu/index.html")
                      .read_text(encoding="utf-8"))
-    assert "Ngày hỏi 05/11/2026" in text
+    assert "Ngày hỏi: 05/11/2026" in text
     assert "Tối thiểu 100 m² ở khu vực nông thôn." in text
     assert "12/11/2026" in text
 

@@ -155,7 +155,7 @@ class _Planner:
         dates = [kind.publishing.item.modified(item.item if isinstance(item, ChildItem) else item)
                  for kind, items in found
                  if kind.publishing and kind.publishing.item and kind.publishing.item.modified for item in items]
-        return max(dates, default=None)
+        return max((d for d in dates if d is not None), default=None)  # a record may have none (a draft's)
 
     def page(self, meta: Meta, template: str, **context: Any) -> Output:
         if not meta.feeds:

@@ -395,9 +395,27 @@ def _menu(config: SiteConfig, items: dict[str, tuple], kinds: Registry, is_root:
         entries = kind.publishing.menu_entries if kind.publishing else None
         for place, title, path in (entries(items[kind.name]) if entries else ()):
             if path not in listed:
-                links.insert(min(max(place - 1, 0), len(links)), MenuLink(title, path))
+                links.insert(min(max(place - 1, 0), len(links)), MenuLink(_menu_title(title, config), path))
                 listed.add(path)
     return tuple(links)
+
+
+def _menu_title(title: str, config: SiteConfig) -> str:
+    """A record's title as the main menu says it: without the site's own name at
+    its end, which the header above already shows ('Giới thiệu xã An Bình' in
+    the menu of xã An Bình is 'Giới thiệu'). A title that is only the name stays."""
+    short = config.short_name or ""
+    kind = SITE_KINDS.get(config.kind)
+    names = [f"{kind.vi} {short}", short] if kind is not None and short else [short]
+    lowered = title.casefold()
+    if any(lowered == name.casefold() for name in names):
+        return title
+    for name in filter(None, names):
+        if lowered.endswith(" " + name.casefold()):
+            shorter = title[:-len(name)].rstrip(" -–,:")
+            if shorter and (kind is None or shorter.casefold() != kind.vi.casefold()):
+                return shorter
+    return title
 
 
 def _menu_link(title: str, url: str) -> MenuLink:

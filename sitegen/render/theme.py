@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, select_autoescape
 from jinja2.sandbox import ImmutableSandboxedEnvironment
+from markupsafe import Markup, escape
 
 from .. import vietnamese
 from ..content import paths
@@ -129,6 +130,12 @@ _OPTIONS = dict(
     auto_reload=False,
 )
 
+def email_breaks(address: str) -> Markup:
+    """An e-mail address a narrow line may break only after its '@' or a dot
+    (<wbr>), never in the middle of a name: 'manhnt@|lacthuy.|hoabinh.|gov.|vn'."""
+    return Markup(re.sub(r"([@.])", r"\1<wbr>", str(escape(address))))
+
+
 FILTERS = {
     "vn_datetime": vietnamese.format_datetime,
     "vn_date": vietnamese.format_date,
@@ -139,5 +146,6 @@ FILTERS = {
     "iso": lambda moment: moment.isoformat(),
     "iso_date": lambda moment: moment.date().isoformat(),
     "filesize": vietnamese.format_size,
+    "email_breaks": email_breaks,  # {{ person.email | email_breaks }}: the text of a mailto: link
     "label": lambda key, vocabulary: VOCABULARIES[vocabulary].label(key),  # {{ p.level | label('levels') }}
 }

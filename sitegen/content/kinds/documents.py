@@ -25,7 +25,7 @@ from ..attachments import FAMILIES, NAMES
 from ..kind import Entry, Field, ItemPage, Kind, Making, Publishing, ReportCode, Scaffold
 from ..records import Body
 from ..nested import Mapping, MappingList
-from ..types import AssetPath, Choice, DateTime, Email, Text, Url
+from ..types import AssetPath, Choice, DateTime, Email, Text, Url, yaml_scalar
 from ..vocabulary import DOCUMENT_SECTIONS, DOCUMENT_TYPES
 from . import documents_pages as pages, documents_report as report
 from .common import ALIASES, DRAFT, text
@@ -55,7 +55,8 @@ FIELDS = (
           required=True, example="Quyết định", label="Loại văn bản"),
     Field("title", Text(1000), "trích yếu (nội dung tóm tắt của văn bản)", required=True,
           example="Về việc ban hành Kế hoạch chuyển đổi số năm 2027"),
-    Field("issued", DateTime(), "ngày ban hành", required=True, example="12/11/2026", label="Ngày ban hành"),
+    Field("issued", DateTime(), "ngày ban hành (bắt buộc, trừ dự thảo lấy ý kiến: với dự thảo là ngày của dự "
+          "thảo, không ghi thì không hiện)", example="12/11/2026", label="Ngày ban hành"),
     Field("effective", DateTime(), "ngày có hiệu lực", example="22/11/2026", label="Ngày có hiệu lực"),
     Field("expires", DateTime(), "ngày hết hiệu lực", example="31/12/2027", label="Ngày hết hiệu lực"),
     Field("replaced_by", Text(100), "số, ký hiệu của văn bản thay thế văn bản này", example="2345/QĐ-UBND"),
@@ -68,6 +69,9 @@ FIELDS = (
           "nhóm: legal (quy phạm pháp luật) | direction (chỉ đạo điều hành) | budget (ngân sách) | "
           "investment (đầu tư, mua sắm công) | planning (quy hoạch) | recruitment (tuyển dụng) | "
           "disclosure (công khai khác)", default="direction", example="direction"),
+    Field("posted", DateTime(), "ngày đăng lên trang: ghi khi văn bản đã được đăng từ trước (ví dụ trên trang "
+          "cũ); không ghi thì trang tự ghi ngày văn bản lên trang lần đầu, trừ văn bản ban hành trước khi cổng "
+          "bắt đầu ghi (lần dựng đầu tiên)", example="15/11/2026", label="Ngày đăng lên trang"),
     Field("period", Text(100), "kỳ công khai (với văn bản công khai), ví dụ Quý III/2026", example="Quý III/2026",
           label="Kỳ công khai"),
     Field("files", MappingList(ATTACHMENT, "[files/1234-qd-ubnd.pdf, {title: Phụ lục, file: files/phu-luc.xlsx}]",
@@ -105,7 +109,7 @@ class Document:
     number: str
     type: str
     title: str
-    issued: datetime
+    issued: datetime | None  # None only on a draft for comment whose editor wrote no date
     effective: datetime | None
     expires: datetime | None
     replaced_by: str
@@ -118,6 +122,7 @@ class Document:
     files: tuple[Attachment, ...]
     consultation: Consultation | None
     body: Body
+    posted: datetime | None = None  # 'Ngày đăng lên trang' as the editor wrote it (documents_pages.posted)
     text: Body = Body("")  # the text inside its files (for the search, and to read without downloading)
     withheld: tuple[str, ...] = ()  # files the editor named that could not be published (the page says so)
     aliases: tuple[str, ...] = ()  # old addresses sent here (301)
@@ -126,16 +131,39 @@ class Document:
     def disclosure(self) -> bool:
         return self.section in DISCLOSURES
 
+    @property
+    def for_comment(self) -> bool:
+        """A draft put out for comment: listed under drafts, not in the register of issued documents."""
+        return self.consultation is not None
 
-def make(entry: Entry, making: Making) -> Document:
+    @property
+    def dated(self) -> datetime:
+        """The date it is filed under: its issue, else (a draft) when it went up or its deadline."""
+        return self.issued or self.posted or self.consultation.until
+
+
+def check_issued(document, values: dict, lines: dict, problems: list) -> None:
+    """Every document but a draft for comment says when it was issued."""
+    if values["issued"] is not None or values["consultation"]:
+        return
+    if any(p.path == document.path and ("key", "issued") in p.params for p in problems):
+        return  # its date could not be read: said already
+    declared = next(f for f in FIELDS if f.name == "issued")
+    problems.append(problem(document.path, lines.get("issued") or min(lines.values(), default=1), "missing-field",
+                            key="issued", help=declared.help, example=yaml_scalar(declared.example_value())))
+
+
+def make(entry: Entry, making: Making) -> Document | None:
     values = entry.values
     consultation = values["consultation"]
+    if values["issued"] is None and not consultation:
+        return None  # reported (check_issued, or its date could not be read): not published
     files = tuple(_attachment(making.folder, f["file"], f.get("title") or "") for f in values["files"]
                   if "withheld" not in f)
     withheld = tuple(f["withheld"].rpartition("/")[2] for f in values["files"] if "withheld" in f)
     return Document(
         source=entry.path, slug=slugify(values["number"]), number=values["number"], type=values["type"],
-        title=values["title"], issued=values["issued"].moment, effective=_moment(values["effective"]),
+        title=values["title"], issued=_moment(values["issued"]), effective=_moment(values["effective"]),
         expires=_moment(values["expires"]), replaced_by=text(values["replaced_by"]),
         issuer=values["issuer"] or making.owner, signer=text(values["signer"]),
         signer_title=text(values["signer_title"]), field=text(values["field"]), section=values["section"],
@@ -144,7 +172,7 @@ def make(entry: Entry, making: Making) -> Document:
         consultation=Consultation(consultation["until"].moment, consultation.get("feedback_url") or "",
                                   consultation.get("email") or "", consultation.get("result"))
         if consultation else None,
-        body=entry.body,
+        body=entry.body, posted=_moment(values["posted"]),
         text=_text(files, making),
     )
 
@@ -191,11 +219,11 @@ DOCUMENTS = Kind(
     "document", "văn bản", "documents", FIELDS, record=Document, make=make,
     body_help="tóm tắt nội dung văn bản (không bắt buộc)", unique="number",
     reserved=re.compile(r"loai|nam|nhom|trang-\d+").fullmatch,
-    order=lambda d: (d.issued, d.number), newest_first=True,
+    order=lambda d: (d.dated, d.number), newest_first=True, checks=(check_issued,),
     publishing=Publishing(
         pages.SECTION, section_key="documents",
         item=ItemPage("document.html", "document", "document", description=lambda d: d.title[:300],
-                      context=pages.item_context, modified=lambda d: d.issued),
+                      crumbs=pages.item_crumbs, context=pages.item_context, modified=lambda d: d.issued),
         listings=(pages.register, pages.by_type, pages.by_year, pages.by_section, pages.consultations,
                   pages.public_list), items_after=1,
         menu=2, schema=pages.schema, home=pages.home, feed_entry=pages.feed_entry,

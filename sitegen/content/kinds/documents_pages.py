@@ -6,7 +6,9 @@
   van-ban/loai/<type>/        by type; van-ban/nam/<year>/ by year of issue
   van-ban/nhom/<section>/     by section; a disclosure section grouped by period
   van-ban/<number>/           one document
-  lay-y-kien/                 drafts put out for comment, open ones first
+  lay-y-kien/                 drafts put out for comment, open ones first (a draft
+                              for comment is not in the register of issued documents;
+                              its page is van-ban/<number>/ all the same)
   cong-khai/                  the list of information to be made public (LATI
                               Art. 19(1)(g)): name, number, date, first published, link
 """
@@ -109,45 +111,75 @@ def _by_number(listed: Listed) -> dict:
     return listed.memo("by_number", lambda: {d.number: d for d in listed.items})
 
 
+def _issued(listed: Listed) -> tuple:
+    """The register of issued documents: every document but the drafts for comment."""
+    return listed.memo("issued", lambda: tuple(d for d in listed.items if not d.for_comment))
+
+
+def posted(document, listed: Listed) -> datetime | None:
+    """'Ngày đăng lên trang': the editor's `posted`, else the moment the ledger
+    first saw the document (publish/ledger.py), when that is a true date: the
+    document was issued on or after the day the ledger began on this site (its
+    earliest entry) and first published on or after its issue. A document
+    issued before the ledger began was posted earlier, on paper or an older
+    portal: its date is not known, and none is made up."""
+    if document.posted is not None:
+        return document.posted
+    seen = listed.site.first_published.get(("document", document.number))
+    if seen is None:
+        return None
+    began = listed.memo("ledger_began", lambda: min(
+        (m for (kind, _), m in listed.site.first_published.items() if kind == "document"), default=seen)).date()
+    if document.issued is None:  # a draft with no date of its own: only once the ledger was running
+        return seen if seen.date() > began else None
+    return seen if began <= document.issued.date() <= seen.date() else None
+
+
 # Pages -------------------------------------------------------------------------
 
 def item_context(document, index: int, listed: Listed) -> dict:
     return {"state": state(document, listed.now, _by_number(listed)),
             "comments": comments(document, listed.now),
-            "first_published": listed.site.first_published.get(("document", document.number))}
+            "posted": posted(document, listed)}
+
+
+def item_crumbs(document, listed: Listed) -> tuple[Crumb, ...]:
+    """A draft for comment is found under the drafts, not in the register."""
+    return (Crumb(CONSULTATIONS, key="consultations"),) if document.for_comment else ()
 
 
 def register(listed: Listed):
-    """Every document, newest first, and the ways to browse them without JavaScript."""
+    """Every issued document, newest first, and the ways to browse them without JavaScript."""
+    issued = _issued(listed)
     browse = {
         "types": tuple((DOCUMENT_TYPES.label(key), f"{BY_TYPE}{key}/") for key in DOCUMENT_TYPES.keys
-                       if any(d.type == key for d in listed.items)),
-        "years": tuple((str(year), f"{BY_YEAR}{year}/") for year in _years(listed.items)),
+                       if any(d.type == key for d in issued)),
+        "years": tuple((str(year), f"{BY_YEAR}{year}/") for year in _years(issued)),
         "sections": tuple((DOCUMENT_SECTIONS.label(key), f"{BY_SECTION}{key}/") for key in DOCUMENT_SECTIONS.keys
-                          if any(d.section == key for d in listed.items)),
+                          if any(d.section == key for d in issued)),
     }
-    yield from paginated(listed.items, SECTION, page_type="documents", template="documents.html",
+    yield from paginated(issued, SECTION, page_type="documents", template="documents.html",
                          title_key="documents", crumbs=(REGISTER,), feed=FeedOf(SECTION, "feed_title_documents"),
                          per_page=PER_PAGE, browse=browse, filter_data=FILTER_DATA, states=_states(listed))
 
 
 def by_type(listed: Listed):
     for key in DOCUMENT_TYPES.keys:
-        found = tuple(d for d in listed.items if d.type == key)
+        found = tuple(d for d in _issued(listed) if d.type == key)
         if found:
             yield from _browsed(listed, found, f"{BY_TYPE}{key}/", DOCUMENT_TYPES.label(key))
 
 
 def by_year(listed: Listed):
-    for year in _years(listed.items):
-        found = tuple(d for d in listed.items if d.issued.year == year)
+    for year in _years(_issued(listed)):
+        found = tuple(d for d in _issued(listed) if d.issued.year == year)
         yield from _browsed(listed, found, f"{BY_YEAR}{year}/", str(year))
 
 
 def by_section(listed: Listed):
     """A section's documents; a disclosure section's grouped by period, newest first."""
     for key in DOCUMENT_SECTIONS.keys:
-        found = tuple(d for d in listed.items if d.section == key)
+        found = tuple(d for d in _issued(listed) if d.section == key)
         if not found:
             continue
         path = f"{BY_SECTION}{key}/"
@@ -167,8 +199,9 @@ def _browsed(listed: Listed, documents: tuple, path: str, title: str):
 
 
 def _states(listed: Listed) -> dict:
-    """Each document's legal force, by number, for the lists' state column."""
-    return listed.memo("states", lambda: {d.number: state(d, listed.now, _by_number(listed)).key
+    """Each document's legal force (a State: the replacing document too), by number,
+    for the lists' state column."""
+    return listed.memo("states", lambda: {d.number: state(d, listed.now, _by_number(listed))
                                          for d in listed.items})
 
 
@@ -201,13 +234,15 @@ def consultations(listed: Listed):
 
 
 def public_list(listed: Listed):
-    """What the body has made public, section by section, with when each first appeared here."""
+    """What the body has made public, section by section, then the drafts put out
+    for comment (named by the theme: section None), with when each went up here."""
     if not listed.items:
         return
-    published = listed.site.first_published
+    issued = _issued(listed)
     rows = tuple((DOCUMENT_SECTIONS.label(key),
-                  tuple((d, published.get(("document", d.number))) for d in listed.items if d.section == key))
+                  tuple((d, posted(d, listed)) for d in issued if d.section == key))
                  for key in DOCUMENT_SECTIONS.keys)
+    rows += ((None, tuple((d, posted(d, listed)) for d in listed.items if d.for_comment)),)
     yield ListPage(PUBLIC_LIST, "public-list", "public_list.html", title_key="public_list",
                    crumbs=(Crumb(PUBLIC_LIST, key="public_list"),),
                    context={"sections": tuple((name, found) for name, found in rows if found)})
@@ -218,8 +253,18 @@ def filter_data(listed: Listed):
     states = _states(listed)
     rows = [{"number": d.number, "type": DOCUMENT_TYPES.label(d.type), "section": d.section,
              "date": f"{d.issued:%d/%m/%Y}", "year": d.issued.year, "title": d.title,
-             "state": states[d.number], "path": f"{SECTION}{d.slug}/"} for d in listed.items]
+             "state": states[d.number].key, "path": f"{SECTION}{d.slug}/", **_replacement(states[d.number])}
+            for d in _issued(listed)]
     yield FILTER_DATA, "json", {"data": rows}
+
+
+def _replacement(found: State) -> dict:
+    """The document replacing one (its number, and its page when this site has it), for the filter."""
+    if found.key != "replaced":
+        return {}
+    replacing = found.replaced_by
+    return {"replaced_by": found.replacement_number, **({"replaced_path": f"{SECTION}{replacing.slug}/"}
+                                                        if replacing is not None else {})}
 
 
 def home(listed: Listed) -> dict:
@@ -229,7 +274,7 @@ def home(listed: Listed) -> dict:
 
 def feed_entry(document) -> FeedEntry:
     words = DOCUMENT_TYPES.label(document.type)
-    return FeedEntry(f"{words} {document.number}: {document.title}", document.issued, document.issuer,
+    return FeedEntry(f"{words} {document.number}: {document.title}", document.dated, document.issuer,
                      (words,), document.body.first_paragraph or document.title, document.body)
 
 
@@ -239,12 +284,13 @@ def schema(document, ld) -> list[dict]:
     data = {
         "@type": "Legislation", "name": document.title, "url": ld.url(document),
         "legislationIdentifier": document.number,
-        "legislationDate": document.issued.date().isoformat(),
         "legislationType": DOCUMENT_TYPES.label(document.type),
         "legislationLegalForce": f"{ld.CONTEXT}/{force}",
         "legislationPassedBy": {"@type": "GovernmentOrganization", "name": document.issuer},
         "inLanguage": "vi", "publisher": {"@id": ld.organisation["@id"]},
     }
+    if document.issued is not None:
+        data["legislationDate"] = document.issued.date().isoformat()
     if document.files:
         data["encoding"] = [{"@type": "MediaObject", "contentUrl": ld.file(f.path), "name": f.title or f.path}
                             for f in document.files]

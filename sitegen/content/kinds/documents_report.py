@@ -51,6 +51,8 @@ def _covers(document, year: int, quarter: int) -> bool:
     written = quarter_of(document.period) if document.period else None
     if written is not None:
         return written == (year, quarter)
+    if document.issued is None:
+        return False  # a draft for comment with no date of its own
     end = _quarter_end(year, quarter)
     return end < document.issued.date() <= _quarter_end(*_next(year, quarter))
 

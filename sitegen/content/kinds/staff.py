@@ -111,6 +111,16 @@ def units(people: tuple[Person, ...]) -> tuple[Unit, ...]:
     return tuple(Unit(n, tuple(grouped[n])) for n in names)
 
 
+def protocol_order(people: tuple[Person, ...]) -> tuple[Person, ...]:
+    """People as the staff page lists them: unit by unit in protocol order, each
+    unit by its order and name. The home's leaders follow it too."""
+    return tuple(person for unit in units(people) for person in unit.people)
+
+
+def home(listed: Listed) -> dict:
+    return {"leaders": tuple(p for p in protocol_order(listed.items) if p.leader)[:HOME_LEADERS]}
+
+
 def staff_list(listed: Listed):
     yield ListPage(SECTION, "staff", "staff.html", title_key="staff", crumbs=(Crumb(SECTION, key="staff"),),
                    context={"units": units(listed.items)})
@@ -166,7 +176,7 @@ STAFF = Kind(
         item=ItemPage("person.html", "person", "person", title=lambda p: p.name,
                       description=lambda p: f"{p.position}", image=lambda p: p.photo),
         listings=(staff_list,), items_after=1, menu=5, schema=schema,
-        home=lambda listed: {"leaders": tuple(p for p in listed.items if p.leader)[:HOME_LEADERS]},
+        home=home,
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"name": title, "position": "Chức vụ", "slug": slug,
                                                        "order": 1},

@@ -12,6 +12,7 @@
   var pagination = document.querySelector(".pagination");
   var words = form.dataset;
   var states = JSON.parse(words.states || "{}");
+  var labels = JSON.parse(words.labels || "{}");
   var original = table ? table.innerHTML : "";
   var rows = null;
 
@@ -26,8 +27,11 @@
     return rows;
   }
 
-  function cell(row, text, href) {
+  /* A cell as the page's own table has it: labelled (a phone shows each row as
+     a card, its labels before the values), the summary marked as the title. */
+  function cell(row, text, href, label) {
     var td = document.createElement("td");
+    if (label) { td.setAttribute("data-label", label); } else { td.className = "title"; }
     if (href) {
       var a = document.createElement("a");
       a.href = href;
@@ -37,6 +41,11 @@
       td.textContent = text;
     }
     row.appendChild(td);
+    return td;
+  }
+
+  function here(path) {
+    return new URL(path, new URL(words.root, location.href)).href;
   }
 
   function run() {
@@ -57,11 +66,18 @@
       table.innerHTML = "";
       found.forEach(function (d) {
         var row = document.createElement("tr");
-        cell(row, d.number);
-        cell(row, d.date);
-        cell(row, d.title, new URL(d.path, new URL(words.root, location.href)).href);
-        cell(row, d.type);
-        cell(row, states[d.state] || "");
+        cell(row, d.number, null, labels.number);
+        cell(row, d.date, null, labels.date);
+        cell(row, d.title, here(d.path));
+        cell(row, d.type, null, labels.type);
+        var state = cell(row, states[d.state] || "", null, labels.state);
+        if (d.replaced_by) {  /* the number of the document replacing it, linked when there is its page */
+          state.appendChild(document.createTextNode(" "));
+          var by = document.createElement(d.replaced_path ? "a" : "span");
+          if (d.replaced_path) { by.href = here(d.replaced_path); }
+          by.textContent = d.replaced_by;
+          state.appendChild(by);
+        }
         table.appendChild(row);
       });
       if (pagination) { pagination.hidden = true; }

@@ -27,6 +27,10 @@
   var CORE_WEIGHT = 1.1;
   var sites = [0];
   var split = false;
+  /* Each site's name by its number (data-sites), and where its pages are:
+     a result names its site when the page merges several. */
+  var siteNames = JSON.parse(words.sites || "[]");
+  var siteRoots = [];
 
   function splitCore(index) {
     return sites.indexOf(sites[index]) === index && sites.lastIndexOf(sites[index]) !== index;
@@ -38,6 +42,9 @@
     var siteRoot = new URL(words.root, location.href);
     var merges = JSON.parse(words.merge || "[]");
     merges.forEach(function (item) { sites.push(item.site); });
+    siteRoots = [[siteRoot.pathname, 0]].concat(merges.map(function (item) {
+      return [new URL(item.root, location.href).pathname, item.site];
+    })).sort(function (a, b) { return b[0].length - a[0].length; });
     split = sites.some(function (site, number) { return sites.indexOf(site) !== number; });
     ready = import(new URL(words.bundle + "pagefind.js", here).href).then(function (module) {
       pagefind = module;
@@ -165,6 +172,63 @@
     });
   }
 
+  /* The site a result's page belongs to: the longest site folder its address starts with. */
+  function siteOf(url) {
+    var path = new URL(url, location.href).pathname;
+    for (var i = 0; i < siteRoots.length; i++) {
+      if (path.indexOf(siteRoots[i][0]) === 0) { return siteNames[siteRoots[i][1]] || ""; }
+    }
+    return "";
+  }
+
+  /* An excerpt that reads as sentences: Pagefind's text around the run of
+     matches it weighs highest, from the start of its sentence (a label and
+     its value are apart in that text: the theme writes "Mã thủ tục:
+     1.001193") to the end of a sentence when one is near. A sentence too
+     long for that starts at its nearest clause, after "…". The words are
+     Pagefind's own (raw_content, '<' and '>' escaped), counted as its
+     locations count them. */
+  var EXCERPT_WORDS = 30;
+  var ENDS = /[.?!…]["”)]?$/;
+  var CLAUSE = /[,;:]$/;
+
+  function excerptOf(page) {
+    var hits = page.weighted_locations || [];
+    if (!page.raw_content || !hits.length) { return page.excerpt; }
+    var words = page.raw_content.split(/[\r\n\s]+/g);
+    var marked = {};
+    var best = hits[0].location;
+    var most = 0;
+    hits.forEach(function (hit) {
+      marked[hit.location] = true;
+      var weight = 0;
+      hits.forEach(function (other) {
+        if (other.location >= hit.location && other.location < hit.location + EXCERPT_WORDS) {
+          weight += other.balanced_score || 1;
+        }
+      });
+      if (weight > most) { most = weight; best = hit.location; }
+    });
+    var start = best;
+    while (start > 0 && best - start < 30 && !ENDS.test(words[start - 1])) { start -= 1; }
+    if (start > 0 && !ENDS.test(words[start - 1])) {
+      start = best;
+      while (start > 0 && best - start < 15 && !CLAUSE.test(words[start - 1]) && !ENDS.test(words[start - 1])) {
+        start -= 1;
+      }
+    }
+    var end = Math.min(words.length, Math.max(start + EXCERPT_WORDS, best + 10));
+    var further = end;
+    while (further < words.length && further - end < 12 && !ENDS.test(words[further - 1])) { further += 1; }
+    if (ENDS.test(words[further - 1] || "")) { end = further; }
+    var shown = words.slice(start, end).map(function (word, number) {
+      return marked[start + number] ? "<mark>" + word + "</mark>" : word;
+    }).join(" ");
+    var before = start > 0 && !ENDS.test(words[start - 1]) ? "… " : "";
+    var after = end < words.length && !ENDS.test(words[end - 1]) ? " …" : "";
+    return before + shown + after;
+  }
+
   function show(pages, total) {
     list.innerHTML = "";
     pages.forEach(function (page) {
@@ -174,9 +238,16 @@
       link.textContent = (page.meta && page.meta.title) || page.url;
       var heading = document.createElement("h2");
       heading.appendChild(link);
-      var excerpt = document.createElement("p");
-      excerpt.innerHTML = page.excerpt; /* Pagefind's own excerpt: our escaped text with <mark> */
       item.appendChild(heading);
+      var name = siteNames.length > 1 ? siteOf(page.url) : "";
+      if (name) {
+        var where = document.createElement("p");
+        where.className = "search-site";
+        where.textContent = name;
+        item.appendChild(where);
+      }
+      var excerpt = document.createElement("p");
+      excerpt.innerHTML = excerptOf(page); /* Pagefind's escaped text, with <mark> */
       item.appendChild(excerpt);
       list.appendChild(item);
     });
