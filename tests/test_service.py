@@ -50,6 +50,12 @@ def picture() -> dict:
             "encoding": "base64"}
 
 
+def test_a_site_nobody_edited_yet_is_live_since_the_first_build(running):
+    _where, _repo, client, _service = running
+    status = client.get("bbt-tinh", "phu-thanh", "status")[1]
+    assert status["live_at"] and status["pending"] is False and not status["failed"]
+
+
 def test_an_entry_goes_through_review_then_is_live_and_git_names_both(running):
     where, repo, client, service = running
     slug = "2026-12-01-hop-dan-thon-mot"
@@ -73,6 +79,7 @@ def test_an_entry_goes_through_review_then_is_live_and_git_names_both(running):
     assert client.get("duyet-dongtam", "dong-tam", "status")[1]["pending"] is False
     merge = git(repo, "log", "-1", "--format=%an%n%cn%n%P%n%B", "main").splitlines()
     assert merge[0] == "bien-tap-dongtam" and merge[1] == "duyet-dongtam" and len(merge[2].split()) == 2
+    assert "Người viết: bien-tap-dongtam" in merge  # the approver only changed the status
     assert "Người duyệt: duyet-dongtam" in merge and any(line.startswith("Approved-by: duyet-dongtam") for line in merge)
     assert git(repo, "status", "--porcelain") == ""  # the work tree holds the published branch
     assert client.call("duyet-dongtam", "dong-tam", "unpublishedEntries")[1] == []

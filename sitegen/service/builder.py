@@ -58,6 +58,7 @@ class Builder:
         self.statuses: dict[str, SiteStatus] = {}
         self.next_change: datetime | None = None
         self.builds = 0
+        self.portal_live, self.portal_live_at = "", None  # the last build of the whole portal
         self._wanted: set[str] = {ALL}  # the first build: the whole portal
         self._cond = threading.Condition()
         self._stop = False
@@ -84,7 +85,10 @@ class Builder:
 
     def status(self, site: str) -> dict:
         with self._cond:
-            return self.statuses.setdefault(site, SiteStatus()).as_json()
+            status = self.statuses.setdefault(site, SiteStatus())
+            if status.live_at is None and self.portal_live_at is not None:  # live since the whole portal's build
+                status.live, status.live_at = self.portal_live, self.portal_live_at
+            return status.as_json()
 
     def wait_idle(self, timeout: float) -> bool:
         """Until nothing is asked and no build runs (tests, the benchmark)."""
@@ -155,6 +159,8 @@ class Builder:
         now = datetime.now(LOCAL_TZ)
         with self._cond:
             self.next_change = getattr(result, "next_change", None)
+            if ALL in wanted:
+                self.portal_live, self.portal_live_at = tip, now
             names = set(self.statuses) | set(by_site) if ALL in wanted else wanted | set(by_site)
             for site in names - {"", ALL}:
                 status = self.statuses.setdefault(site, SiteStatus())
