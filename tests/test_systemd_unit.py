@@ -114,7 +114,9 @@ def test_a_server_layout_gets_every_protection(tmp_path):
     assert ("PrivateTmp" in service) == (not top.startswith(("/tmp/", "/var/tmp/")))
     assert ("ProtectHome" in service) == (not top.startswith(("/home/", "/root/")))
     if "ProtectHome" in service:
-        assert service["ProtectHome"] == "read-only" and service["PrivateTmp"] == "yes"
+        assert service["ProtectHome"] == "read-only"
+    if "PrivateTmp" in service:
+        assert service["PrivateTmp"] == "yes"
     command = _words(service["ExecStart"])
     assert command[command.index("--out") + 1] == "/srv/sitegen/public"
     assert command[command.index("--listen") + 1] == "127.0.0.1:8750", "the service's default, written out"
