@@ -115,6 +115,13 @@ def test_a_sheet_without_the_header_is_refused_by_name(sites, tmp_path, capsys):
     assert not (sites / "phu-thanh/_nhap").exists()
 
 
+def test_a_file_not_named_xlsx_is_refused_by_name(sites, tmp_path, capsys):
+    other = tmp_path / "thu-tuc.md"
+    other.write_text("# không phải bảng tính\n", encoding="utf-8")
+    assert run("procedures", str(other), "--site", "phu-thanh", "--sites", str(sites)) == 2
+    assert "thu-tuc.md" in capsys.readouterr().err
+
+
 def test_an_unknown_site_is_refused(sites, tmp_path, capsys):
     assert run("procedures", str(sheet(tmp_path / "t.xlsx")), "--site", "khong-co", "--sites", str(sites)) == 2
     assert "khong-co" in capsys.readouterr().err

@@ -39,10 +39,11 @@ def _plain(text: object) -> str:
 
 def read_procedures(path: Path) -> Batch:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
+    except (OSError, zipfile.BadZipFile, KeyError, ValueError, InvalidFileException) as error:
         raise SourceError("import-xlsx-unreadable", path=path, reason=error)
     try:
         rows = [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
