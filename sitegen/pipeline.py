@@ -34,7 +34,7 @@ from .content.kinds import DEFAULT
 from .parallel import collector_paused
 from .portal.read import Progress
 from .problems import Problem, Severity
-from .incremental import Increment, SiteBuild, Sources, next_change
+from .incremental import Increment, SiteBuild, Sources, next_change, next_changes
 from .incremental.decisions import render_order
 from .render import DEFAULT_THEME
 
@@ -164,7 +164,7 @@ def _render_and_publish(portal: Portal, settings: BuildSettings, increment: Incr
     increment.decide(portal, settings.now, settings.only, settings.search)
     with Staging(settings.out, protect=portal_trees(settings.sites)) as stage:
         job = RenderJob(portal, settings.kinds, theme, stage, increment, settings.now,
-                        next_change(portal, settings.kinds, settings.now), settings.search,
+                        next_changes(portal, settings.kinds, settings.now), settings.search,
                         theme.template_fingerprints(),
                         increment.cache.folder / "templates" if increment.cache else None)
         now_built, indexer, indexed = _render_sites(job, settings, result, progress)

@@ -477,3 +477,29 @@ def test_text_outputs_have_compressed_copies_made_once_then_linked(tmp_path):
     assert "Sửa một chữ." in gzip.decompress(Path(f"{edited}.gz").read_bytes()).decode("utf-8")
     build(BuildSettings(sites, tmp_path / "clean", START, use_cache=False, workers=1))
     assert _tree(out) == _tree(tmp_path / "clean")
+
+
+def test_a_communes_scheduled_article_falling_due_remakes_it_and_its_parent_only(tmp_path, monkeypatch):
+    """The clock's moments belong to the sites that show them: when one commune's
+    scheduled article falls due, the other communes keep their pages (a province
+    of a hundred communes is not re-rendered for one article)."""
+    import sitegen.render.sites as building
+
+    files = _portal()
+    files["xa-mot/news/hen-gio.md"] = news("Tin hẹn giờ của xã Một", "2026-11-22 14:00", to_parent="true")
+    sites = write_tree(tmp_path / "sites", files)
+    out = tmp_path / "out"
+    first = build(BuildSettings(sites, out, START))
+    assert first.next_change == build_time("22/11/2026 14:00")
+    assert not (out / "xa-mot" / "tin-tuc" / "tin-hen-gio-cua-xa-mot").exists()
+    made: list[str] = []
+    make_site = building._make_site
+    monkeypatch.setattr(building, "_make_site", lambda job, site: (made.append(site.slug), make_site(job, site))[1])
+
+    due = build(BuildSettings(sites, out, START + timedelta(hours=5)))  # 15:00, the same week
+
+    assert sorted(made) == ["huyen", "xa-mot"]
+    assert (out / "xa-mot" / "tin-tuc" / "tin-hen-gio-cua-xa-mot" / "index.html").is_file()
+    assert "Tin hẹn giờ của xã Một" in (out / "tin-co-so" / "index.html").read_text(encoding="utf-8")
+    clean = build(BuildSettings(sites, tmp_path / "clean", START + timedelta(hours=5), use_cache=False, workers=1))
+    assert _tree(out) == _tree(tmp_path / "clean") and due.problems == clean.problems

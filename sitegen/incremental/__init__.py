@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .decisions import SiteBuild, Snapshot, Sources, can_keep, chosen_sites, kept_contents, site_digests
-from .inputs import Inputs, fingerprint_inputs, next_change, unchanged
+from .inputs import Inputs, fingerprint_inputs, next_change, next_changes, unchanged
 
 if TYPE_CHECKING:
     from .cache import BuildCache
 
-__all__ = ["Increment", "SiteBuild", "Snapshot", "Sources", "next_change"]
+__all__ = ["Increment", "SiteBuild", "Snapshot", "Sources", "next_change", "next_changes"]
 
 
 @dataclass

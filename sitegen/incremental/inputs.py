@@ -155,18 +155,41 @@ def still_valid(since: datetime | None, until: datetime | None, now: datetime) -
 
 
 def next_change(portal, kinds, now: datetime) -> datetime:
-    """The first moment after now at which the same input gives other output:
-    scheduled news falls due, a notice starts or ends, a kind's page changes
-    with the clock (this week's schedule)."""
-    moments = [now + NO_CHANGE_FOR]
+    """The first moment after now at which the same input gives other output
+    anywhere in the portal (the clock's next build)."""
+    return min(next_changes(portal, kinds, now).values(), default=now + NO_CHANGE_FOR)
+
+
+def next_changes(portal, kinds, now: datetime) -> dict[str, datetime]:
+    """For each site, the first moment after now at which the clock alone changes
+    its pages: its own scheduled news falls due, a notice starts or ends, a
+    kind's page changes with the clock (this week's schedule), or the same in a
+    site above it (what it passes down) or below it (what it sends up). One
+    commune's scheduled article leaves the other communes' pages standing."""
+    own = {site.slug: _own_next_change(site, kinds, now) for site in portal.sites}
+    parents = {site.slug: site.parent.slug if site.parent else None for site in portal.sites}
+    below = dict(own)  # each site's own moment and its sub-sites', deepest first
+    for site in reversed(portal.sites):  # the portal's order puts each parent before its children
+        parent = parents[site.slug]
+        if parent in below:
+            below[parent] = min(below[parent], below[site.slug])
+    above: dict[str, datetime] = {}  # the sites above each one: their own moments (not their other children's)
+    whole = {}
     for site in portal.sites:
-        moments.extend(m for m in site.scheduled if m > now)
-        notice = site.config.notice
-        if notice:
-            moments.extend(m for m in (notice.start, notice.until) if m and m > now)
-        for kind in kinds:
-            if kind.changes is not None:
-                moments.extend(m for m in kind.changes(site.of(kind.name), now) if m > now)
+        parent = parents[site.slug]
+        if parent is not None:
+            above[site.slug] = min(own[parent], above.get(parent, own[parent]))
+        whole[site.slug] = min(below[site.slug], above.get(site.slug, below[site.slug]))
+    return whole
+
+
+def _own_next_change(site, kinds, now: datetime) -> datetime:
+    moments = [now + NO_CHANGE_FOR]
+    moments.extend(m for m in site.scheduled if m > now)
+    notice = site.config.notice
+    if notice:
+        moments.extend(m for m in (notice.start, notice.until) if m and m > now)
+    for kind in kinds:
+        if kind.changes is not None:
+            moments.extend(m for m in kind.changes(site.of(kind.name), now) if m > now)
     return min(moments)
-
-

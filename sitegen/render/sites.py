@@ -45,7 +45,7 @@ class RenderJob:
     stage: Staging
     increment: Increment  # what each site keeps of the last build, and remembers of this one
     now: datetime
-    until: datetime  # the next moment the clock alone changes a page
+    until: dict[str, datetime]  # by site: the next moment the clock alone changes one of its pages
     search: bool
     templates: dict[str, str]  # each theme template's fingerprint
     compiled: Path | None  # where compiled templates are kept
@@ -149,7 +149,7 @@ def _make_site(job: RenderJob, site) -> SiteOutcome:
             counts[counted] = counts.get(counted, 0) + 1
     changed = outcome.pages_rendered > 0 or not set(earlier_outputs) <= set(outputs)
     outcome.index, behind = search_runs(job, site, seen, earlier, list(outputs), changed)
-    outcome.built = SiteBuild(job.increment.digests[site.slug], job.now, job.until, outputs, counts,
+    outcome.built = SiteBuild(job.increment.digests[site.slug], job.now, job.until[site.slug], outputs, counts,
                               tuple(renderer.problems[reported:]), behind, seen.searched)
     return outcome
 
