@@ -135,12 +135,12 @@ HELP: dict[str, tuple[str, str]] = {
         "hiện tại, với các tùy chọn đã cho (đường dẫn tuyệt đối), dưới tài khoản --user, tự chạy lại khi lỗi; "
         "chỉ ghi được vào kho nội dung, thư mục đầu ra, thư mục của tệp khóa và báo cáo. Ví dụ: python "
         "build.py systemd --sites /srv/noi-dung/sites --out /srv/portal/public --editors /etc/sitegen/editors.yaml "
-        "| sudo tee /etc/systemd/system/sitegen.service",
+        "> /etc/systemd/system/sitegen.service",
         "Print sitegen.service: it runs this checkout's 'python build.py service' with this virtual "
         "environment's Python and the options given (as absolute paths), as the account --user, restarted on "
         "failure, able to write only the content repository, the output folder and the key's and report's "
         "folders. Example: python build.py systemd --sites /srv/content/sites --out /srv/portal/public --editors "
-        "/etc/sitegen/editors.yaml | sudo tee /etc/systemd/system/sitegen.service"),
+        "/etc/sitegen/editors.yaml > /etc/systemd/system/sitegen.service"),
     # Options
     "sites": ("một thư mục chứa các thư mục trang, mỗi thư mục có site.yaml (mặc định: sites); dùng nhiều lần "
               "để gom các trang của nhiều kho (ví dụ --sites sites --sites 'xa/*/sites', mẫu trong ngoặc khớp "

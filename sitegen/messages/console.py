@@ -177,11 +177,11 @@ CONSOLE: dict[str, tuple[str, str]] = {
                            "The site '{slug}' is served at {address}, where the publishing service is: fix "
                            "base_url in site.yaml."),
     # systemd
-    "systemd-install": ("Cài đặt: chạy lại lệnh này với '| sudo tee /etc/systemd/system/{unit}', rồi 'sudo "
-                        "systemctl daemon-reload' và 'sudo systemctl enable --now sitegen' (tài khoản '{user}' phải "
+    "systemd-install": ("Cài đặt (với quyền root): chạy lại lệnh này với '> /etc/systemd/system/{unit}', rồi "
+                        "'systemctl daemon-reload' và 'systemctl enable --now sitegen' (tài khoản '{user}' phải "
                         "có sẵn và ghi được các thư mục ReadWritePaths).",
-                        "To install: run this command again with '| sudo tee /etc/systemd/system/{unit}', then "
-                        "'sudo systemctl daemon-reload' and 'sudo systemctl enable --now sitegen' (the account "
+                        "To install (as root): run this command again with '> /etc/systemd/system/{unit}', then "
+                        "'systemctl daemon-reload' and 'systemctl enable --now sitegen' (the account "
                         "'{user}' must exist and be able to write the ReadWritePaths folders)."),
     "systemd-bad-user": ("'{value}' không phải tên tài khoản (chữ thường, số, '_' hoặc '-')",
                          "'{value}' is not an account name (lowercase letters, digits, '_' or '-')"),
