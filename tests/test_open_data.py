@@ -125,3 +125,30 @@ def test_open_data_is_incremental_like_every_output(built, tmp_path):
     after = (out / "an-binh/du-lieu/tin-bai.json").read_bytes()
     assert after != before and "Đã sửa ".encode() in after
     assert (out / "du-lieu/tin-bai.json").read_bytes() == (built / "du-lieu/tin-bai.json").read_bytes()
+
+
+def test_other_state_systems_pages_may_read_the_open_data_through_nginx(built, tmp_path):
+    """The province's or the national data portal's page fetches a commune's catalogue
+    from its own origin: nginx lets it (CORS) on du-lieu/ only, never on the pages."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.nginx_server import NGINX, free_port, get, nginx
+
+    if not os.access(NGINX, os.X_OK):
+        pytest.skip("nginx is not installed")
+    port = free_port()
+    made = subprocess.run([sys.executable, str(REPO / "build.py"), "nginx", "--sites", str(REPO / "sites"),
+                           "--out", str(built), "--listen", f"127.0.0.1:{port}"],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert made.returncode == 0, made.stderr
+    (tmp_path / "nginx").mkdir()
+    with nginx(tmp_path / "nginx", made.stdout, port):
+        for host, path in (("lacthuy.hoabinh.gov.vn", "/du-lieu/index.json"),
+                           ("lacthuy.hoabinh.gov.vn", "/an-binh/du-lieu/tin-bai.json")):
+            status, headers, body = get(port, host, path, Origin="https://data.gov.vn")
+            assert status == 200 and headers.get("access-control-allow-origin") == "*", path
+            assert json.loads(body) and headers.get("x-content-type-options") == "nosniff"
+        status, headers, _body = get(port, "lacthuy.hoabinh.gov.vn", "/an-binh/", Origin="https://data.gov.vn")
+        assert status == 200 and "access-control-allow-origin" not in headers

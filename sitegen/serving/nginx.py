@@ -42,6 +42,7 @@ from ..content.addresses import host_name, origin, site_path
 from ..content.attachments import FAMILIES
 from ..content.kinds import DEFAULT
 from ..outputs.cms import admin_policy
+from ..outputs.opendata import FOLDER as OPEN_DATA
 from .moved import aliases_of, moved_lines, moved_map, moved_sizes
 from . import nginx_service
 from .nginx_service import Service, Tls
@@ -183,7 +184,7 @@ class Mount:
     """One location of a server: a site's pages, a redirect to its own host, or a search index."""
 
     path: str  # URL path, ending in '/'
-    kind: str  # 'site', 'redirect', 'index', 'admin' or 'editors' (its images/ or files/)
+    kind: str  # 'site', 'redirect', 'index', 'admin', 'editors' (its images/ or files/) or 'data' (open data)
     site: ServedSite  # the site whose files (or address) it is
     headers: ServedSite  # the site whose policy the responses carry
     folder: str  # under the output folder, ending in '/' (or '')
@@ -206,6 +207,7 @@ def mounts(sites: tuple[ServedSite, ...]) -> dict[str, list[Mount]]:
         add(site.host, Mount(site.path, "site", site, site, site.folder))
         for folder in EDITOR_FOLDERS:
             add(site.host, Mount(site.path + folder, "editors", site, site, site.folder + folder))
+        add(site.host, Mount(site.path + OPEN_DATA, "data", site, site, site.folder + OPEN_DATA))
         if site.admin_policy:  # the admin page: the CMS's own policy (see content_security_policy)
             add(site.host, Mount(site.path + paths.ADMIN, "admin", site, site, site.folder + paths.ADMIN))
     for parent in sites:
@@ -338,7 +340,7 @@ def _location(mount: Mount, options: Options, out: str, tag: str, csp_var: dict)
         lines += _headers(mount.headers, tag, csp_var, "        ",
                           policy=mount.site.admin_policy + "; frame-ancestors 'none'", tls=tls)
     else:
-        lines += _headers(mount.headers, tag, csp_var, "        ", tls=tls)
+        lines += _headers(mount.headers, tag, csp_var, "        ", tls=tls, shared=mount.kind == "data")
     return lines + ["    }"]
 
 
@@ -349,10 +351,11 @@ def _types(indent: str, types) -> list[str]:
 
 
 def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str | None = None,
-             tls: bool = False) -> list[str]:
+             tls: bool = False, shared: bool = False) -> list[str]:
     """Every header, on every response (404s included): nginx drops a level's
     add_header lines when a deeper level has any, so each location repeats them.
-    policy: the admin page's own, instead of the pages'; tls: Strict-Transport-Security too."""
+    policy: the admin page's own, instead of the pages'; tls: Strict-Transport-Security too;
+    shared: open data, which any other state system's page may read (CORS)."""
     pairs = [
         ("Content-Security-Policy", policy or csp_var[content_security_policy(site)]),
         ("X-Content-Type-Options", "nosniff"),
@@ -361,4 +364,6 @@ def _headers(site: ServedSite, tag: str, csp_var: dict, indent: str, policy: str
         ("Permissions-Policy", PERMISSIONS),
         ("Cache-Control", Raw(f"${tag}_cache")),
     ]
+    if shared:
+        pairs.append(("Access-Control-Allow-Origin", "*"))
     return nginx_service.headers_lines(indent, pairs, tls)
