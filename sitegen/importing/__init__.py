@@ -3,9 +3,12 @@ read whole before anything is written; write.py makes the site's own files of it
 repeatably; summary.py says what happened, in Vietnamese.
 
     wordpress.py   a WordPress export (WXR)
-    nukeviet.py    a NukeViet 4 database (news, laws, opinions, organisation)
+    nukeviet.py    a NukeViet 4 database (news, laws, opinions, organisation): nukeviet_db.py
+                   the connection, nukeviet_site.py what the site says once, nukeviet_news.py,
+                   nukeviet_laws.py, nukeviet_staff.py one module each
     procedures.py  the national public-service portal's procedure list (.xlsx)
     html.py        the old bodies' HTML as our Markdown
+    fields.py      values cut to what a kind allows, titles for untitled items (every reader)
 """
 
 from __future__ import annotations

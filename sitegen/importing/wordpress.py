@@ -70,6 +70,7 @@ import defusedxml.ElementTree as SafeTree
 from ..content.dates import LOCAL_TZ
 from ..content.kinds import DEFAULT
 from ..content.types import SLUG
+from .fields import first_words, fit, fit_list
 from .html import plain
 from .wordpress_body import Attachment, autop, shortcode_attributes, wordpress_html
 from .model import Batch, Item, LeftOut, SourceError, Upload
@@ -82,7 +83,6 @@ WP_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/")  # 1.1 an
 PUBLISHED = ("publish", "future")
 UNPUBLISHED = ("draft", "pending", "auto-draft", "inherit")
 KINDS = {"post": "news", "page": "page"}
-UNTITLED_WORDS = 12  # a title made from a long first sentence: its first words
 
 
 def read_wordpress(path: Path) -> Batch:
@@ -209,11 +209,11 @@ class _Export:
         if status in UNPUBLISHED and not (title and plain(body)):
             return leave("import-wp-draft", status=status)
         if not title:
-            title = _first_words(plain(body))
+            title = first_words(plain(body))
             if not title:
                 return leave("import-wp-empty")
             notes.append(("import-wp-no-title", {"title": title}))
-        fields: dict = {"title": _fit(self.news if kind == "news" else self.pages, "title", title, notes)}
+        fields: dict = {"title": fit(self.news if kind == "news" else self.pages, "title", title, notes, "wp")}
         if kind == "news":
             date = self._date(element)
             if date is None and status in PUBLISHED:
@@ -248,10 +248,10 @@ class _Export:
         fields = self._terms(element, notes)
         author = self._text(element, "creator", DC)
         if author:
-            fields["author"] = _fit(self.news, "author", self.authors.get(author, author), notes)
+            fields["author"] = fit(self.news, "author", self.authors.get(author, author), notes, "wp")
         summary = plain(element.findtext(f"{{{self.excerpt}}}encoded") or "")
         if summary:
-            fields["summary"] = _fit(self.news, "summary", summary, notes)
+            fields["summary"] = fit(self.news, "summary", summary, notes, "wp")
         if self._text(element, "is_sticky") == "1":
             fields["featured"] = True
         return fields
@@ -306,12 +306,12 @@ class _Export:
             if domain in found and name and name not in found[domain]:
                 found[domain].append(name)
         fields: dict = {}
-        categories = _fit_list(self.news, "categories", found["category"], notes)
+        categories = fit_list(self.news, "categories", found["category"], notes, "wp")
         if len(categories) == 1:
             fields["category"] = categories[0]
         elif categories:
             fields["categories"] = categories
-        tags = _fit_list(self.news, "tags", found["post_tag"], notes)
+        tags = fit_list(self.news, "tags", found["post_tag"], notes, "wp")
         if tags:
             fields["tags"] = tags
         return fields
@@ -332,14 +332,6 @@ class _Export:
             if path != "/" or link.query:  # never the old home page
                 urls.append(path + (f"?{link.query}" if link.query else ""))
         return tuple(dict.fromkeys(urls))
-
-
-def _first_words(text: str) -> str:
-    """A title for an untitled item: its first sentence when short, else its first words."""
-    sentence = re.split(r"(?<=[.!?…])\s", text, maxsplit=1)[0]
-    if len(sentence) <= 120:
-        return sentence.rstrip(".")
-    return " ".join(text.split()[:UNTITLED_WORDS]) + " …"
 
 
 # What stays as it is in a path: RFC 3986's unreserved characters and the path's own delimiters.
@@ -382,27 +374,6 @@ def _wordpress_time(text: str) -> datetime | None:
 def _with_slash(url: str) -> str:
     url = url.strip()
     return url if not url or url.endswith("/") else url + "/"
-
-
-def _fit(kind, key: str, text: str, notes: list) -> str:
-    """A text cut to what the kind's field allows (noted when it had to be)."""
-    limit = getattr(kind.field(key).type, "max_length", None) if kind.field(key) else None
-    if limit and len(text) > limit:
-        notes.append(("import-wp-too-long", {"key": key, "length": len(text), "limit": limit}))
-        return text[:limit - 1].rstrip() + "…"
-    return text
-
-
-def _fit_list(kind, key: str, values: list[str], notes: list) -> list[str]:
-    """A list cut to as many items as the kind's field allows, each of them to its length."""
-    declared = kind.field(key).type
-    most, longest = getattr(declared, "max_items", None), getattr(getattr(declared, "item", None), "max_length", None)
-    if longest:
-        values = [v if len(v) <= longest else v[:longest - 1].rstrip() + "…" for v in values]
-    if most and len(values) > most:
-        notes.append(("import-wp-too-many", {"key": key, "count": len(values), "kept": most}))
-        values = values[:most]
-    return values
 
 
 __all__ = ["read_wordpress", "wordpress_html", "autop", "shortcode_attributes"]

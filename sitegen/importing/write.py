@@ -126,14 +126,16 @@ class Writer:
             elif upload.field:
                 if new:
                     fields[upload.field] = new
-                else:
+                else:  # not found, or not allowed: reported; nor its caption then
                     fields.pop(upload.field, None)
+                    fields.pop(f"{upload.field}_caption", None)
         body = item.body_markdown
         if body is None:
             for address in references(item.body_html):
                 new = self._upload(Upload(address), relative)
-                if new:
-                    renamed[address] = new
+                parts = urlsplit(address)
+                if new or not (parts.scheme or parts.netloc):  # a path of the old site not brought in (listed):
+                    renamed[address] = new  # the picture dropped, the link's words kept, never a broken link
             body = to_markdown(item.body_html, renamed)
         if item.old_urls:
             fields["aliases"] = sorted(set(item.old_urls))

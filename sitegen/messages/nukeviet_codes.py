@@ -38,9 +38,9 @@ NUKEVIET: dict[str, tuple[str, str]] = {
                                "Prefixes in the database: {prefixes} (use --prefix; NukeViet's config.php: "
                                "$db_config['prefix'])."),
     "import-nv-wrong-lang": ("Cơ sở dữ liệu '{database}' không có bảng '{table}': NukeViet ở đây không có dữ "
-                             "liệu ngôn ngữ '{lang}'. Ngôn ngữ có: {langs} (dùng --lang).",
+                             "liệu ngôn ngữ '{language}'. Ngôn ngữ có: {langs} (dùng --lang).",
                              "The database '{database}' has no table '{table}': this NukeViet has no data in the "
-                             "language '{lang}'. Languages there: {langs} (use --lang)."),
+                             "language '{language}'. Languages there: {langs} (use --lang)."),
     "import-nv-no-module-table": ("Thiếu bảng '{table}' của mô-đun '{module}' ({file}) trong cơ sở dữ liệu "
                                   "'{database}': bản sao cơ sở dữ liệu chưa đủ? Hãy sao lưu lại toàn bộ; không có "
                                   "gì được ghi.",
@@ -60,10 +60,35 @@ NUKEVIET: dict[str, tuple[str, str]] = {
                           "to archive it)"),
     "import-nv-no-title": ("không nhập: không có tiêu đề (hoặc họ tên) và không có nội dung",
                            "left out: no title (or name) and no text"),
+    "import-nv-rejected": ("không nhập: bài bị từ chối duyệt hoặc từ chối đăng trên trang cũ (trạng thái "
+                           "{status} của NukeViet)",
+                           "left out: the old site's reviewer refused it (NukeViet's status {status})"),
+    "import-nv-no-position": ("không nhập: trang cũ không ghi chức vụ của người này; cổng cần chức vụ "
+                              "('position:'). Nếu cần, hãy tạo tệp trong staff/ và ghi chức vụ",
+                              "left out: the old site gives this person no position, which the portal needs "
+                              "('position:'). If wanted, write a file in staff/ with it"),
+    "import-nv-module-off": ("không nhập: mô-đun '{module}' ({file}) đã bị tắt trên trang cũ, người đọc không "
+                             "xem được",
+                             "left out: the module '{module}' ({file}) was switched off on the old site, no "
+                             "reader saw it"),
+    "import-nv-module-other": ("không nhập: mô-đun '{module}' ({file}) chưa được nhập tự động; hãy chép nội "
+                               "dung cần giữ vào trang cố định (pages/) hoặc mục hỏi đáp (questions/)",
+                               "left out: the module '{module}' ({file}) is not imported; copy what must stay "
+                               "into fixed pages (pages/) or questions (questions/)"),
     # Notes on an imported item
     "import-nv-made-title": ("Bài không có tiêu đề trên trang cũ; tiêu đề tạm lấy từ nội dung: \"{title}\". Hãy "
                              "sửa lại.",
                              "No title on the old site; one was made from the text: \"{title}\". Correct it."),
+    "import-nv-suspended": ("Mục này bị ngưng hiệu lực (đình chỉ) trên trang cũ, người đọc không xem được: đã "
+                            "nhập với 'draft: true'. Nếu vẫn cần đăng, hãy xóa dòng 'draft: true'.",
+                            "It was suspended on the old site, hidden from readers: imported with "
+                            "'draft: true'. To publish it still, remove the line 'draft: true'."),
+    "import-nv-unpublished": ("Bài chưa được đăng trên trang cũ (lưu nháp, chờ duyệt hoặc chờ đăng: trạng thái "
+                              "{status} của NukeViet): đã nhập với 'draft: true'. Khi đã xem lại, hãy xóa dòng "
+                              "'draft: true' để đăng.",
+                              "It was not published on the old site (a draft, or waiting for review or "
+                              "publication: NukeViet's status {status}): imported with 'draft: true'. Once "
+                              "checked, remove the line 'draft: true' to publish it."),
     "import-nv-expired-kept": ("Bài đã hết hạn ngày {expired} và trang cũ chuyển vào lưu trữ, không còn hiển thị: "
                                "đã nhập với 'draft: true'. Nếu vẫn cần đăng, hãy xóa dòng 'draft: true'.",
                                "It expired on {expired} and the old site archived it, no longer shown: imported "
@@ -85,10 +110,14 @@ NUKEVIET: dict[str, tuple[str, str]] = {
                             "thành ngày ban hành đúng.",
                             "The old site gives no date of issue: the day it was posted ({issued}) was written. "
                             "Write the real date of issue."),
-    "import-nv-no-deadline": ("Dự thảo lấy ý kiến không có hạn góp ý trên trang cũ (không giới hạn): đã nhập "
-                              "như văn bản thường. Nếu còn lấy ý kiến, hãy thêm 'consultation:' với 'until:'.",
-                              "A draft for comment with no deadline on the old site (unlimited): imported as a "
-                              "plain document. If comments are still taken, add 'consultation:' with 'until:'."),
+    "import-nv-no-deadline": ("Dự thảo lấy ý kiến không có hạn góp ý trên trang cũ (không giới hạn): đã nhập với "
+                              "'draft: true', chưa đăng. Nếu còn lấy ý kiến, hãy thêm 'consultation:' với 'until:' "
+                              "(hạn góp ý); nếu đã ban hành, hãy ghi số, loại và ngày ban hành đúng; rồi xóa dòng "
+                              "'draft: true'.",
+                              "A draft for comment with no deadline on the old site (unlimited): imported with "
+                              "'draft: true', unpublished. If comments are still taken, add 'consultation:' with "
+                              "'until:' (the deadline); if it was issued, write its real number, type and date of "
+                              "issue; then remove the line 'draft: true'."),
     "import-nv-files-private": ("Tệp đính kèm chỉ nhóm thành viên ({groups}) mới tải được trên trang cũ: không "
                                 "nhập tệp. Nếu được công khai, hãy thêm vào 'files:'.",
                                 "Only members ({groups}) could download the attachments on the old site: not "
@@ -97,6 +126,10 @@ NUKEVIET: dict[str, tuple[str, str]] = {
                                 "lại.",
                                 "On the old site this only sent readers on to {url}: the text is a link to it. "
                                 "Check it."),
+    "import-nv-remote-picture": ("Ảnh {url} nằm ở trang khác, không phải ảnh của trang cũ: không nhập. Nếu được "
+                                 "phép dùng, hãy tải về, chép vào images/ rồi ghi vào tệp.",
+                                 "The picture {url} is another site's, not the old site's own: not brought in. If "
+                                 "it may be used, download it into images/ and name it in the file."),
     "import-nv-bad-email": ("Thư điện tử '{email}' của trang cũ không đúng dạng: không nhập. Hãy ghi lại đúng.",
                             "The old site's email '{email}' is not an address: left out. Write it correctly."),
     "import-nv-too-long": ("'{key}' dài {length} ký tự, quá {limit} ký tự cho phép: đã cắt bớt. Hãy xem lại.",
@@ -107,4 +140,13 @@ NUKEVIET: dict[str, tuple[str, str]] = {
                          "lý lịch (nội dung tệp) và phân công nhiệm vụ ('duties:'): hãy bổ sung.",
                          "The position '{position}' is a leader's: 'leader: true' was written. The rules ask a "
                          "leader's biography (the file's text) and duties ('duties:'): add them."),
+    # Words written into an imported file, in the data's language (--lang)
+    "import-nv-attachments": ("Tệp đính kèm:", "Attachments:"),
+    "import-nv-source": ("Nguồn: {source}", "Source: {source}"),
+    "import-nv-born": ("Ngày sinh: {value}", "Born: {value}"),
+    "import-nv-birthplace": ("Nơi sinh: {value}", "Place of birth: {value}"),
+    "import-nv-professional": ("Trình độ chuyên môn: {value}", "Qualifications: {value}"),
+    "import-nv-political": ("Lý luận chính trị: {value}", "Political theory: {value}"),
+    "import-nv-party": ("Ngày vào Đảng: {value}", "Joined the Party: {value}"),
+    "import-nv-other-positions": ("Chức vụ khác: {value}", "Other positions: {value}"),
 }
