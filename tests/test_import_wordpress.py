@@ -407,3 +407,40 @@ def test_written_into_a_site_and_built(tmp_path, unit_test, commune):
     assert again.added == {} and again.written == [] and again.unchanged == 78
     ours_again = Writer(site, commune, uploads=uploads).write()
     assert ours_again.added == {} and ours_again.written == [] and ours_again.files_copied == 0
+
+
+def test_two_former_communes_exports_merged_into_one_site_keep_apart(tmp_path, commune):
+    """Since 2025 a commune merges several former ones, each with its own WordPress:
+    the same post numbers from two old sites are two articles, each export
+    repeatable on its own, each with its own summary; a picture left on another
+    site is named there (that site may close)."""
+    from sitegen.importing.summary import write_summary
+
+    sites = tmp_path / "sites"
+    shutil.copytree(SITES, sites)
+    site = sites / "an-binh"
+    other = tmp_path / "xa-an-phu.xml"
+    text = COMMUNE.read_text(encoding="utf-8").replace("anbinh.lacthuy.gov.vn", "anphu.lacthuy.gov.vn")
+    text = text.replace("Sáu tháng đầu năm 2019, UBND xã An Bình",
+                        'Ảnh: <img src="https://anh.baochinhphu.vn/hoi-nghi.jpg" alt="Hội nghị"> Sáu tháng đầu '
+                        "năm 2019, UBND xã An Phú", 1)
+    other.write_text(text, encoding="utf-8")
+    second = read_wordpress(other)
+    assert {i.key for i in second.items} == {i.key for i in commune.items}  # the same numbers
+
+    first = Writer(site, commune, uploads=None).write()
+    merged = Writer(site, second, uploads=None).write()
+    assert merged.added == first.added == {"news": 4, "page": 1} and merged.updated == [] and merged.kept == []
+    assert not set(first.written) & set(merged.written)
+    assert "An Phú" in (site / merged.written[0]).read_text(encoding="utf-8") or any(
+        "An Phú" in (site / path).read_text(encoding="utf-8") for path in merged.written)
+    assert any("An Bình" in (site / path).read_text(encoding="utf-8") for path in first.written)
+    assert merged.elsewhere and merged.elsewhere[0][1] == "https://anh.baochinhphu.vn/hoi-nghi.jpg"
+    summaries = {write_summary(site, commune, first).name, write_summary(site, second, merged).name}
+    assert summaries == {"bao-cao-wordpress-anbinh-lacthuy-gov-vn.md", "bao-cao-wordpress-anphu-lacthuy-gov-vn.md"}
+    assert "https://anh.baochinhphu.vn/hoi-nghi.jpg" in (
+        site / "_nhap" / "bao-cao-wordpress-anphu-lacthuy-gov-vn.md").read_text(encoding="utf-8")
+
+    for batch in (commune, second):
+        again = Writer(site, batch, uploads=None).write()
+        assert again.added == {} and again.written == [] and again.unchanged == 5

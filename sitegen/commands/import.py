@@ -47,7 +47,8 @@ def run(args) -> int:
         return 2
     outcome = Writer(folder, batch, args.uploads).write()
     summary = write_summary(folder, batch, outcome)
-    look = len(outcome.notes) + len(outcome.missing) + len(outcome.refused) + len(outcome.kept)
+    look = (len(outcome.notes) + len(outcome.missing) + len(outcome.refused) + len(outcome.elsewhere)
+            + len(outcome.kept))
     print(say("import-done", lang, source=batch.source, site=args.site, added=sum(outcome.added.values()),
               updated=len(outcome.updated), unchanged=outcome.unchanged, left=len(batch.left_out), look=look,
               summary=summary))

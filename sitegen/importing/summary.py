@@ -11,7 +11,7 @@ from ..content.dates import LOCAL_TZ
 from ..content.kinds import DEFAULT
 from ..messages.console import say
 from .model import Batch
-from .write import LEDGER_FOLDER, Outcome, _write_atomically
+from .write import LEDGER_FOLDER, Outcome, _write_atomically, ledger_stem
 
 SHOWN = 500  # lines per part of the summary (the rest counted)
 
@@ -30,6 +30,7 @@ def summary_text(batch: Batch, outcome: Outcome, site: str, now: datetime | None
                                      for item in batch.left_out]),
         ("import-summary-missing", [f"- `{path}`: {source}" for path, source in outcome.missing]),
         ("import-summary-refused", [f"- `{path}`: {source}" for path, source in outcome.refused]),
+        ("import-summary-elsewhere", [f"- `{path}`: {source}" for path, source in outcome.elsewhere]),
         ("import-summary-look", [f"- `{path}`: {_worded(code, values)}" for path, code, values in outcome.notes]),
     ]
     for code, items in parts:
@@ -42,7 +43,7 @@ def summary_text(batch: Batch, outcome: Outcome, site: str, now: datetime | None
 
 
 def write_summary(site_folder: Path, batch: Batch, outcome: Outcome) -> Path:
-    path = Path(site_folder) / LEDGER_FOLDER / f"bao-cao-{batch.source}.md"
+    path = Path(site_folder) / LEDGER_FOLDER / f"bao-cao-{ledger_stem(batch)}.md"
     _write_atomically(path, summary_text(batch, outcome, Path(site_folder).name).encode("utf-8"))
     return path
 

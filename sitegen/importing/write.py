@@ -51,9 +51,17 @@ class Outcome:
     removed: list[str] = field(default_factory=list)  # files an editor removed: not brought back
     missing: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) not found
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) not of an allowed type
+    elsewhere: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) left on another site's address
     notes: list[tuple[str, str, dict]] = field(default_factory=list)  # (file, code, values)
     files_copied: int = 0
     written: list[str] = field(default_factory=list)  # every file written, relative to the site
+
+
+def ledger_stem(batch: Batch) -> str:
+    """'wordpress-xa-an-lac-gov-vn': one ledger (and summary) per old site, so the exports
+    of two former communes merged into one site never take each other's items for theirs."""
+    host = urlsplit(batch.uploads_base[0]).hostname if batch.uploads_base else None
+    return f"{batch.source}-{slugify(host)}" if host else batch.source
 
 
 class Writer:
@@ -61,7 +69,7 @@ class Writer:
         self.site = Path(site)
         self.batch = batch
         self.uploads = Path(uploads) if uploads else None
-        self.ledger_path = self.site / LEDGER_FOLDER / f"{batch.source}.json"
+        self.ledger_path = self.site / LEDGER_FOLDER / f"{ledger_stem(batch)}.json"
         self.ledger = _read_json(self.ledger_path)
         self.ledger.setdefault("items", {})
         self.ledger.setdefault("uploads", {})
@@ -150,8 +158,9 @@ class Writer:
         source = upload.source.strip()
         if source in self.ledger["uploads"]:
             return self.ledger["uploads"][source]
-        if not self._local(source):
-            return source if upload.field == "" else ""  # another site's picture: the link stays
+        if not self._local(source):  # another site's: a body keeps the link, said (that site may close)
+            (self.outcome.elsewhere if upload.field == "" else self.outcome.missing).append((relative, source))
+            return source if upload.field == "" else ""
         found = self._find(source)
         if found is None:
             self.outcome.missing.append((relative, source))

@@ -43,6 +43,10 @@ IMPORTS: dict[str, tuple[str, str]] = {
                                "item)"),
     "import-summary-refused": ("Tệp không được đăng (loại tệp không cho phép hoặc nội dung không đúng loại)",
                                "Files that cannot be published (a type not allowed, or content not of its type)"),
+    "import-summary-elsewhere": ("Ảnh, tệp vẫn nằm trên trang khác (bài vẫn trỏ tới đó: khi trang ấy đóng, chúng mất; "
+                                 "hãy tải về, chép vào images/ hoặc files/ rồi sửa bài)",
+                                 "Pictures and files still on another site (the text still points there: when that "
+                                 "site closes they are gone; download them into images/ or files/ and edit the text)"),
     "import-summary-look": ("Cần xem lại", "To look at"),
     "import-summary-next": ("Tiếp theo: chạy `python build.py check` để xem từng tệp còn thiếu gì (thủ tục thiếu "
                             "thời hạn, lệ phí ...), sửa, rồi dựng lại trang.",
