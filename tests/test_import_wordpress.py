@@ -444,3 +444,19 @@ def test_two_former_communes_exports_merged_into_one_site_keep_apart(tmp_path, c
     for batch in (commune, second):
         again = Writer(site, batch, uploads=None).write()
         assert again.added == {} and again.written == [] and again.unchanged == 5
+
+
+def test_the_old_sites_categories_the_site_lacks_are_named_with_the_close_one(tmp_path, commune):
+    """'Kinh tế & Xã hội' from the old site beside the site's 'Kinh tế - Xã hội': a
+    typo's twin category would split the news; the summary asks, every import."""
+    from sitegen.importing.summary import summary_text
+
+    sites = tmp_path / "sites"
+    shutil.copytree(SITES, sites)
+    site = sites / "an-binh"
+    for attempt in range(2):  # the second import writes nothing, and still says so
+        outcome = Writer(site, commune, uploads=None).write()
+        assert outcome.new_categories == {"Kinh tế & Xã hội": 1, "Tin tổng hợp": 3}, attempt
+        text = summary_text(commune, outcome, "an-binh")
+        assert 'Kinh tế & Xã hội: 1 bài (có phải chuyên mục "Kinh tế - Xã hội" của trang?)' in text
+        assert "- Tin tổng hợp: 3 bài\n" in text

@@ -4,12 +4,14 @@ works through (in the site's _nhap/ folder, which the build skips)."""
 
 from __future__ import annotations
 
+import difflib
 from datetime import datetime
 from pathlib import Path
 
 from ..content.dates import LOCAL_TZ
 from ..content.kinds import DEFAULT
 from ..messages.console import say
+from ..vietnamese import slugify
 from .model import Batch
 from .write import LEDGER_FOLDER, Outcome, _write_atomically, ledger_stem
 
@@ -31,6 +33,8 @@ def summary_text(batch: Batch, outcome: Outcome, site: str, now: datetime | None
         ("import-summary-missing", [f"- `{path}`: {source}" for path, source in outcome.missing]),
         ("import-summary-refused", [f"- `{path}`: {source}" for path, source in outcome.refused]),
         ("import-summary-elsewhere", [f"- `{path}`: {source}" for path, source in outcome.elsewhere]),
+        ("import-summary-new-categories", [f"- {_category(name, count, outcome.site_categories)}"
+                                           for name, count in outcome.new_categories.items()]),
         ("import-summary-look", [f"- `{path}`: {_worded(code, values)}" for path, code, values in outcome.notes]),
     ]
     for code, items in parts:
@@ -46,6 +50,15 @@ def write_summary(site_folder: Path, batch: Batch, outcome: Outcome) -> Path:
     path = Path(site_folder) / LEDGER_FOLDER / f"bao-cao-{ledger_stem(batch)}.md"
     _write_atomically(path, summary_text(batch, outcome, Path(site_folder).name).encode("utf-8"))
     return path
+
+
+def _category(name: str, count: int, known: tuple[str, ...]) -> str:
+    """'Kinh tế & Xã hội: 3 bài (có phải "Kinh tế - Xã hội"?)': the site's closest category, if one is close."""
+    folded = {slugify(k): k for k in known}
+    like = difflib.get_close_matches(slugify(name), folded, n=1, cutoff=0.75)
+    if like:
+        return say("import-summary-category-like", name=name, count=count, like=folded[like[0]])
+    return say("import-summary-category", name=name, count=count)
 
 
 def _kind_label(name: str) -> str:

@@ -52,6 +52,8 @@ class Outcome:
     missing: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) not found
     refused: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) not of an allowed type
     elsewhere: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) left on another site's address
+    new_categories: dict[str, int] = field(default_factory=dict)  # category -> imported articles; the site had none
+    site_categories: tuple[str, ...] = ()  # those the site's own articles use
     notes: list[tuple[str, str, dict]] = field(default_factory=list)  # (file, code, values)
     files_copied: int = 0
     written: list[str] = field(default_factory=list)  # every file written, relative to the site
@@ -78,6 +80,7 @@ class Writer:
     def write(self) -> Outcome:
         for item in self.batch.items:
             self._item(item)
+        self.outcome.new_categories = self._new_categories()
         _write_atomically(self.ledger_path, json.dumps(self.ledger, ensure_ascii=False, indent=1,
                                                        sort_keys=True).encode("utf-8"))
         return self.outcome
@@ -150,6 +153,23 @@ class Writer:
         front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
         return f"---\n{front}---\n{body}"
 
+    def _new_categories(self) -> dict[str, int]:
+        """The old site's categories the site's own articles (those not imported) never use:
+        an editor decides whether each is one of the site's or a typo of the old one."""
+        imported = {entry["path"] for entry in self.ledger["items"].values()}
+        own = set()
+        for path in sorted((self.site / DEFAULT["news"].folder).glob("*.md")):
+            if path.relative_to(self.site).as_posix() not in imported:
+                own.update(_categories(_front_matter(path)))
+        self.outcome.site_categories = tuple(sorted(own))
+        counted: dict[str, int] = {}
+        for item in self.batch.items:
+            if item.kind == "news":
+                for name in _categories(item.fields):
+                    if name not in own:
+                        counted[name] = counted.get(name, 0) + 1
+        return dict(sorted(counted.items()))
+
     # Pictures and attachments ---------------------------------------------------------
 
     def _upload(self, upload: Upload, relative: str) -> str:
@@ -202,6 +222,24 @@ class Writer:
             if candidate.is_file() and candidate.resolve().is_relative_to(self.uploads.resolve()):
                 return candidate
         return None
+
+
+def _front_matter(path: Path) -> dict:
+    """A file's front matter as YAML gives it ({} when it has none or it is broken: check says why)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+        if text.startswith("---"):
+            found = yaml.safe_load(text[3:].split("\n---", 1)[0])
+            return found if isinstance(found, dict) else {}
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        pass
+    return {}
+
+
+def _categories(fields: dict) -> set[str]:
+    names = fields.get("categories") or []
+    names = [names] if isinstance(names, str) else names
+    return {str(n).strip() for n in [fields.get("category"), *names] if n and str(n).strip()}
 
 
 def _read_json(path: Path) -> dict:

@@ -47,6 +47,13 @@ IMPORTS: dict[str, tuple[str, str]] = {
                                  "hãy tải về, chép vào images/ hoặc files/ rồi sửa bài)",
                                  "Pictures and files still on another site (the text still points there: when that "
                                  "site closes they are gone; download them into images/ or files/ and edit the text)"),
+    "import-summary-new-categories": ("Chuyên mục của trang cũ mà trang này chưa dùng (giữ nếu đúng là chuyên mục của "
+                                      "trang; nếu không, sửa các bài sang chuyên mục sẵn có)",
+                                      "The old site's categories this site does not use yet (keep those that are the "
+                                      "site's own; else move their articles to an existing one)"),
+    "import-summary-category": ("{name}: {count} bài", "{name}: {count} article(s)"),
+    "import-summary-category-like": ("{name}: {count} bài (có phải chuyên mục \"{like}\" của trang?)",
+                                     "{name}: {count} article(s) (the site's \"{like}\"?)"),
     "import-summary-look": ("Cần xem lại", "To look at"),
     "import-summary-next": ("Tiếp theo: chạy `python build.py check` để xem từng tệp còn thiếu gì (thủ tục thiếu "
                             "thời hạn, lệ phí ...), sửa, rồi dựng lại trang.",
