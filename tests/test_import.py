@@ -160,3 +160,18 @@ def test_old_addresses_are_answered_with_a_301_through_nginx(sites, tmp_path):
         assert status == 200 and "location" not in headers
         status, headers, _body = get(port, "lacthuy.hoabinh.gov.vn", "//evil.example/x")
         assert "evil.example" not in headers.get("location", "")
+
+
+def test_a_procedure_the_site_already_wrote_is_kept_and_the_lists_is_not_brought_in(sites, tmp_path):
+    """An Bình wrote 'Đăng ký khai sinh' (1.001193) itself: the list's copy would be a
+    second procedure of one code (an error for the build); the editor's stays, said."""
+    own = sites / "an-binh/procedures/dang-ky-khai-sinh.md"
+    before = own.read_bytes()
+    assert run("procedures", str(sheet(tmp_path / "thu-tuc.xlsx")), "--site", "an-binh", "--sites", str(sites)) == 0
+    assert own.read_bytes() == before
+    codes = [p for p in (sites / "an-binh/procedures").glob("*.md") if "1.001193" in p.read_text(encoding="utf-8")]
+    assert codes == [own]
+    summary = (sites / "an-binh/_nhap/bao-cao-procedures.md").read_text(encoding="utf-8")
+    assert "Trang đã có văn bản cùng số hiệu, thủ tục cùng mã" in summary
+    assert "- `procedures/dang-ky-khai-sinh.md`: 1.001193" in summary
+    assert main(["build", "--sites", str(sites), "--out", str(tmp_path / "out"), "--no-report"]) == 0

@@ -32,6 +32,7 @@ def summary_text(batch: Batch, outcome: Outcome, site: str, now: datetime | None
                                      for item in batch.left_out]),
         ("import-summary-missing", [f"- `{path}`: {source}" for path, source in outcome.missing]),
         ("import-summary-refused", [f"- `{path}`: {source}" for path, source in outcome.refused]),
+        ("import-summary-already", [f"- `{path}`: {value}" for path, value in outcome.already]),
         ("import-summary-elsewhere", [f"- `{path}`: {source}" for path, source in outcome.elsewhere]),
         ("import-summary-new-categories", [f"- {_category(name, count, outcome.site_categories)}"
                                            for name, count in outcome.new_categories.items()]),

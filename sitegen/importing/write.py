@@ -54,6 +54,7 @@ class Outcome:
     elsewhere: list[tuple[str, str]] = field(default_factory=list)  # (file, upload) left on another site's address
     new_categories: dict[str, int] = field(default_factory=dict)  # category -> imported articles; the site had none
     site_categories: tuple[str, ...] = ()  # those the site's own articles use
+    already: list[tuple[str, str]] = field(default_factory=list)  # (the site's own file, number or code) not imported
     notes: list[tuple[str, str, dict]] = field(default_factory=list)  # (file, code, values)
     files_copied: int = 0
     written: list[str] = field(default_factory=list)  # every file written, relative to the site
@@ -76,6 +77,7 @@ class Writer:
         self.ledger.setdefault("items", {})
         self.ledger.setdefault("uploads", {})
         self.outcome = Outcome()
+        self._own_values: dict[str, dict[str, str]] = {}  # kind -> its unique field's values in the site's own files
 
     def write(self) -> Outcome:
         for item in self.batch.items:
@@ -89,6 +91,8 @@ class Writer:
 
     def _item(self, item: Item) -> None:
         known = self.ledger["items"].get(item.key)
+        if not known and self._already(item):
+            return
         relative = known["path"] if known else self._free_name(item)
         text = self._text(item, relative)
         data = text.encode("utf-8")
@@ -152,6 +156,23 @@ class Writer:
             fields["aliases"] = sorted(set(item.old_urls))
         front = yaml.safe_dump(fields, allow_unicode=True, sort_keys=False, width=4096, default_flow_style=False)
         return f"---\n{front}---\n{body}"
+
+    def _already(self, item: Item) -> bool:
+        """The site's own file (not an import's) already has this document's number or this
+        procedure's code: the editor's stays, the old site's is not brought in (said)."""
+        kind = DEFAULT.get(item.kind)
+        if kind is None or kind.unique == "slug" or not item.fields.get(kind.unique):
+            return False
+        if kind.name not in self._own_values:
+            imported = {entry["path"] for entry in self.ledger["items"].values()}
+            self._own_values[kind.name] = {
+                str(_front_matter(path).get(kind.unique, "")).strip(): path.relative_to(self.site).as_posix()
+                for path in sorted((self.site / kind.folder).glob("*.md"))
+                if path.relative_to(self.site).as_posix() not in imported}
+        found = self._own_values[kind.name].get(str(item.fields[kind.unique]).strip())
+        if found:
+            self.outcome.already.append((found, str(item.fields[kind.unique])))
+        return bool(found)
 
     def _new_categories(self) -> dict[str, int]:
         """The old site's categories the site's own articles (those not imported) never use:

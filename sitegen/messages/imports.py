@@ -47,6 +47,10 @@ IMPORTS: dict[str, tuple[str, str]] = {
                                  "hãy tải về, chép vào images/ hoặc files/ rồi sửa bài)",
                                  "Pictures and files still on another site (the text still points there: when that "
                                  "site closes they are gone; download them into images/ or files/ and edit the text)"),
+    "import-summary-already": ("Trang đã có văn bản cùng số hiệu, thủ tục cùng mã (giữ tệp của trang, không nhập bản "
+                               "của trang cũ; hãy so hai bản nếu cần)",
+                               "The site already has a document of this number or a procedure of this code (its own "
+                               "file kept, the old site's not brought in; compare them if need be)"),
     "import-summary-new-categories": ("Chuyên mục của trang cũ mà trang này chưa dùng (giữ nếu đúng là chuyên mục của "
                                       "trang; nếu không, sửa các bài sang chuyên mục sẵn có)",
                                       "The old site's categories this site does not use yet (keep those that are the "
