@@ -112,6 +112,12 @@ def fold(text: str) -> str:
     return " ".join("".join(c for c in text if not unicodedata.combining(c)).split())
 
 
+def latin(text: str) -> str:
+    """A name as English writes it, without diacritics, case kept: 'Lạc Thủy' → 'Lac Thuy'."""
+    text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
 @lru_cache(maxsize=16384)
 def slugify(text: str, fallback: str = "muc") -> str:
     """ASCII URL name: 'Đảng - Đoàn thể' → 'dang-doan-the'.

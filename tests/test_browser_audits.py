@@ -57,7 +57,7 @@ def pages(built) -> list[tuple[str, str]]:
     # Every kind the sample portal has must be in the list (search once it exists).
     assert {"home", "article", "news-list", "category", "staff", "profile", "week", "catalogue",
             "procedure", "fixed-page", "not-found", "documents", "document", "documents-section",
-            "consultations", "public-list", "questions", "question"} <= kinds, kinds
+            "consultations", "public-list", "questions", "question", "reception"} <= kinds, kinds
     assert any(label.startswith(sample_portal.COMMUNE) for label, _ in found)
     return found
 
@@ -172,21 +172,29 @@ def test_home_page_is_light_and_loads_nothing_from_elsewhere(browser, base_url, 
 
 def test_the_menu_folds_away_on_a_phone_and_stands_open_on_a_desktop(browser, base_url):
     """A phone shows one 'Trình đơn' button above the content (tapping it opens
-    the menu); a desktop shows every menu link at once, without the button."""
+    the menu, the links of its group 'Công dân' among the others); a desktop
+    shows every menu entry at once, without the button, and the group's links
+    drop down under it when it is clicked."""
     context = browser.new_context(viewport=sample_portal.VIEWPORTS["phone"])
     try:
         page = context.new_page()
         page.goto(base_url + sample_portal.COMMUNE + "/")
         news = page.locator("nav.menu a", has_text="Tin tức").first
-        assert page.locator("nav.menu summary").is_visible() and not news.is_visible()
+        assert page.locator("nav.menu .menu-toggle > summary").is_visible() and not news.is_visible()
         assert page.locator("main").bounding_box()["y"] < 740, "the content starts on the first screen"
-        page.locator("nav.menu summary").click()
+        toggle = page.locator("nav.menu .menu-toggle > summary")
+        toggle.click()
         assert news.is_visible()
+        assert page.locator("nav.menu a", has_text="Tiếp công dân").is_visible(), "no second tap on a phone"
         page.set_viewport_size(sample_portal.VIEWPORTS["desktop"])
         page.goto(base_url + sample_portal.COMMUNE + "/")
-        assert news.is_visible() and not page.locator("nav.menu summary").is_visible()
-        links = page.locator("nav.menu a")
-        assert all(links.nth(i).is_visible() for i in range(links.count()))
+        assert news.is_visible() and not toggle.is_visible()
+        links = page.locator("nav.menu a:not(.menu-group a)")
+        assert links.count() >= 8 and all(links.nth(i).is_visible() for i in range(links.count()))
+        grouped = page.locator("nav.menu .menu-group a")
+        assert grouped.count() == 3 and not grouped.first.is_visible()
+        page.locator("nav.menu .menu-group summary").click()
+        assert all(grouped.nth(i).is_visible() for i in range(grouped.count()))
     finally:
         context.close()
 

@@ -35,7 +35,8 @@ def _portal(root_extra: str = "") -> dict:
              "huyen-mau/staff/a.md": front({"name": "Nguyễn Văn A", "position": "Chủ tịch"})}
     for slug in COMMUNES:
         files[f"{slug}/site.yaml"] = commune_site(slug[3:].title(), parent="huyen-mau")
-    files["xa-an/news/b.md"] = news("Tin của xã An")
+    files["xa-an/site.yaml"] = commune_site("An", parent="huyen-mau", extra="categories: [Tin tổng hợp, An ninh]\n")
+    files["xa-an/news/b.md"] = news("Tin của xã An", category="Nông nghiệp", categories="[An ninh, Y tế]")
     return files
 
 
@@ -79,9 +80,13 @@ def test_every_site_has_an_admin_page_that_loads_only_its_own_files(built):
         policy = metas["Content-Security-Policy"]
         assert "default-src 'self'" in policy and "connect-src 'self' blob:;" in policy  # no forge named
         scripts = [a["src"] for t, a in tags if t == "script"]
-        assert scripts == ["decap-cms.js", "sitegen-cms.js"]
-        for name in scripts:
-            assert (site / "quan-tri" / name).is_file()
+        assert scripts == ["sitegen-start.js", "decap-cms.js", "sitegen-datetime.js", "sitegen-cms.js"]
+        sheets = [a["href"] for t, a in tags if t == "link" and a.get("rel") == "stylesheet"]
+        assert sheets == ["sitegen-cms.css"]
+        for name in scripts + sheets + ["xem.html", "sitegen-view.js", "trang.json"]:
+            assert (site / "quan-tri" / name).is_file(), name
+        own = next(a for t, a in tags if t == "script" and a["src"] == "sitegen-cms.js")
+        assert own["data-site-name"].startswith(("Cổng thông tin điện tử", "Trang thông tin điện tử xã"))
         urls = [v for _t, a in tags for k, v in a.items() if k in ("src", "href") and v]
         assert not [u for u in urls if re.match(r"\w+:|//", u)], urls  # nothing from another origin
         assert "<title>Quản trị nội dung - " in html
@@ -97,6 +102,34 @@ def test_each_configuration_names_its_own_folder_in_vietnamese(built):
         folders = {c["folder"] for c in config["collections"]}
         assert all(f.startswith(f"sites/{slug}/") for f in folders), folders
         assert config["backend"] == {"name": "proxy", "proxy_url": f"/__sitegen/cms/{slug}", "branch": "main"}
+
+
+def test_a_communes_form_offers_its_categories_and_the_page_of_each_file(built):
+    """The categories its site.yaml lists, then those its articles use; after saving, xem.html
+    finds a file's page in trang.json; the login page shows the theme's emblem, not Decap's."""
+    config = yaml.safe_load((built / "xa-an" / "quan-tri" / "config.yml").read_text(encoding="utf-8"))
+    news_form = {f["name"]: f for f in next(c for c in config["collections"] if c["name"] == "news")["fields"]}
+    assert news_form["category"]["options"] == ["Tin tổng hợp", "An ninh", "Nông nghiệp", "Y tế"]
+    assert news_form["to_parent"]["default"] is True
+    assert re.fullmatch(r"\.\./assets/favicon\.[0-9a-f]+\.svg", config["logo_url"])
+    assert (built / "xa-an" / config["logo_url"][3:]).is_file()
+    pages = json.loads((built / "xa-an" / "quan-tri" / "trang.json").read_text(encoding="utf-8"))
+    assert pages["news/b"] == "tin-tuc/tin-cua-xa-an/"
+    assert (built / "xa-an" / pages["news/b"] / "index.html").is_file()
+    root = yaml.safe_load((built / "quan-tri" / "config.yml").read_text(encoding="utf-8"))
+    root_news = {f["name"]: f for f in next(c for c in root["collections"] if c["name"] == "news")["fields"]}
+    assert root_news["to_parent"]["widget"] == "hidden"  # the root has no parent to send it to
+    view = (built / "xa-an" / "quan-tri" / "xem.html").read_text(encoding="utf-8")
+    assert [a["src"] for t, a in _tags(view) if t == "script"] == ["sitegen-view.js"]
+    assert 'name="robots" content="noindex, nofollow"' in view
+
+
+def test_category_and_categories_both_count(built):
+    """An article with both (the form's two fields): filed under all of them, the first one first."""
+    page = (built / "xa-an" / "tin-tuc" / "tin-cua-xa-an" / "index.html").read_text(encoding="utf-8")
+    assert page.index("Nông nghiệp") < page.index("An ninh") < page.index("Y tế")
+    for slug in ("nong-nghiep", "an-ninh", "y-te"):
+        assert "Tin của xã An" in (built / "xa-an" / "chuyen-muc" / slug / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_admin_pages_stay_out_of_sitemaps_search_and_search_engines(built):
@@ -119,8 +152,8 @@ def test_the_cms_and_the_theme_files_are_one_file_on_disk_for_every_site(built):
     from sitegen.render.theme import Theme
 
     style = "assets/" + Theme.load().assets["style.css"]
-    for name in ("quan-tri/decap-cms.js", "quan-tri/decap-cms.js.gz", "quan-tri/sitegen-cms.js", style,
-                 style + ".gz"):
+    for name in ("quan-tri/decap-cms.js", "quan-tri/decap-cms.js.gz", "quan-tri/sitegen-cms.js",
+                 "quan-tri/sitegen-cms.css", "quan-tri/sitegen-view.js", style, style + ".gz"):
         inodes = {os.stat(site / name).st_ino for site in _site_folders(built)}
         assert len(inodes) == 1, name
         assert os.stat(built / name).st_nlink >= len(_site_folders(built))

@@ -33,7 +33,7 @@ DESKTOP = {"width": 1280, "height": 800}
 # The section lists every site may have: the top of each section, then the
 # first page of each kind of list below it (a category, a tag, a type ...).
 SECTION_LISTS = ("tin-tuc/", "chuyen-muc/", "the/", "can-bo/", "lich-cong-tac/", "thu-tuc/", "van-ban/",
-                 "lay-y-kien/", "cong-khai/", "hoi-dap/", "don-vi/", "tin-co-so/", "tim-kiem/")
+                 "lay-y-kien/", "cong-khai/", "tiep-cong-dan/", "hoi-dap/", "don-vi/", "tin-co-so/", "tim-kiem/")
 SUB_LISTS = ("chuyen-muc/", "the/", "van-ban/loai/", "van-ban/nam/", "van-ban/nhom/")
 
 # Every element's right edge, but those clipped by an ancestor (overflow:
@@ -216,7 +216,7 @@ def test_the_main_menu_is_one_row_at_1280(built, base_url, browser):
     try:
         for prefix in site_prefixes(built):
             page.goto(base_url + prefix, wait_until="load")
-            tops = page.evaluate("() => Array.from(document.querySelectorAll('.menu ul > li'))"
+            tops = page.evaluate("() => Array.from(document.querySelectorAll('.menu-toggle > ul > li'))"
                                  ".map(li => Math.round(li.getBoundingClientRect().top))")
             assert len(tops) >= 5, prefix
             rows[prefix or "/"] = sorted(set(tops))

@@ -27,7 +27,8 @@ from sitegen.report.write import print_table, write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 NOW = datetime(2026, 11, 22, 10, 0, tzinfo=LOCAL_TZ)  # a Sunday: this week is 16–22/11/2026
-CONTACTS = "address: Thôn Một, xã {name}\nphone: 0218 3 000 111\nemail: xa@huyenmau.example.vn\n"
+CONTACTS = "address: Thôn Một, xã {name}\nphone: 0218 3 000 111\nemail: xa@huyenmau.example.vn\n" \
+           "name_en: People's Committee of {name} Commune\n"
 TOPICS = {"gioi-thieu": "introduction", "co-cau-to-chuc": "organisation", "ban-do": "map",
           "dieu-kien-tu-nhien": "nature", "lich-su": "history", "di-tich": "heritage",
           "lien-he": "contact"}
@@ -45,16 +46,20 @@ def complete_site(slug: str, name: str, *, news_date: str = "2026-11-20 08:00",
         f"{slug}/news/tin-moi.md": news(f"Tin của xã {name}", news_date),
         f"{slug}/schedule/giao-ban.md": front({"title": "Giao ban", "start": event_start,
                                                 "kind": "meeting"}),
+        f"{slug}/schedule/tiep-dan.md": front({"title": "Tiếp công dân định kỳ", "start": "2026-11-26 07:30",
+                                               "kind": "reception", "chair": "Nguyễn Văn Chủ - Chủ tịch UBND xã"}),
         f"{slug}/procedures/khai-sinh.md": procedure("1.001193", "Đăng ký khai sinh"),
         f"{slug}/staff/chu-tich.md": front(
             {"name": "Nguyễn Văn Chủ", "position": "Chủ tịch UBND xã", "unit": "UBND", "order": 1,
-             "leader": "true", "duties": "[Lãnh đạo chung]"},
+             "leader": "true", "duties": "[Lãnh đạo chung]", "position_en": "Chairman",
+             "duties_en": "[General leadership]"},
             "Sinh năm 1975, cử nhân luật." if leader_bio else ""),
         f"{slug}/staff/pho-chu-tich.md": front(
             {"name": "Trần Thị Phó", "position": "Phó Chủ tịch UBND xã", "unit": "UBND", "order": 2,
-             "leader": "true", "duties": "[Kinh tế]"},
+             "leader": "true", "duties": "[Kinh tế]", "position_en": "Vice Chairwoman", "duties_en": "[Economy]"},
             "Sinh năm 1980." if leader_bio else ""),
-        f"{slug}/staff/van-thu.md": front({"name": "Lê Văn Thư", "position": "Văn thư", "unit": "UBND"}),
+        f"{slug}/staff/van-thu.md": front({"name": "Lê Văn Thư", "position": "Văn thư", "unit": "UBND",
+                                           "position_en": "Clerk"}),
         f"{slug}/documents/ngan-sach-quy-3.md": front(
             {"number": "12/BC-UBND", "type": "Báo cáo", "issued": "10/10/2026", "section": "budget",
              "period": "Quý III/2026", "title": "Công khai ngân sách quý III năm 2026"},
@@ -63,6 +68,7 @@ def complete_site(slug: str, name: str, *, news_date: str = "2026-11-20 08:00",
     for page, topic in TOPICS.items():
         files[f"{slug}/pages/{page}.md"] = front({"title": page.replace("-", " ").title(),
                                                   "topic": topic}, "Nội dung.")
+    files[f"{slug}/pages/gioi-thieu.en.md"] = front({"title": "About"}, "The commune.")  # Decree 42, Art. 7
     return files
 
 
@@ -172,7 +178,7 @@ def test_missing_topics_and_contact_details_are_named(made):
     result, _folder = made
     empty = result.site("xa-trong")
     assert items(empty) == {"introduction", "organisation", "map", "nature", "history", "heritage",
-                            "contact", "leader-biography", "leader-duties", "contact-details"}
+                            "contact", "leader-biography", "leader-duties", "contact-details", "english"}
     # Procedures written on the district for communes count as the commune's catalogue.
     assert "procedures" not in items(empty)
     details = next(p for p in empty.problems if p.item == "contact-details")
@@ -357,7 +363,7 @@ def test_defaults_ship_with_every_topic():
     required = load_required()
     assert [i.id for i in required.items] == [
         "introduction", "organisation", "map", "nature", "history", "heritage", "contact",
-        "leader-biography", "leader-duties", "procedures", "contact-details"]
+        "leader-biography", "leader-duties", "procedures", "contact-details", "english"]
     assert required.stale_news_days == 30 and required.image_max_kb == 300
 
 

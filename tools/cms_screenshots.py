@@ -67,8 +67,8 @@ def main() -> int:
                 save(page, "danh-sach")
                 cms_editor.new_entry(page, admin, "news")
                 cms_editor.field(page, "title").fill("Đăng ký khai sinh lưu động tại thôn Bãi Lạng")
-                cms_editor.field(page, "date").fill("2026-11-20T09:30")
-                cms_editor.field(page, "category").fill("Cải cách hành chính")
+                cms_editor.field(page, "date").fill("20/11/2026 09:30")
+                cms_editor.choose(page, "category", "Cải cách hành chính")
                 cms_editor.field(page, "author").fill("Phạm Thị Hoa")
                 page.get_by_role("button", name="Chọn ảnh").first.click()
                 page.locator(".ReactModalPortal input[type=file]").set_input_files(str(picture))
@@ -85,6 +85,7 @@ def main() -> int:
                 page.locator("[id^=title-field]").first.scroll_into_view_if_needed()
                 save(page, "viet-bai")
                 cms_editor.publish(page)
+                page.locator("#sitegen-published a").wait_for()  # "Đã đăng. Xem trên trang"
                 save(page, "da-luu")
                 slug = "dang-ky-khai-sinh-luu-dong-tai-thon-bai-lang"
                 cms_editor.wait_for(lambda: server.get(f"/an-binh/tin-tuc/{slug}/")[0] == 200)
@@ -96,13 +97,23 @@ def main() -> int:
                 cms_editor.field(page, "number").fill("15/QĐ-UBND")
                 cms_editor.choose(page, "type", "Quyết định")
                 cms_editor.field(page, "title").fill("Về việc ban hành Kế hoạch chuyển đổi số năm 2027")
-                cms_editor.field(page, "issued").fill("2026-11-12")
+                cms_editor.field(page, "issued").fill("12/11/2026")
                 cms_editor.field(page, "signer").fill("Quách Văn Dũng")
                 page.get_by_role("button", name="Thêm tệp văn bản").click()
                 page.locator("[id^=title-field-]").last.fill("Bản có chữ ký")
                 cms_editor.upload(page, "Chọn tệp", document)
                 page.get_by_role("button", name="Thêm tệp văn bản").scroll_into_view_if_needed()
                 save(page, "van-ban")
+                # On a phone: the editor within the screen, the publish button on it.
+                phone = cms_editor.offline_context(browser, blocked, viewport={"width": 360, "height": 740},
+                                                   timezone_id="Asia/Ho_Chi_Minh", is_mobile=True, has_touch=True)
+                page = phone.new_page()
+                cms_editor.sign_in(page, admin)
+                cms_editor.new_entry(page, admin, "news")
+                cms_editor.field(page, "title").fill("Ra quân dọn vệ sinh môi trường")
+                cms_editor.choose(page, "category", "Văn hóa - Xã hội")
+                page.locator("[id^=title-field]").first.scroll_into_view_if_needed()
+                save(page, "dien-thoai")
                 browser.close()
         finally:
             server.stop()

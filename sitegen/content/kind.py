@@ -31,6 +31,8 @@ class Field:
     default: Any = None
     example: Any = None
     label: str = ""  # what citizens read beside the value on a generic page ('' : not shown)
+    prefill: Any = None  # what the admin form writes into a new file (a missing key still means `default`)
+    sub_sites_only: bool = False  # only a sub-site's file means anything by it: the root's admin form hides it
 
     def example_value(self) -> Any:
         return self.example if self.example is not None else self.type.example
@@ -108,6 +110,23 @@ class ItemPage:
     modified: Callable[[Any], datetime | None] | None = None  # the sitemap's lastmod
     folder: str | None = None  # where item pages live; None: the kind's section
     dc_type: str = "Text"  # the Dublin Core type of the page (Text, Event, Service ...)
+    # The language a record's page is written in: one in another language than Vietnamese
+    # lives under that language's folder (paths.language_root: en/gioi-thieu/).
+    lang: Callable[[Any], str] = lambda item: paths.VIETNAMESE
+    # Pairs (Vietnamese record, its translation) of the kind's records: one page in two
+    # languages, each linking to the other (hreflang, the header's language switch).
+    twins: Callable[[tuple], Iterable[tuple[Any, Any]]] | None = None
+
+
+@dataclass(frozen=True)
+class MenuPlace:
+    """A list page of a kind in the main menu's group of what the law makes
+    public to citizens (công khai, lấy ý kiến, tiếp công dân): every site's
+    menu has the group, whatever its site.yaml lists."""
+
+    path: str  # the list page, site-relative
+    key: str  # the wording of its menu entry (menu_<key>, else <key>)
+    rank: int  # its place in the group
 
 
 @dataclass(frozen=True)
@@ -117,6 +136,10 @@ class Taxonomy:
     name: str  # 'categories'
     base: str  # 'chuyen-muc/'
     terms: Callable[[Any], tuple[str, ...]]  # the names a record is filed under
+    # The admin form offers the site's terms as a choice in these fields (a text: one, a list:
+    # several): those its site.yaml lists (`listed`, from its SiteConfig) and those its records use.
+    chosen_in: tuple[str, ...] = ()
+    listed: Callable[[Any], tuple[str, ...]] | None = None
 
 
 @dataclass(frozen=True)
@@ -129,10 +152,12 @@ class Publishing:
     items_after: int = 0  # how many listings come before the item pages
     taxonomies: tuple[Taxonomy, ...] = ()
     menu: int | None = None  # place in the default main menu (None: not in it)
+    menu_group: tuple[MenuPlace, ...] = ()  # its list pages in the menu's group of public information
     searched: bool = True  # item pages are search results
     search_year: Callable[[Any], int] | None = None  # items that pile up: a large site's index is split by year
     schema: Callable[[Any, Any], list[dict]] | None = None  # JSON-LD of a record (record, ld helper)
     home: Callable[[Listed], dict] | None = None  # what the home page shows of the kind
+    english: Callable[[Listed], dict] | None = None  # what the site's English pages show (en/: outputs/english.py)
     search: Callable[[Listed], dict] | None = None  # what the search page shows without JavaScript
     feed_entry: Callable[[Any], Any] | None = None  # what a feed says of a record (outputs.feeds.FeedEntry)
     menu_entries: Callable[[tuple], Iterable[tuple[int, str, str]]] | None = None  # records in the menu
@@ -216,6 +241,7 @@ class Kind:
     extensions: tuple[str, ...] = MARKDOWN
     has_body: bool = True
     body_help: str = ""
+    body_required: bool = False  # the admin form asks for a body (the build warns of an empty one)
     yaml_list: str | None = None  # a .yaml file may hold many items under this key
     checks: tuple[Callable, ...] = ()  # (document, values, lines, problems): rules across fields
     unique: str = "slug"  # 'slug': a clash gets '-2'; another field: a repeat is refused
@@ -242,9 +268,14 @@ class Kind:
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
 
+    def language(self, item: Any) -> str:
+        """The language a record's page is written in."""
+        item_page = self.publishing.item if self.publishing else None
+        return item_page.lang(item) if item_page else paths.VIETNAMESE
+
     def item_path(self, item: Any) -> str:
         """Where a record's page lives in its site."""
-        return self.publishing.item_folder() + item.slug + "/"
+        return paths.language_root(self.language(item)) + self.publishing.item_folder() + item.slug + "/"
 
 
 class Registry:
@@ -301,6 +332,17 @@ class Registry:
                     found[kind.publishing.section_key] = kind.publishing.section
                 found.update(kind.publishing.paths)
         return found
+
+    def languages(self, config: Any, items: dict[str, tuple]) -> tuple[str, ...]:
+        """The languages a site publishes in: Vietnamese, and English when its site.yaml
+        names it in English (name_en) or a record's page is written in English."""
+        found = {paths.VIETNAMESE}
+        if getattr(config, "name_en", ""):
+            found.add(paths.ENGLISH)
+        for kind in self.kinds:
+            if kind.publishing and kind.publishing.item:
+                found.update(kind.language(item) for item in items.get(kind.name, ()))
+        return tuple(sorted(found, key=lambda lang: (lang != paths.VIETNAMESE, lang)))
 
     def signature(self) -> str:
         """The kinds' names and fields: part of what a cached build depends on."""

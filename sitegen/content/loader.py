@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterator
 
 from ..problems import Problem, Severity, problem
 from ..vietnamese import slugify
+from . import paths
 from .kind import Entry, Kind, Making, Registry
 from .kinds import DEFAULT
 from .kinds.site import site_config
@@ -349,12 +350,23 @@ def _unique(reader: _SiteReader, kind: Kind, items: Iterator[Any]) -> list[Any]:
     refuses repeats of it, with the message 'duplicate-<field>'."""
     if kind.unique != "slug":
         items = iter(_unique_values(reader, kind.unique, items))
+    by_language: dict[str, list[Any]] = {}  # each language's pages have a folder of their own (en/)
+    for item in items:
+        by_language.setdefault(kind.language(item), []).append(item)
+    made = []
+    for lang, listed in by_language.items():
+        made.extend(_unique_slugs(reader, iter(listed), _reserved(reader, kind, lang)))
+    return made
+
+
+def _reserved(reader: _SiteReader, kind: Kind, lang: str) -> Callable[[str], Any]:
+    """The slugs a built-in page takes from a kind's records in a language."""
     reserved = kind.reserved or (lambda slug: False)
-    if kind.publishing is not None and kind.publishing.item_folder() == "":
-        top = reader.kinds.top_folders()  # pages at the site's root: not over the built-in folders
-        own = reserved
-        reserved = lambda slug: own(slug) or slug in top
-    return _unique_slugs(reader, items, reserved)
+    if kind.publishing is None or kind.publishing.item_folder() != "":
+        return reserved
+    # Pages at the site's root: not over the built-in folders (in English: en/'s own pages).
+    top = reader.kinds.top_folders() if lang == paths.VIETNAMESE else paths.EN_FOLDERS
+    return lambda slug: reserved(slug) or slug in top
 
 
 def _unique_slugs(reader: _SiteReader, items: Iterator[Any], reserved: Callable[[str], Any]) -> list[Any]:

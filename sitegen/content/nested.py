@@ -16,12 +16,15 @@ class Mapping(FieldType):
     """A nested mapping with its own fields (a form, a menu entry, a notice)."""
 
     def __init__(self, fields: dict[str, FieldType], required: tuple[str, ...], example: str,
-                 from_text: str | None = None, labels: dict[str, str] | None = None):
+                 from_text: str | None = None, labels: dict[str, str] | None = None, each_alone: bool = False):
+        """each_alone: a key whose value is wrong is left out alone (reported), the others kept
+        (addresses that stand each on its own: site.yaml's services)."""
         self.fields = fields
         self.required = required
         self.example = example
         self.from_text = from_text
         self.labels = labels or {}  # Vietnamese name of each key, for forms (the admin page)
+        self.each_alone = each_alone
 
     def parse(self, value: Value, context: Context) -> dict[str, Any]:
         data = value.data
@@ -30,6 +33,7 @@ class Mapping(FieldType):
         if not isinstance(data, dict):
             raise Invalid("expected-mapping", key=context.key, example=self.example)
         result: dict[str, Any] = {}
+        left_out: Invalid | None = None
         for name, item in data.items():
             if name not in self.fields:
                 suggestion = closest(name, list(self.fields))
@@ -48,7 +52,15 @@ class Mapping(FieldType):
             except Invalid as invalid:
                 if invalid.line is None:  # point at the nested key's own line
                     invalid.line, invalid.column = item.line, item.column
-                raise
+                if not self.each_alone or invalid.fixed is not None:
+                    raise
+                if left_out is None:
+                    left_out = invalid
+                else:
+                    left_out.also.append(invalid)
+        if left_out is not None:
+            left_out.fixed = result  # the keys that were right are used
+            raise left_out
         for name in self.required:
             if result.get(name) in (None, ""):
                 raise Invalid("missing-field", key=f"{context.key} › {name}", help="",

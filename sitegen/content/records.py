@@ -13,6 +13,7 @@ import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from .national import Services
 from .vocabulary import forge_api, site_level
 
 
@@ -91,6 +92,7 @@ class SiteConfig:
     name: str
     kind: str
     short_name: str = ""
+    name_en: str = ""  # its name on its English pages (en/)
     parent: str | None = None
     base_url: str | None = None
     owner: str = ""
@@ -100,11 +102,13 @@ class SiteConfig:
     phone: str = ""
     email: str = ""
     menu: tuple[MenuItem, ...] = ()
+    categories: tuple[str, ...] = ()  # the news categories its admin page offers (besides those in use)
     allow_html: bool = False  # asked for; granted only by the root portal's allow_html_sites
     allow_html_sites: tuple[str, ...] = ()  # on the root portal: the sites that may write raw HTML
     feedback_url: str = ""
     notice: Notice | None = None
     cms: CmsConfig | None = None  # on the root portal: where the admin pages save
+    services: Services = Services()  # its own `services:` addresses (the portal adds its parent's)
 
     @property
     def level(self) -> str:

@@ -36,6 +36,7 @@ class Invalid(Exception):
         self.params = params
         self.line: int | None = None  # a nested value's own place, when it is not the field's
         self.column: int | None = None
+        self.also: list["Invalid"] = []  # more wrong values found in the same field, each reported too
 
 
 @dataclass(frozen=True)
@@ -157,8 +158,10 @@ class DateTime(FieldType):
 class Choice(FieldType):
     """One word of a closed list; its Vietnamese aliases (with or without diacritics) accepted."""
 
-    def __init__(self, vocabulary: "Vocabulary"):
+    def __init__(self, vocabulary: "Vocabulary", code: str = "bad-choice"):
+        """code: the message of a word not in the list (one saying more of this list's words)."""
         self.vocabulary = vocabulary
+        self.code = code
         self.choices = vocabulary.keys
         self.example = self.choices[0]
         self._lookup = {}
@@ -174,7 +177,7 @@ class Choice(FieldType):
         suggestion = closest(fold(text), list(self._lookup))
         spelled = self.vocabulary.spelled
         extra = hint("did-you-mean", suggestion=spelled(self._lookup[suggestion])) if suggestion else ""
-        raise Invalid("bad-choice", key=context.key, value=text,
+        raise Invalid(self.code, key=context.key, value=text,
                       choices=" | ".join(spelled(key) for key in self.choices), hint=extra)
 
 
@@ -325,8 +328,9 @@ class Url(FieldType):
     def parse(self, value: Value, context: Context) -> str:
         text = _text_of(value, context, self.example)
         url = clean_url(text)
-        if url is None or (not self.site_paths and url.startswith("/")):
-            raise Invalid("bad-url", key=context.key, value=text, example=self.example)
+        if url is None or (not self.site_paths and url.startswith("/")):  # a page elsewhere: a full address
+            raise Invalid("bad-url" if self.site_paths else "bad-web-url", key=context.key, value=text,
+                          example=self.example)
         if self.plain_host and re.match(r"https?:", url, re.I) and origin(url) is None:
             raise Invalid("bad-address", key=context.key, value=text, example=self.example)
         return url

@@ -37,8 +37,9 @@ def validate(kind: Kind, fields: dict[str, Value], path: str,
         try:
             values[name] = declared.type.parse(value, Context(path, name, site_files, refused))
         except Invalid as invalid:
-            line, column = (invalid.line, invalid.column) if invalid.line else (value.line, value.column)
-            problems.append(problem(path, line, invalid.code, invalid.severity, column=column, **invalid.params))
+            for found in (invalid, *invalid.also):
+                line, column = (found.line, found.column) if found.line else (value.line, value.column)
+                problems.append(problem(path, line, found.code, found.severity, column=column, **found.params))
             if invalid.fixed is not None:  # the value used instead (a warning's, or the items kept)
                 values[name] = invalid.fixed
             elif declared.required:

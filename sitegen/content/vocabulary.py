@@ -92,6 +92,10 @@ ONLINE = Vocabulary("online", (
 EVENT_KINDS = Vocabulary("event_kinds", (
     Word("meeting", "Họp", "Meeting", ("họp", "mời họp", "giấy mời họp", "lịch họp")),
     Word("work", "Công tác", "Work", ("công tác", "lịch công tác", "làm việc")),
+    # A session at which a leader receives citizens (Law on Citizen Reception 2013): its
+    # `chair` is who receives; the site's tiep-cong-dan/ page lists these sessions.
+    Word("reception", "Tiếp công dân", "Citizen reception",
+         ("tiếp công dân", "tiếp dân", "lịch tiếp công dân", "tiếp công dân định kỳ")),
 ))
 
 # What the rules require a portal to publish, each as a fixed page's topic.
@@ -147,6 +151,13 @@ DOCUMENT_SECTIONS = Vocabulary("document_sections", (
 ))
 
 
+# The languages a page may be written in: Vietnamese, and English (Decree 42/2022, Art. 7:
+# the organisation, its functions and duties and its officials' contacts in English too).
+LANGUAGES = Vocabulary("languages", (
+    Word("vi", "Tiếng Việt", "Vietnamese", ("vn", "vie", "vi-vn", "tiếng việt", "việt")),
+    Word("en", "Tiếng Anh", "English", ("eng", "en-gb", "en-us", "english", "tiếng anh", "anh")),
+))
+
 
 @dataclass(frozen=True)
 class Forge(Word):
@@ -164,7 +175,7 @@ FORGES = Vocabulary("forges", (
 SERVICE = "service"  # the portal's own publishing service (sitegen/service), not a forge
 
 VOCABULARIES = {v.name: v for v in (SITE_KINDS, LEVELS, ONLINE, EVENT_KINDS, TOPICS, DOCUMENT_TYPES,
-                                    DOCUMENT_SECTIONS, FORGES)}
+                                    DOCUMENT_SECTIONS, FORGES, LANGUAGES)}
 
 
 def forge_api(backend: str) -> str:

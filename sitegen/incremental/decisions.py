@@ -107,7 +107,8 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     A site shows its own content, what its parent passes down (procedures),
     what its sub-sites send up (news: so a commune's other edits leave its
     parent as it is), the names and places of every site (menus, links, the
-    search's merged indexes) and, in its admin page, where the root's `cms:`
+    search's merged indexes), the public-service addresses it takes from its
+    parents' `services:` and, in its admin page, where the root's `cms:`
     block says it saves. Equal digest, equal pages,
     as long as the clock crosses no scheduled moment. (portal.model builds
     each site from exactly these.)
@@ -120,13 +121,14 @@ def site_digests(portal, sources: Sources, version: str) -> dict[str, str]:
     records = Fingerprinter({}, version)
     shape = hashlib.blake2b(digest_size=20)
     shape.update(f"{version}\0{sources.inputs.theme}\0".encode())
-    for site in portal.sites:
-        shape.update(repr((site.ref, site.parent and site.parent.slug, site.has_templates)).encode())
+    for site in portal.sites:  # its languages too: a parent's English search merges its sub-sites' English
+        shape.update(repr((site.ref, site.parent and site.parent.slug, site.has_templates, site.languages)).encode())
     digests = {}
     for site in portal.sites:
         digest = hashlib.blake2b(shape.digest(), digest_size=20)
         digest.update(f"{site.slug}\0{folders.get(site.slug, '')}\0".encode())
         digest.update(b"cms\0" + records.value(site.cms))  # the root's cms: block, as it applies here
+        digest.update(b"services\0" + records.value(site.services))  # its parent's services: where it names none
         if site.parent and site.parent.slug in contents:
             parent = contents[site.parent.slug]
             for kind in site.inherited:

@@ -4,6 +4,8 @@ guide (docs/huong-dan-bien-tap.md): a test checks it."""
 
 from __future__ import annotations
 
+from .editors_sites import SITES
+
 # How a problem's weight is said before its message ('path:line: lỗi: ...').
 SEVERITIES: dict[str, tuple[str, str]] = {
     "error": ("lỗi", "error"), "warning": ("cảnh báo", "warning"), "info": ("thông tin", "info"),
@@ -141,6 +143,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "'{key}' không nhận giá trị '{value}'. Hãy chọn một trong: {choices}.{hint}",
         "'{key}' cannot be '{value}'. Choose one of: {choices}.{hint}",
     ),
+    "bad-lang": (
+        "'{key}' không nhận giá trị '{value}': trang chỉ viết được bằng tiếng Việt (vi) hoặc tiếng Anh (en)."
+        "{hint} Cho đến khi sửa, trang được đăng theo tên tệp: tệp tên đuôi .en.md là trang tiếng Anh, tệp "
+        "khác là trang tiếng Việt.",
+        "'{key}' cannot be '{value}': a page is written in Vietnamese (vi) or English (en).{hint} Until it "
+        "is fixed the page is published by its file name: a file named .en.md is in English, any other in "
+        "Vietnamese.",
+    ),
     "bad-path": (
         "'{key}': đường dẫn '{value}' không hợp lệ. Hãy viết đường dẫn tương đối trong thư mục "
         "của trang, ví dụ: {example}",
@@ -158,6 +168,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "hoặc đường dẫn trong trang bắt đầu bằng '/', ví dụ: {example}",
         "'{key}': the address '{value}' is not allowed. Write an address starting with "
         "https:// or a path on this site starting with '/', e.g. {example}",
+    ),
+    "bad-web-url": (
+        "'{key}': '{value}' không phải địa chỉ một trang web. Hãy chép nguyên địa chỉ từ thanh địa chỉ của "
+        "trình duyệt, bắt đầu bằng https://, ví dụ: {example}. Địa chỉ này không được dùng cho đến khi sửa.",
+        "'{key}': '{value}' is not the address of a web page. Copy the whole address from the browser's "
+        "address bar, starting with https://, e.g. {example}. The address is not used until it is fixed.",
     ),
     "bad-base-url": (
         "'{key}': '{value}' không phải địa chỉ trang hợp lệ. Hãy viết http:// hoặc https://, rồi tên miền "
@@ -326,89 +342,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Tệp lịch không có sự kiện nào dưới 'events:'.",
         "The schedule file has no events under 'events:'.",
     ),
-    # Sites and the portal
-    "allow-html-not-granted": (
-        "'allow_html: true' không có tác dụng: chỉ cổng gốc mới cho phép một trang viết mã HTML, bằng "
-        "dòng 'allow_html_sites: [{slug}]' trong site.yaml của cổng gốc. Mã HTML trong bài của trang "
-        "này vẫn bị lọc bỏ; hãy hỏi quản trị cổng.",
-        "'allow_html: true' has no effect: only the root portal lets a site write raw HTML, with the "
-        "line 'allow_html_sites: [{slug}]' in the root's site.yaml. Raw HTML in this site's pages is "
-        "still removed; ask the webmaster.",
-    ),
-    "allow-html-sites-not-root": (
-        "'allow_html_sites' chỉ có tác dụng trong site.yaml của cổng gốc ('{root}'); ở đây nó bị bỏ qua.",
-        "'allow_html_sites' counts only in the root portal's site.yaml ('{root}'); here it is ignored.",
-    ),
-    "unknown-html-site": (
-        "'allow_html_sites' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
-        "'allow_html_sites' names '{site}' but no site has that folder. The sites are: {sites}.",
-    ),
-    "cms-not-root": (
-        "'cms' chỉ có tác dụng trong site.yaml của cổng gốc ('{root}'); ở đây nó bị bỏ qua. Trang quản trị "
-        "của mọi trang lưu vào kho Git mà cổng gốc khai báo.",
-        "'cms' counts only in the root portal's site.yaml ('{root}'); here it is ignored. Every site's admin "
-        "page saves into the Git repository the root declares.",
-    ),
-    "cms-forge-incomplete": (
-        "'cms: backend: {backend}' là một kho Git: cần thêm 'repo:' (kho nội dung) và 'app_id:' (ứng dụng OAuth "
-        "để đăng nhập). Trang quản trị chưa lưu được cho tới khi có đủ; hoặc dùng 'backend: service' (dịch vụ "
-        "đăng bài của cổng).",
-        "'cms: backend: {backend}' is a Git forge: add 'repo:' (the content repository) and 'app_id:' (the "
-        "OAuth application to sign in with). The admin pages cannot save until then; or use 'backend: service' "
-        "(the portal's publishing service).",
-    ),
-    "unknown-cms-site": (
-        "'cms: sites:' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
-        "'cms: sites:' names '{site}' but no site has that folder. The sites are: {sites}.",
-    ),
-    "named-root-has-parent": (
-        "Trang này được chọn làm cổng gốc (--root) nên dòng 'parent: {parent}' bị bỏ qua. Hãy xóa dòng đó.",
-        "This site is the root portal (--root), so its 'parent: {parent}' is ignored. Remove that line.",
-    ),
-    "no-site-yaml": (
-        "Thư mục '{folder}' không có tệp site.yaml nên không được xây dựng. "
-        "Hãy tạo site.yaml với ít nhất 'name:' và 'kind:'.",
-        "The folder '{folder}' has no site.yaml and is not built. "
-        "Create site.yaml with at least 'name:' and 'kind:'.",
-    ),
-    "bad-site-folder": (
-        "Tên thư mục '{folder}' chỉ được gồm chữ thường không dấu, chữ số và dấu '-'; "
-        "trang được xuất bản tại '{slug}/'.",
-        "The folder name '{folder}' may hold only lowercase ASCII letters, digits and '-'; "
-        "the site is published at '{slug}/'.",
-    ),
-    "unknown-parent": (
-        "'parent: {parent}' không trùng tên thư mục của trang nào. Các trang hiện có: {sites}.",
-        "'parent: {parent}' names no site. The sites are: {sites}.",
-    ),
-    "parent-not-allowed": (
-        "'parent: {parent}' là một xã, phường hoặc thị trấn, không thể là trang cha; trang này được "
-        "đặt dưới cổng gốc '{root}'. Hãy ghi 'parent: {root}'.",
-        "'parent: {parent}' is a commune, ward or town and cannot be a parent; this site is put under "
-        "the root portal '{root}'. Write 'parent: {root}'.",
-    ),
-    "parent-cycle": (
-        "Các trang cha tạo thành vòng lặp: {cycle}. Hãy sửa 'parent:' của một trang.",
-        "The parents form a cycle: {cycle}. Fix the 'parent:' of one of these sites.",
-    ),
-    "no-root": (
-        "Không có cổng gốc: đúng một trang (huyện hoặc tỉnh) phải bỏ trống 'parent:'.",
-        "There is no root portal: exactly one site (the district or province) must have no 'parent:'.",
-    ),
-    "several-roots": (
-        "Trang này không có 'parent:' nhưng cổng gốc là '{root}'. Hãy thêm 'parent: {root}'.",
-        "This site has no 'parent:' but the root portal is '{root}'. Add 'parent: {root}'.",
-    ),
-    "no-base-url": (
-        "Cổng gốc cần 'base_url' (địa chỉ của cổng) để tạo RSS, sơ đồ trang và liên kết chuẩn, "
-        "ví dụ: base_url: https://lacthuy.hoabinh.gov.vn/",
-        "The root portal needs 'base_url' for feeds, the sitemap and canonical links, "
-        "e.g. base_url: https://lacthuy.hoabinh.gov.vn/",
-    ),
-    "no-sites": (
-        "Không tìm thấy trang nào trong '{folder}': mỗi trang là một thư mục con có tệp site.yaml.",
-        "No sites found in '{folder}': each site is a sub-folder with a site.yaml.",
-    ),
+    **SITES,  # sites and the portal: editors_sites.py
     "bad-picture": (
         "Không đọc được ảnh này ({detail}): có thể tệp chưa chép xong. Ảnh được đăng nguyên như tệp "
         "gốc; hãy chép lại ảnh.",

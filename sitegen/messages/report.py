@@ -36,6 +36,19 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "Chưa có lịch công tác, lịch họp tuần này ({span}) và tuần tới.",
         "No work or meeting schedule for this week ({span}) nor for next week.",
     ),
+    # no-reception
+    "report-no-reception": (
+        "Chưa đăng lịch tiếp công dân nào: hãy đăng từng buổi tiếp trong thư mục schedule/ với 'kind: "
+        "reception' và người tiếp ở 'chair' (Luật Tiếp công dân: lịch tiếp phải công khai).",
+        "No citizen reception session published: publish each session in schedule/ with 'kind: reception' "
+        "and who receives in 'chair' (the Law on Citizen Reception makes the schedule public).",
+    ),
+    "report-no-reception-ahead": (
+        "Chưa đăng lịch tiếp công dân sắp tới (buổi gần nhất ngày {last}): hãy đăng các buổi tiếp tới trong "
+        "thư mục schedule/ với 'kind: reception'.",
+        "No coming citizen reception session published (the latest was on {last}): publish the next "
+        "sessions in schedule/ with 'kind: reception'.",
+    ),
     # no-staff
     "report-no-staff": (
         "Chưa có danh sách cán bộ, công chức: thư mục staff/ chưa có ai (mỗi người một tệp).",
@@ -87,6 +100,34 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "report-site-yaml-missing": (
         "Thiếu mục bắt buộc: {label}: site.yaml chưa có {words}. Hãy thêm, ví dụ: {key}: {example}",
         "Missing required item: {label_en}: site.yaml lacks {keys}.",
+    ),
+    "report-no-english-name": (
+        "Thiếu mục bắt buộc: {label}: site.yaml chưa có tên tiếng Anh của trang, hiện ở đầu các trang "
+        "tiếng Anh (en/). Hãy thêm, ví dụ: name_en: People's Committee of {name} {kind}",
+        "Missing required item: {label_en}: site.yaml has no English name for the English pages (en/). "
+        "Add e.g. name_en: People's Committee of {name} {kind}",
+    ),
+    "report-no-english-introduction": (
+        "Thiếu mục bắt buộc: {label}: chưa có trang tiếng Anh giới thiệu cơ quan, chức năng, nhiệm vụ. "
+        "Hãy viết tệp {file}, bản tiếng Anh của {original} (một trang ở thư mục pages/ có 'lang: en' "
+        "và 'topic: introduction' cũng được).",
+        "Missing required item: {label_en}: no English page introduces the body, its functions and "
+        "duties. Write {file}, the English version of {original} (or a page in pages/ with 'lang: en' "
+        "and 'topic: introduction').",
+    ),
+    "report-leader-no-english": (
+        "Thiếu mục bắt buộc: {label}: {name} ({position}) chưa có {keys}, nên trang tiếng Anh "
+        "(en/organisation/) ghi bằng tiếng Việt. Hãy thêm, ví dụ: position_en: Vice Chairman of the "
+        "People's Committee; duties_en: [Economy, Finance]",
+        "Missing required item: {label_en}: {name} ({position}) has no {keys}, so the English page "
+        "(en/organisation/) shows the Vietnamese. Add e.g. position_en: Vice Chairman of the People's "
+        "Committee; duties_en: [Economy, Finance]",
+    ),
+    "report-staff-no-english": (
+        "Thiếu mục bắt buộc: {label}: {count} cán bộ, công chức chưa có chức vụ tiếng Anh (position_en), "
+        "trang tiếng Anh ghi chức vụ tiếng Việt của họ: {names}.",
+        "Missing required item: {label_en}: {count} officials have no position in English (position_en), "
+        "so the English page shows it in Vietnamese: {names}.",
     ),
     # content-error
     "report-content-error": ("{message}", "{message}"),

@@ -9,7 +9,14 @@ collection per kind, a form field per declared field, each with the widget
 its type calls for (WIDGETS: the one table from field types to widgets), the
 help text `check` uses as the field's hint, required fields marked as the
 declarations say (Decap writes "không bắt buộc" beside the others), choices
-from the closed vocabularies. Nothing here names a kind.
+from the closed vocabularies. What the form knows of the site itself comes
+from the plan (SiteForm): the terms of a taxonomy to choose among (the news
+categories: its site.yaml's and those in use, so a typo makes no new one),
+whether it has a parent (a field only a sub-site means something by, such as
+sending an article up, is pre-filled there and hidden on the root), its
+emblem for the login page. Each list is newest first by the kind's first
+date, and each saved file leads to its page (preview_path, page_addresses).
+Nothing here names a kind.
 
 A site's configuration names only its own folder: every path in it is made
 here from the site's folder name (sites/<folder>/), which the portal accepts
@@ -19,6 +26,8 @@ for an admin page only when it is a slug (no '/', no '..').
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field as _field
+from pathlib import PurePosixPath
 from typing import Any, Callable
 
 from ..content import paths
@@ -27,6 +36,7 @@ from ..content.vocabulary import SERVICE
 from ..content.dates import parse_when
 from ..content.kind import MARKDOWN, Field, Kind, Registry
 from ..content.records import CmsTarget
+from ..vietnamese import collation_key
 from ..content.nested import Mapping, MappingList
 from ..content.types import (
     EMAIL, PROCEDURE_CODE, SLUG, SAFE_SCHEMES, AssetPath, Boolean, Choice, DateTime, Email, FieldType, Integer,
@@ -45,12 +55,22 @@ MARKDOWN_BUTTONS = ("bold", "italic", "link", "heading-two", "heading-three", "q
                     "numbered-list")
 
 
-class Form:
-    """What a field's widget may need: the site's folder in the repository and the kinds."""
+@dataclass(frozen=True)
+class SiteForm:
+    """What a site's form knows of the site beyond its folder (outputs/plan.py tells it)."""
 
-    def __init__(self, folder: str, kinds: Registry):
+    sub_site: bool = False  # it has a parent: fields only a sub-site's file means something by are shown
+    terms: dict[str, tuple[str, ...]] = _field(default_factory=dict)  # taxonomy -> the terms offered
+    logo: str = ""  # the login page's picture, relative to the admin page
+
+
+class Form:
+    """What a field's widget may need: the site's folder in the repository, the kinds and the site."""
+
+    def __init__(self, folder: str, kinds: Registry, site: SiteForm | None = None):
         self.base = f"{REPOSITORY_FOLDER}/{folder}"
         self.kinds = kinds
+        self.site = site or SiteForm()
 
     def media(self, folder: str) -> dict:
         """Uploads go into the site's images/ or files/, and are written as 'images/x.jpg'."""
@@ -178,18 +198,27 @@ def hint(field: Field) -> str:
     return field.help
 
 
-def field_config(field: Field, form: Form, required: bool | None = None) -> dict:
+def field_config(field: Field, form: Form, required: bool | None = None, offered: tuple[str, ...] = ()) -> dict:
+    """A field's form field; offered: the site's terms to choose among (a taxonomy's, see _offered)."""
     required = field.required if required is None else required
     config = {"label": label(field), "name": field.name}
+    if field.sub_sites_only and not form.site.sub_site:  # nothing on the root: a file's value is kept as it is
+        return {**config, "widget": "hidden", "required": False}
     if isinstance(field.type, Mapping):
         config.update(_mapping(field.type, field.example_value(), form, required))
+    elif offered:
+        config.update({"widget": "select", "options": list(offered)})
+        if isinstance(field.type, TextList):
+            config.update({"multiple": True, "max": field.type.max_items})
     else:
         config.update(widget(field.type, field.example_value(), form))
     config["required"] = required
     _labelled(config, label(field), hint(field))
-    default = field.default
+    # Written into new files: what the build would assume, or what the kind would rather see there
+    # (a commune's article sent up to its parent); a file without the key still means the default.
+    default = field.default if field.prefill is None else field.prefill
     if default not in (None, (), "", False) and not isinstance(field.type, (TextList, MappingList, Mapping)):
-        config["default"] = default  # written into new files, as the build would assume it
+        config["default"] = default
     return config
 
 
@@ -218,19 +247,15 @@ def collection(kind: Kind, form: Form) -> dict:
     identifier = next((f.name for f in kind.fields if f.required and type(f.type) is Text), "title")
     dated = kind.scaffold is not None and kind.scaffold.dated
     date = next((f.name for f in kind.fields if isinstance(f.type, DateTime)), None) if dated else None
+    offered = _offered(kind, form)
     fields = []
     for field in kind.fields:
         if field.name == date:  # names the file: always there, now unless the editor changes it
             fields.append({**field_config(field, form, required=True), "default": "{{now}}"})
         else:
-            fields.append(field_config(field, form))
+            fields.append(field_config(field, form, offered=offered.get(field.name, ())))
     if kind.has_body:
-        fields.append({"label": "Nội dung", "name": "body", "widget": "markdown", "required": False,
-                       "hint": kind.body_help[:1].upper() + kind.body_help[1:],
-                       "buttons": list(MARKDOWN_BUTTONS), "editor_components": ["image"],
-                       "modes": ["rich_text", "raw"],
-                       # the preview shows the body through DOMPurify: no editor's HTML runs on the admin page
-                       "sanitize_preview": True})
+        fields.append(_body(kind))
     return {
         "name": kind.name, "label": name, "label_singular": name,
         "folder": f"{form.base}/{kind.folder}",
@@ -240,10 +265,75 @@ def collection(kind: Kind, form: Form) -> dict:
         # Decap's {{year}}-{{month}}-{{day}} are in UTC: the date is formatted from the field instead.
         "slug": "{{fields.%s | date('YYYY-MM-DD')}}-{{slug}}" % date if date else "{{slug}}",
         "identifier_field": identifier,
-        "sortable_fields": [n for n in (date, identifier) if n],
+        **_listing(kind, form, identifier),
         **form.media(paths.PICTURES.rstrip("/")),
         "fields": fields,
     }
+
+
+def _body(kind: Kind) -> dict:
+    return {"label": "Nội dung", "name": "body", "widget": "markdown", "required": kind.body_required,
+            "hint": kind.body_help[:1].upper() + kind.body_help[1:],
+            "buttons": list(MARKDOWN_BUTTONS), "editor_components": ["image"],
+            "modes": ["rich_text", "raw"],
+            # the preview shows the body through DOMPurify: no editor's HTML runs on the admin page
+            "sanitize_preview": True}
+
+
+def _listing(kind: Kind, form: Form, identifier: str) -> dict:
+    """How the list of a kind's files reads: newest first by its first date, each line that date
+    and its title (sitegen-cms.js shows the date as 20/11/2026 09:30), filters for its switches
+    (drafts, pinned ...), and after saving a link to the item's page (ADMIN_VIEW finds it)."""
+    when = next((f for f in kind.fields if isinstance(f.type, DateTime)), None)
+    listing: dict[str, Any] = {"sortable_fields": [identifier]}
+    if when is not None:
+        listing["sortable_fields"] = [{"field": when.name, "default_sort": "desc"}, identifier]
+        listing["summary"] = "{{%s}} — {{%s}}" % (when.name, identifier)
+    switches = [{"label": label(f), "field": f.name, "pattern": True} for f in kind.fields
+                if isinstance(f.type, Boolean) and (form.site.sub_site or not f.sub_sites_only)]
+    if switches:
+        listing["view_filters"] = switches
+    if kind.publishing is not None and kind.publishing.item is not None:
+        listing["preview_path"] = f"{paths.ADMIN_VIEW}#{kind.name}/{{{{filename}}}}"
+    return listing
+
+
+def _offered(kind: Kind, form: Form) -> dict[str, tuple[str, ...]]:
+    """The fields where the form offers the site's terms of a taxonomy (its categories):
+    those its site.yaml lists and those its records use, known when the site was built.
+    A site without any keeps a box to write in."""
+    found = {}
+    for taxonomy in kind.publishing.taxonomies if kind.publishing else ():
+        terms = form.site.terms.get(taxonomy.name, ())
+        if terms:
+            found.update({name: terms for name in taxonomy.chosen_in})
+    return found
+
+
+def site_form(site: Any, kinds: Registry, logo: str = "") -> SiteForm:
+    """What a site's form knows of the site (a portal.model.Site): whether it has a parent, and the
+    terms of each taxonomy the form offers, its site.yaml's first, then every spelling its records use."""
+    terms = {}
+    for kind in kinds:
+        for taxonomy in kind.publishing.taxonomies if kind.publishing else ():
+            if not taxonomy.chosen_in:
+                continue
+            listed = list(taxonomy.listed(site.config) if taxonomy.listed else ())
+            used = {name for record in site.own(kind.name) for name in taxonomy.terms(record)} - set(listed)
+            terms[taxonomy.name] = tuple(listed + sorted(used, key=collation_key))
+    return SiteForm(sub_site=site.parent is not None, terms=terms, logo=logo)
+
+
+def page_addresses(site: Any, kinds: Registry) -> dict[str, str]:
+    """Each of the site's own files that makes a page ('news/2026-11-20-hop-dan') and that page's
+    path in the site: how ADMIN_VIEW finds the page of the file the editor has just saved."""
+    found: dict[str, str] = {}
+    for kind in kinds:
+        if kind.publishing is None or kind.publishing.item is None:
+            continue
+        for record in site.own(kind.name):
+            found.setdefault(f"{kind.name}/{PurePosixPath(record.source).stem}", kind.item_path(record))
+    return found
 
 
 def backend(target: CmsTarget) -> dict:
@@ -269,17 +359,21 @@ def service_url(target: CmsTarget) -> str:
     return SERVICE_PATH + target.folder if target.backend == SERVICE else ""
 
 
-def site_config(target: CmsTarget, site_url: str, kinds: Registry) -> dict:
-    """The whole config.yml of one site's admin page."""
-    form = Form(target.folder, kinds)
+def site_config(target: CmsTarget, site_url: str, kinds: Registry, site: SiteForm | None = None) -> dict:
+    """The whole config.yml of one site's admin page. The top bar's link to the site says the
+    site's name, not its address (sitegen-cms.js); after saving, "Xem trên trang" opens the
+    page made from the file (each collection's preview_path)."""
+    form = Form(target.folder, kinds, site)
     workflow = {"publish_mode": "editorial_workflow"} if target.backend == SERVICE and target.review else {}
+    logo = {"logo_url": form.site.logo} if form.site.logo else {}  # instead of Decap's own on the login page
     return {
         "locale": "vi",
         "backend": backend(target),
         **workflow,
         "site_url": site_url,
         "display_url": site_url,
-        "show_preview_links": False,
+        **logo,
+        "show_preview_links": True,
         "media_folder": f"{form.base}/{paths.PICTURES.rstrip('/')}",
         "public_folder": paths.PICTURES.rstrip("/"),
         # File names from titles: "Đăng ký khai sinh" -> dang-ky-khai-sinh.md, as the build's slugs.

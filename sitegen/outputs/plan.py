@@ -10,6 +10,7 @@ byte is written.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import Any, Iterator
@@ -22,7 +23,7 @@ from ..content.records import SiteConfig
 from ..portal.model import MenuLink, Site, SiteRef
 from ..search.shards import SearchShards
 from ..content.listing import FeedEntry
-from . import opendata
+from . import english, opendata
 from .feeds import FEED_ITEMS, FeedSpec, feed_entry, feed_pair
 from .pictures import variants
 
@@ -67,6 +68,9 @@ class Meta:
     modified: Any = None  # when its content last changed: the sitemap's lastmod (a record's date), DC.date
     dc_type: str = "Text"  # Dublin Core type: Text, Collection, Event, Service ...
     in_sitemap: bool = True  # False for pages dated by the site as a whole, not by a record
+    lang: str = paths.VIETNAMESE  # the language it is written in (English: under en/, outputs/english.py)
+    alternates: tuple[tuple[str, str], ...] = ()  # (language, path) of it and its translation, if it has one
+    other: tuple[str, str] | None = None  # the language switch: (language, path); None: one language
 
     @property
     def not_found(self) -> bool:
@@ -89,15 +93,24 @@ class Chrome:
     menu: tuple[MenuLink, ...]
     notice_active: bool
     pictures: tuple  # every picture of the site with its sizes: pages show them in <picture>
+    lang: str = paths.VIETNAMESE  # the language of the pages it is around (outputs/english.py)
+    name: str = ""  # the site's name in that language
+    home: str = ""  # that language's home page and search page
+    search: str = paths.SEARCH
 
     @classmethod
     def of(cls, site: Site) -> "Chrome":
         return cls(site.ref, site.config, site.parent, site.root, site.children, site.menu,
-                   site.notice_active, site.pictures)
+                   site.notice_active, site.pictures, name=site.config.name)
 
     @property
     def slug(self) -> str:
         return self.ref.slug
+
+    @property
+    def short_name(self) -> str:
+        """The site's name after a page's title: its short name (in English, its English name)."""
+        return self.config.short_name or self.name if self.lang == paths.VIETNAMESE else self.name
 
 
 @dataclass(frozen=True)
@@ -125,7 +138,7 @@ def plan_site(site: Site, theme_files: tuple[str, ...], kinds: Registry = DEFAUL
             sitemap.append((meta.path, meta.modified if meta.in_sitemap else None))
         yield output
     yield from planner.data_files(tuple(sitemap))
-    yield from planner.admin(admin_files)
+    yield from planner.admin(admin_files, theme_files)
     for name in theme_files:
         yield Output(site.ref.prefix + paths.ASSETS + name, site.slug, OutputKind.THEME, source=name)
     pictures = {picture.path: picture for picture in site.pictures}
@@ -142,6 +155,10 @@ class _Planner:
         self.site = site
         self.kinds = kinds
         self.chrome = Chrome.of(site)
+        self.chromes = {paths.VIETNAMESE: self.chrome}
+        if paths.ENGLISH in site.languages:
+            self.chromes[paths.ENGLISH] = english.in_english(self.chrome, site, kinds)
+        self.alternates = english.alternates(site, kinds) if len(site.languages) > 1 else {}
         self.listed = {kind.name: Listed(site.of(kind.name), site, kind) for kind in kinds}
         self.feeds: dict[str, tuple[FeedSpec, ...]] = {}  # by path: each feed once
         self.feed_data: list[Output] = []
@@ -162,13 +179,14 @@ class _Planner:
             meta = replace(meta, feeds=self.main_feeds)
         if meta.modified is None and not meta.not_found:
             meta = replace(meta, modified=self.updated, in_sitemap=False)
-        context.update(site=self.chrome, meta=meta)
+        meta = english.placed(meta, self.alternates, self.site.languages)
+        context.update(site=self.chromes[meta.lang], meta=meta)
         return Output(self.site.ref.prefix + paths.output_file(meta.path), self.site.slug, OutputKind.PAGE,
                       template=template, context=context)
 
     @staticmethod
-    def crumbs(*steps: Crumb) -> tuple[Crumb, ...]:
-        return (Crumb("", key="home"), *steps)
+    def crumbs(*steps: Crumb, lang: str = paths.VIETNAMESE) -> tuple[Crumb, ...]:
+        return (Crumb(paths.language_root(lang), key="home"), *steps)
 
     def pages(self) -> Iterator[Output]:
         yield self.home()
@@ -178,7 +196,18 @@ class _Planner:
             yield self.page(Meta(paths.SUBSITES, "subsites", title_key="subsites",
                                  crumbs=self.crumbs(Crumb(paths.SUBSITES, key="subsites"))), "subsites.html")
         yield self.search()
+        if paths.ENGLISH in self.site.languages:
+            yield from self.english()
         yield self.page(Meta(paths.NOT_FOUND, NOT_FOUND, title_key="not_found_title"), "404.html")
+
+    def english(self) -> Iterator[Output]:
+        """The site's own pages in English: its home, organisation and search (outputs/english.py)."""
+        for own in english.own_pages(self.site, self.kinds, self.listed):
+            crumbs = self.crumbs(Crumb(own.path, own.title, own.title_key), lang=paths.ENGLISH) \
+                if own.path != paths.EN else ()
+            meta = Meta(own.path, own.page_type, title=own.title, title_key=own.title_key, crumbs=crumbs,
+                        dc_type=own.dc_type, lang=paths.ENGLISH)
+            yield self.page(meta, own.template, **own.context)
 
     def home(self) -> Output:
         site = self.site
@@ -219,9 +248,11 @@ class _Planner:
         for index, item in enumerate(listed.items):
             path = kind.item_path(item)
             title = item_page.title(item)
+            lang = kind.language(item)
             extra = item_page.crumbs(item, listed) if item_page.crumbs else ()
             meta = Meta(path, item_page.page_type, title=title, description=item_page.description(item),
-                        image=item_page.image(item), crumbs=self.crumbs(*section, *extra, Crumb(path, title)),
+                        image=item_page.image(item), lang=lang,
+                        crumbs=self.crumbs(*section, *extra, Crumb(path, title), lang=lang),
                         modified=item_page.modified(item) if item_page.modified else None,
                         dc_type=item_page.dc_type)
             context = item_page.context(item, index, listed) if item_page.context else {}
@@ -290,25 +321,34 @@ class _Planner:
                     yield Output(prefix + path, site.slug, OutputKind(writer), context={"site": chrome, **context})
         for path, writer, data in opendata.plan(site, self.kinds, chrome):
             yield Output(prefix + path, site.slug, OutputKind(writer), context={"site": chrome, "data": data})
-        yield Output(prefix + paths.SITEMAP, site.slug, OutputKind.SITEMAP, data=sitemap, context={"site": chrome})
+        yield Output(prefix + paths.SITEMAP, site.slug, OutputKind.SITEMAP, data=sitemap,
+                     context={"site": chrome, "alternates": self.alternates})  # the pages' translations
         yield Output(prefix + paths.ROBOTS, site.slug, OutputKind.ROBOTS, data=site.children,
                      context={"site": chrome})
 
 
-    def admin(self, files: tuple[str, ...]) -> Iterator[Output]:
+    def admin(self, files: tuple[str, ...], theme_files: tuple[str, ...] = ()) -> Iterator[Output]:
         """The admin page where the site's editors write in the browser, its CMS
-        configuration and the CMS itself (see outputs/cms.py)."""
+        configuration and the CMS itself (see outputs/cms.py); the page that opens
+        a saved file's page, and what it reads to find it."""
         site = self.site
         if site.cms is None:
             return
-        from .cms import admin_policy, service_url, site_config
+        from .cms import admin_policy, page_addresses, service_url, site_config, site_form
 
         prefix = site.ref.prefix + paths.ADMIN
+        policy = admin_policy(site.cms)
         yield Output(prefix + "index.html", site.slug, OutputKind.ADMIN, template="admin.html",
-                     context={"site": self.chrome, "policy": admin_policy(site.cms),
-                              "service": service_url(site.cms)})
+                     context={"site": self.chrome, "policy": policy, "service": service_url(site.cms)})
+        logo = next((f"../{paths.ASSETS}{name}" for name in theme_files
+                     if re.fullmatch(r"favicon\.[0-9a-f]+\.svg", name)), "")  # the theme's, by its content
+        form = site_form(site, self.kinds, logo)
         yield Output(site.ref.prefix + paths.ADMIN_CONFIG, site.slug, OutputKind.CMS_CONFIG,
-                     data=site_config(site.cms, site.ref.url, self.kinds), context={"site": self.chrome})
+                     data=site_config(site.cms, site.ref.url, self.kinds, form), context={"site": self.chrome})
+        yield Output(site.ref.prefix + paths.ADMIN_VIEW, site.slug, OutputKind.ADMIN, template="admin_view.html",
+                     context={"site": self.chrome, "policy": policy})
+        yield Output(site.ref.prefix + paths.ADMIN_PAGES, site.slug, OutputKind.JSON,
+                     context={"site": self.chrome, "data": page_addresses(site, self.kinds)})
         for name in files:
             yield Output(prefix + name, site.slug, OutputKind.BUNDLE, source=name)
 

@@ -23,7 +23,10 @@ from ..content.records import CmsTarget, SiteConfig, SiteContent
 from ..content.types import SLUG
 from ..content.vocabulary import SITE_KINDS, may_have_sub_sites
 from ..problems import Problem, Severity, problem
+from ..content.national import Services
 from ..search.shards import plan_shards
+from . import menu_group
+from .services import with_services
 from ..vietnamese import collation_key
 
 PLACEHOLDER_URL = "https://example.invalid/"
@@ -50,6 +53,7 @@ class MenuLink:
     path: str | None = None
     external: str | None = None
     key: str | None = None  # built-in entry, titled by the theme's wording
+    children: tuple["MenuLink", ...] = ()  # a group's entries (menu_group.py), opened under it
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class Site:
     now: datetime
     cms: CmsTarget | None = None  # where its admin page saves; None: no admin page (folder not a slug)
     search: dict = field(default_factory=dict)  # slug -> SearchShards, of this site and of each sub-site
+    services: Services = Services()  # its public-service addresses, its parent's where it names none
+    languages: tuple[str, ...] = (paths.VIETNAMESE,)  # and English: its pages under en/ (Registry.languages)
 
     @property
     def slug(self) -> str:
@@ -134,13 +140,14 @@ def build_portal(contents: list[SiteContent], now: datetime, kinds: Registry = D
         sites.append(_site(content, own, inherited, sent_up, refs[slug], refs[parent] if parent else None,
                            refs[root], child_refs, kinds, now, ledger or {},
                            _cms_target(content, by_slug[root].config)))
-    return Portal(root, _with_search_shards(sites, kinds), refs), problems
+    return Portal(root, _with_search_shards(with_services(sites), kinds), refs), problems
 
 
 def _with_search_shards(sites: list[Site], kinds: Registry) -> tuple[Site, ...]:
-    """Each site with its search index's shards, and its sub-sites', which its
-    search page merges (known once every site has its records)."""
-    shards = {site.slug: plan_shards(site.items, kinds) for site in sites}
+    """Each site with its languages and its search index's shards, and its sub-sites',
+    which its search page merges (known once every site has its records)."""
+    sites = [replace(site, languages=kinds.languages(site.config, site.items)) for site in sites]
+    shards = {site.slug: plan_shards(site.items, kinds, english=paths.ENGLISH in site.languages) for site in sites}
     return tuple(replace(site, search={s: shards[s] for s in (site.slug, *(c.slug for c in site.children))})
                  for site in sites)
 
@@ -394,9 +401,14 @@ def _menu(config: SiteConfig, items: dict[str, tuple], kinds: Registry, is_root:
     for kind in kinds:
         entries = kind.publishing.menu_entries if kind.publishing else None
         for place, title, path in (entries(items[kind.name]) if entries else ()):
-            if path not in listed:
+            # A page in English (en/) is in the menu of the English pages (outputs/english.py).
+            if path not in listed and paths.language_of(path) == paths.VIETNAMESE:
                 links.insert(min(max(place - 1, 0), len(links)), MenuLink(_menu_title(title, config), path))
                 listed.add(path)
+    found = menu_group.group(kinds, [link.path for link in links])
+    if found:
+        links.insert(found[0], MenuLink("", key=menu_group.GROUP_KEY,
+                                        children=tuple(MenuLink("", p.path, key=p.key) for p in found[1])))
     return tuple(links)
 
 

@@ -49,7 +49,7 @@ class PreviewHandler(SimpleHTTPRequestHandler):
             self._page(self._not_found(), 404)
             return
         if path.parent.name == paths.ADMIN.strip("/"):
-            if path.name == "index.html":  # the CMS reloads nothing: no reload script, no panel
+            if path.suffix == ".html":  # the CMS (and xem.html) reload nothing: no reload script, no panel
                 return self._send(path.read_bytes(), "text/html; charset=utf-8")
             if self.backends is not None and path.name == paths.ADMIN_CONFIG.rsplit("/", 1)[1]:
                 site = "http://" + self.headers.get("Host", "127.0.0.1") + \

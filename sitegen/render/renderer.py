@@ -54,11 +54,12 @@ class Renderer:
         if output.kind is OutputKind.CALENDAR:
             from .writers.calendar import render_calendar
 
-            return render_calendar(site, output.context["events"], linker, wording)
+            return render_calendar(site, output.context["events"], linker, wording,
+                                   output.context.get("title_key", "schedule"))
         if output.kind is OutputKind.SITEMAP:
             from .writers.sitemap import render_sitemap
 
-            return render_sitemap(site, output.data, linker)
+            return render_sitemap(site, output.data, linker, output.context.get("alternates", {}))
         if output.kind is OutputKind.ROBOTS:
             from .writers.sitemap import render_robots
 
@@ -79,7 +80,10 @@ class Renderer:
         linker = Linker(site.ref, meta.path, mode="rooted" if meta.not_found else "relative",
                         pictures=site.pictures, kinds=self.kinds)
         context = dict(output.context, link=linker)
-        context["json_ld"] = structured.for_page(context, linker, self.theme.wording)
+        wording = self.theme.words(site.lang)
+        if wording is not self.theme.wording:  # a page in English: the theme's English words
+            context["t"] = wording
+        context["json_ld"] = structured.for_page(context, linker, wording)
         env = self._environment(site)
         if env is not self._theme_env and (site.slug, output.template) not in self._broken:
             try:

@@ -37,8 +37,9 @@ def for_page(context: dict[str, Any], link: Linker, wording: dict[str, str]) -> 
     organisation = _organisation(site, link)
     graph: list[dict[str, Any]] = [organisation]
     if meta.page_type == "home":
-        graph.append({"@type": "WebSite", "name": site.config.name, "url": link.absolute(site.ref, ""),
-                      "inLanguage": "vi", "publisher": {"@id": organisation["@id"]}})
+        graph.append({"@type": "WebSite", "name": site.name or site.config.name,
+                      "url": link.absolute(site.ref, meta.path), "inLanguage": meta.lang,
+                      "publisher": {"@id": organisation["@id"]}})
     crumbs = _breadcrumbs(meta, site, link, wording)
     if crumbs:
         graph.append(crumbs)
@@ -77,6 +78,8 @@ def _organisation(site, link: Linker) -> dict[str, Any]:
     url = link.absolute(site.ref, "")
     data: dict[str, Any] = {"@type": "GovernmentOrganization", "@id": url + "#to-chuc",
                             "name": config.owner or config.name, "url": url}
+    if config.name_en:
+        data["alternateName"] = config.name_en
     if config.address:
         data["address"] = {"@type": "PostalAddress", "streetAddress": config.address, "addressCountry": "VN"}
     if config.phone:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -36,17 +36,25 @@ class Theme:
     # browser may keep it for a year and a new version is a new name.
     assets: dict[str, str]
     admin_files: tuple[str, ...] = ()  # relative to admin/: the CMS of every site's admin page
+    # The wording of the pages in English (wording.yaml's `en:`), Vietnamese where it has no key.
+    english: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls, folder: Path = DEFAULT_THEME) -> "Theme":
         wording = yaml.load((folder / "wording.yaml").read_text(encoding="utf-8"),
                             Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        english = wording.pop(paths.ENGLISH, None) or {}
         static = folder / "static"
         assets = {p.relative_to(static).as_posix(): _content_named(p.relative_to(static).as_posix(), p.read_bytes())
                   for p in sorted(static.rglob("*")) if p.is_file()}
-        admin = folder / "admin"  # its scripts and their licence notices; not the pin record
-        admin_files = tuple(sorted(p.name for p in admin.glob("*") if p.suffix in (".js", ".txt")))
-        return cls(folder, {k: str(v) for k, v in wording.items()}, assets, admin_files)
+        admin = folder / "admin"  # its scripts, style sheet and licence notices; not the pin record
+        admin_files = tuple(sorted(p.name for p in admin.glob("*") if p.suffix in (".js", ".css", ".txt")))
+        vietnamese = {k: str(v) for k, v in wording.items()}
+        return cls(folder, vietnamese, assets, admin_files, {**vietnamese, **{k: str(v) for k, v in english.items()}})
+
+    def words(self, lang: str) -> dict[str, str]:
+        """The wording of pages in a language."""
+        return self.english if lang == paths.ENGLISH and self.english else self.wording
 
     @property
     def static_files(self) -> tuple[str, ...]:
@@ -61,6 +69,7 @@ class Theme:
                    for p in sorted(folder.rglob("*.html"))}
         uses = {name: set(_REFERENCE.findall(text)) for name, text in sources.items()}
         wording = repr(sorted(self.wording.items())) + repr(sorted(self.assets.items()))  # pages name both
+        wording += repr(sorted(self.english.items()))
         result = {}
         for name in sources:
             closure, todo = set(), [name]

@@ -174,6 +174,8 @@ class _SiteAnalysis:
         return counts
 
     def required_item(self, item: RequiredItem) -> None:
+        """Check a required item: the report's own check, or that of every kind declaring
+        it (each on its own records: English asks of the site's pages and its staff)."""
         if item.check == "site-yaml":
             self.site_yaml(item)
             return
@@ -181,7 +183,6 @@ class _SiteAnalysis:
             check = kind.required_checks.get(item.check)
             if check is not None:
                 check(KindView(self, kind), item)
-                return
 
     def site_yaml(self, item: RequiredItem) -> None:
         site = self.site

@@ -30,5 +30,6 @@ def report_codes(kinds: Registry) -> tuple[ReportCode, ...]:
 
 
 def required_checks(kinds: Registry) -> tuple[str, ...]:
-    """The checks a required item may name (in required.yaml's 'check:')."""
-    return tuple(name for kind in kinds for name in kind.required_checks) + CHECKS_OF_THE_REPORT
+    """The checks a required item may name (in required.yaml's 'check:'), each once
+    (several kinds may declare one: each checks its own records)."""
+    return tuple(dict.fromkeys(name for kind in kinds for name in kind.required_checks)) + CHECKS_OF_THE_REPORT

@@ -31,7 +31,7 @@ from .body import search_body
 from .files import clear_index, prune_index, store_index, strip_scripts
 
 SEARCH_MARK = b"data-pagefind-body"  # once one page carries it, only the pages that do are indexed
-LANGUAGE = "vi"  # every page is Vietnamese, whatever its lang attribute says
+LANGUAGE = "vi"  # every page of an index is in its language (Vietnamese, or English), whatever its lang says
 
 __all__ = ["SEARCH_MARK", "IndexRun", "SearchIndexer", "pagefind_executable"]
 
@@ -45,6 +45,7 @@ class IndexRun:
     pages: tuple[tuple[str, Path], ...]  # (path under the site's folder, the published file), sorted by path
     seeded: bool = False  # folder holds the last index's hash-named files (files.seed_files)
     scripts: bool = True  # a site's main index keeps Pagefind's scripts; a shard merged into it needs none
+    language: str = LANGUAGE  # its pages' language (the English pages' index: 'en', with its stemming)
 
 
 class SearchIndexer:
@@ -105,7 +106,7 @@ class SearchIndexer:
 
 def _write(service: Service, run: IndexRun) -> None:
     """Give the service the run's pages in their order, and write the index."""
-    index = service.new_index(LANGUAGE)
+    index = service.new_index(run.language)
     for source, path in run.pages:
         index.add_html_file(search_body(path.read_bytes().decode("utf-8", "replace")), source)
     files = index.get_files()

@@ -18,6 +18,10 @@ six articles about it), and a site is split only when its news make two
 groups: the sample portal and communes of a few hundred articles keep one
 index.
 
+A site with pages in English has their own index, in pagefind/en/, which
+its English search page (en/search/) reads alone: search stays in the
+language of the page it starts from.
+
 Years are grouped from the oldest: a group closes once it holds enough
 articles, and the newest years, until they do, join the group before them.
 New articles then change the newest group only; the group before it is
@@ -28,7 +32,7 @@ is named by its first year, which growth never changes.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..content import paths
 
@@ -42,17 +46,34 @@ class SearchShards:
 
     folders: tuple[str, ...] = (CORE,)  # under the site's folder: the core first, then newest first
     dated: dict = field(default_factory=dict)  # page file under the site's folder -> its shard's folder
+    english: str = ""  # the index of its pages in English, searched apart ('' : none)
 
     def folder_of(self, page: str) -> str:
+        if self.english and paths.language_of(page) == paths.ENGLISH:
+            return self.english
         return self.dated.get(page, CORE)
+
+    @property
+    def indexes(self) -> tuple[str, ...]:
+        """Every index folder the site writes: its shards, then its English pages'."""
+        return (*self.folders, self.english) if self.english else self.folders
+
+    def language(self, folder: str) -> str:
+        return paths.ENGLISH if self.english and folder == self.english else paths.VIETNAMESE
 
     @property
     def split(self) -> bool:
         return len(self.folders) > 1
 
 
-def plan_shards(items: dict[str, tuple], kinds) -> SearchShards:
-    """The shards of a site whose published records are items (kind name -> records)."""
+def plan_shards(items: dict[str, tuple], kinds, english: bool = False) -> SearchShards:
+    """The shards of a site whose published records are items (kind name -> records);
+    english: it has pages in English, indexed apart."""
+    shards = _shards(items, kinds)
+    return replace(shards, english=paths.EN_SEARCH_INDEX) if english else shards
+
+
+def _shards(items: dict[str, tuple], kinds) -> SearchShards:
     core = 0
     years: dict[str, dict[str, int]] = {}  # kind -> page -> year, for kinds split by year
     for kind in kinds:
@@ -61,7 +82,7 @@ def plan_shards(items: dict[str, tuple], kinds) -> SearchShards:
             continue
         records = items.get(kind.name, ())
         if publishing.search_year is None:
-            core += len(records)
+            core += sum(1 for r in records if kind.language(r) == paths.VIETNAMESE)  # English: apart
         else:
             years[kind.name] = {paths.output_file(kind.item_path(r)): publishing.search_year(r) for r in records}
     folders: list[str] = []

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.paths import VIETNAMESE
 from .shards import CORE, SearchShards
 from .indexer import IndexRun
 from .files import reuse_index, seed_files
@@ -49,7 +50,7 @@ def search_runs(job, site, seen: SearchPages, earlier, pages: list[str], changed
     """
     earlier_searched = earlier.searched if earlier else {}
     runs, behind = [], set()
-    for folder in seen.shards.folders:
+    for folder in seen.shards.indexes:
         own = sorted(p for p, f in seen.searched.items() if f == folder)
         if not seen.searched and not earlier_searched:
             if folder != CORE:
@@ -61,18 +62,21 @@ def search_runs(job, site, seen: SearchPages, earlier, pages: list[str], changed
         stale = stale or earlier is None or folder in earlier.behind
         index = seen.prefix + folder
         if stale and job.search:
-            runs.append(_run(job, site.slug, seen.prefix, folder, own, _seed_index(job.stage, index)))
+            runs.append(_run(job, site.slug, seen, folder, own, _seed_index(job.stage, index)))
         elif not reuse_index(job.stage, index):
-            runs.append(_run(job, site.slug, seen.prefix, folder, own, seeded=False))  # none yet: make it now
+            runs.append(_run(job, site.slug, seen, folder, own, seeded=False))  # none yet: make it now
         elif stale:
             behind.add(folder)
     return tuple(runs), frozenset(behind)
 
 
-def _run(job, slug: str, prefix: str, folder: str, pages: list[str], seeded: bool) -> IndexRun:
+def _run(job, slug: str, seen: SearchPages, folder: str, pages: list[str], seeded: bool) -> IndexRun:
+    """One index to write; the core and the English pages' index are read alone (with
+    Pagefind's scripts), a shard is merged into the core."""
     stage: Path = job.stage.folder
+    prefix, language = seen.prefix, seen.shards.language(folder)
     return IndexRun(slug, stage / (prefix + folder), tuple((p[len(prefix):], stage / p) for p in pages),
-                    seeded, scripts=folder == CORE)
+                    seeded, scripts=folder == CORE or language != VIETNAMESE, language=language)
 
 
 def _seed_index(stage, index: str) -> bool:

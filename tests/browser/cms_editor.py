@@ -71,8 +71,9 @@ def launch(playwright):
 
 
 def offline_context(browser, blocked: list[str], **options):
-    """A browser context in which every request leaving 127.0.0.1 is aborted and listed."""
-    context = browser.new_context(locale="vi-VN", **options)
+    """A browser context in which every request leaving 127.0.0.1 is aborted and listed
+    (in Vietnamese unless options say another locale)."""
+    context = browser.new_context(**{"locale": "vi-VN", **options})
 
     def route(request_route):
         url = request_route.request.url

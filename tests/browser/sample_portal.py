@@ -71,7 +71,8 @@ def serve(folder: Path):
 _NUMBERED = re.compile(r"trang-\d+$")
 # Top-level folders of a site that are sections, not fixed pages.
 _SECTIONS = {"assets", "images", "files", "tin-tuc", "chuyen-muc", "the", "can-bo", "lich-cong-tac",
-             "thu-tuc", "don-vi", "tin-co-so", "tim-kiem", "van-ban", "lay-y-kien", "cong-khai", "hoi-dap"}
+             "thu-tuc", "don-vi", "tin-co-so", "tim-kiem", "van-ban", "lay-y-kien", "cong-khai", "hoi-dap",
+             "tiep-cong-dan"}
 
 
 def _first(folder: Path) -> str | None:
@@ -145,12 +146,17 @@ def site_pages(out: Path, prefix: str) -> list[tuple[str, str]]:
     add("documents-section", first_section and "van-ban/nhom/" + first_section)
     add("consultations", "lay-y-kien/")
     add("public-list", "cong-khai/")
+    add("reception", "tiep-cong-dan/")  # citizen reception, from the schedule
     add("questions", "hoi-dap/")
     first_question = _first(site / "hoi-dap")
     add("question", first_question and "hoi-dap/" + first_question)
     add("subsites", "don-vi/")
     add("child-news", "tin-co-so/")
     add("search", "tim-kiem/")  # added by another change; audited once it is built
+    add("english-home", "en/")  # the site in English (Decree 42/2022, Art. 7)
+    add("english-page", "en/gioi-thieu/")
+    add("organisation", "en/organisation/")
+    add("english-search", "en/search/")
     if (site / "404.html").is_file():
         pages.append(("not-found", "404.html"))
     return [(kind, prefix + path) for kind, path in pages]

@@ -17,14 +17,15 @@ from sitegen.content.records import CmsConfig, CmsRepository, CmsTarget, SiteCon
 from sitegen.content.nested import Mapping, MappingList
 from sitegen.content.types import AssetPath, Boolean, Choice, DateTime, Reference, Text, TextList
 from sitegen.content.vocabulary import LEVELS
-from sitegen.outputs.cms import WIDGETS, editable, site_config, with_local_backend
+from sitegen.outputs.cms import WIDGETS, SiteForm, editable, site_config, with_local_backend
 from sitegen.portal.model import build_portal
 
 NOW = datetime(2026, 11, 22, 10, tzinfo=LOCAL_TZ)
 
 
-def _config(folder: str = "xa-an", kinds=DEFAULT) -> dict:
-    return site_config(CmsTarget(folder), "https://huyen.vn/xa-an/", kinds)
+def _config(folder: str = "xa-an", kinds=DEFAULT, site: SiteForm = SiteForm(sub_site=True)) -> dict:
+    """A commune's configuration (a sub-site's, unless site says otherwise)."""
+    return site_config(CmsTarget(folder), "https://huyen.vn/xa-an/", kinds, site)
 
 
 def _form(config: dict, kind: str) -> dict[str, dict]:
@@ -116,6 +117,68 @@ def test_required_fields_help_and_choices_follow_the_declarations():
     news = _form(_config(), "news")
     assert news["date"]["hint"] == "Ngày giờ đăng (giờ Việt Nam); ngày trong tương lai là hẹn giờ đăng"
     assert news["featured"]["label"] == "Ghim lên trang chủ" and "true" not in str(news["featured"])
+
+
+def test_the_site_s_categories_are_offered_as_a_choice_one_or_several():
+    """A typo in a free text box would make a new category: the form offers the site's."""
+    terms = ("Tin tổng hợp", "Kinh tế - Xã hội")
+    news = _form(_config(site=SiteForm(sub_site=True, terms={"categories": terms})), "news")
+    assert news["category"]["widget"] == "select" and news["category"]["options"] == list(terms)
+    assert "multiple" not in news["category"] and not news["category"]["required"]
+    assert _has(news["categories"], {"widget": "select", "options": list(terms), "multiple": True, "max": 10})
+    assert "category" not in news["categories"]["hint"]  # no key names on the form
+    assert news["tags"]["widget"] == "list", "tags stay free"
+    blank = _form(_config(), "news")  # a site that has none yet: a box to write the first one in
+    assert blank["category"]["widget"] == "string" and blank["categories"]["widget"] == "list"
+
+
+def test_a_communes_article_goes_up_to_its_parent_unless_the_editor_unticks_it():
+    """Pre-filled on a sub-site's form (a file without the key still stays on its site);
+    the root has no parent: its form leaves the field out and a file's value as it is."""
+    commune = _form(_config(), "news")["to_parent"]
+    assert _has(commune, {"widget": "boolean", "default": True})
+    assert "Tin từ cơ sở" in commune["label"] and "true" not in str(commune)
+    root = _form(_config("huyen", site=SiteForm()), "news")["to_parent"]
+    assert root["widget"] == "hidden" and "default" not in root
+    news = next(c for c in _config("huyen", site=SiteForm())["collections"] if c["name"] == "news")
+    assert "to_parent" not in [f["field"] for f in news["view_filters"]]
+    from sitegen.content.kinds.news import FIELDS
+
+    assert next(f for f in FIELDS if f.name == "to_parent").default is False  # what a missing key means
+
+
+def test_an_article_and_a_page_need_their_text_a_document_does_not():
+    assert _form(_config(), "news")["body"]["required"] and _form(_config(), "page")["body"]["required"]
+    assert not _form(_config(), "document")["body"]["required"]
+
+
+def test_lists_show_the_newest_first_with_dates_and_filters_and_lead_to_the_page():
+    config = _config()
+    news = next(c for c in config["collections"] if c["name"] == "news")
+    assert news["sortable_fields"] == [{"field": "date", "default_sort": "desc"}, "title"]
+    assert news["summary"] == "{{date}} — {{title}}"  # sitegen-cms.js shows the date as 20/11/2026 09:30
+    assert {f["field"] for f in news["view_filters"]} == {"featured", "to_parent", "draft"}
+    assert all(f["pattern"] is True for f in news["view_filters"])
+    assert news["preview_path"] == "quan-tri/xem.html#news/{{filename}}"
+    documents = next(c for c in config["collections"] if c["name"] == "document")
+    assert documents["sortable_fields"][0] == {"field": "issued", "default_sort": "desc"}
+    staff = next(c for c in config["collections"] if c["name"] == "staff")
+    assert "summary" not in staff and staff["sortable_fields"] == ["name"]
+    assert config["show_preview_links"] is True
+    assert "logo_url" not in config  # none given: Decap's own
+    assert _config(site=SiteForm(logo="../assets/favicon.0123456789.svg"))["logo_url"] == \
+        "../assets/favicon.0123456789.svg"
+
+
+def test_the_form_speaks_plainly():
+    """No key names, no 'Tên đường dẫn': what each field does, in the words of the form."""
+    news = _form(_config(), "news")
+    assert news["categories"]["label"] == "Chuyên mục khác"
+    assert news["slug"]["label"] == "Phần cuối địa chỉ trang" and "để trống" in news["slug"]["hint"]
+    for kind in DEFAULT:
+        for config_field in _form(_config(), kind.name).values():
+            shown = f"{config_field.get('label', '')} {config_field.get('hint', '')}"
+            assert not re.search(r"thay cho|Tên đường dẫn|\btrue\b", shown), (kind.name, shown)
 
 
 def test_pictures_go_into_images_and_attachments_into_files_of_the_site():

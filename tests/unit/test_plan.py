@@ -49,10 +49,12 @@ def test_feeds_calendar_sitemap_and_files_follow_the_pages():
         ("tin-co-so/rss.xml", OutputKind.FEED), ("tin-co-so/atom.xml", OutputKind.FEED),
         ("chuyen-muc/tin-tong-hop/rss.xml", OutputKind.FEED), ("chuyen-muc/tin-tong-hop/atom.xml", OutputKind.FEED),
         ("van-ban/rss.xml", OutputKind.FEED), ("van-ban/atom.xml", OutputKind.FEED),
-        ("lich-cong-tac/lich.ics", OutputKind.CALENDAR), ("van-ban/danh-muc.json", OutputKind.JSON),
+        ("lich-cong-tac/lich.ics", OutputKind.CALENDAR), ("tiep-cong-dan/lich.ics", OutputKind.CALENDAR),
+        ("van-ban/danh-muc.json", OutputKind.JSON),
         ("sitemap.xml", OutputKind.SITEMAP),
         ("robots.txt", OutputKind.ROBOTS), ("quan-tri/index.html", OutputKind.ADMIN),
-        ("quan-tri/config.yml", OutputKind.CMS_CONFIG), ("assets/style.css", OutputKind.THEME),
+        ("quan-tri/config.yml", OutputKind.CMS_CONFIG), ("quan-tri/xem.html", OutputKind.ADMIN),
+        ("quan-tri/trang.json", OutputKind.JSON), ("assets/style.css", OutputKind.THEME),
         ("files/a.pdf", OutputKind.COPY),
     ]
 
@@ -63,6 +65,7 @@ def test_the_admin_page_is_planned_with_its_cms_but_is_no_page_of_the_sitemap():
     outputs = list(plan_site(portal.site("huyen"), (), admin_files=("decap-cms.js", "sitegen-cms.js")))
     admin = [(o.path, o.kind) for o in outputs if o.path.startswith("quan-tri/")]
     assert admin == [("quan-tri/index.html", OutputKind.ADMIN), ("quan-tri/config.yml", OutputKind.CMS_CONFIG),
+                     ("quan-tri/xem.html", OutputKind.ADMIN), ("quan-tri/trang.json", OutputKind.JSON),
                      ("quan-tri/decap-cms.js", OutputKind.BUNDLE), ("quan-tri/sitegen-cms.js", OutputKind.BUNDLE)]
     sitemap = dict(next(o for o in outputs if o.kind is OutputKind.SITEMAP).data)
     assert not [path for path in sitemap if path.startswith("quan-tri")]

@@ -106,6 +106,8 @@ def test_a_root_page_cannot_take_a_sub_sites_folder():
 
 def test_the_default_menu_lists_the_sections_and_a_parents_sub_sites():
     portal, _problems = build_portal([root(), site("xa-an")], NOW)
-    assert [link.path for link in portal.site("huyen").menu] == [
-        "tin-tuc/", "van-ban/", "thu-tuc/", "lich-cong-tac/", "can-bo/", "hoi-dap/", "don-vi/"]
+    menu = portal.site("huyen").menu
+    assert [link.path for link in menu] == [
+        "tin-tuc/", "van-ban/", None, "thu-tuc/", "lich-cong-tac/", "can-bo/", "hoi-dap/", "don-vi/"]
+    assert [link.path for link in menu[2].children] == ["cong-khai/", "lay-y-kien/", "tiep-cong-dan/"]
     assert "don-vi/" not in [link.path for link in portal.site("xa-an").menu]

@@ -16,7 +16,8 @@ ALIASES = Field("aliases", TextList(("/index.php?language=vi&nv=news&op=tin-tuc/
 
 
 def slug_field(made_from: str, example: str) -> Field:
-    return Field("slug", Slug(), f"tên đường dẫn (bỏ trống thì {made_from})", example=example)
+    return Field("slug", Slug(), f"phần cuối địa chỉ trang: chữ thường không dấu, nối bằng '-'; nên để trống "
+                 f"(thì {made_from})", example=example)
 
 
 def text(value) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from ...problems import Severity, problem
 from ...vietnamese import slugify
 from ..attachments import FAMILIES, NAMES
-from ..kind import Entry, Field, ItemPage, Kind, Making, Publishing, ReportCode, Scaffold
+from ..kind import Entry, Field, ItemPage, Kind, Making, MenuPlace, Publishing, ReportCode, Scaffold
 from ..records import Body
 from ..nested import Mapping, MappingList
 from ..types import AssetPath, Choice, DateTime, Email, Text, Url, yaml_scalar
@@ -229,6 +229,8 @@ DOCUMENTS = Kind(
         menu=2, schema=pages.schema, home=pages.home, feed_entry=pages.feed_entry,
         data_files=pages.filter_data,
         also=(pages.CONSULTATIONS, pages.PUBLIC_LIST),
+        menu_group=(MenuPlace(pages.PUBLIC_LIST, "public_list", rank=1),
+                    MenuPlace(pages.CONSULTATIONS, "consultations", rank=2)),
         paths={"consultations": pages.CONSULTATIONS, "public_list": pages.PUBLIC_LIST},
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"number": free_number(taken), "type": "Quyết định",

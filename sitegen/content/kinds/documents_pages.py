@@ -220,10 +220,9 @@ def _by_period(documents: tuple) -> tuple[tuple[str, tuple], ...]:
 
 
 def consultations(listed: Listed):
-    """Drafts for comment: those still open, nearest deadline first, then the closed ones."""
+    """Drafts for comment: those still open, nearest deadline first, then the closed ones.
+    Every site has the page (the main menu links it): with none, it says so."""
     drafts = tuple(d for d in listed.items if d.consultation is not None)
-    if not drafts:
-        return
     now = listed.now
     closed = tuple(sorted((d for d in drafts if d.consultation.until <= now),
                           key=lambda d: (d.consultation.until, d.number), reverse=True))
@@ -235,9 +234,8 @@ def consultations(listed: Listed):
 
 def public_list(listed: Listed):
     """What the body has made public, section by section, then the drafts put out
-    for comment (named by the theme: section None), with when each went up here."""
-    if not listed.items:
-        return
+    for comment (named by the theme: section None), with when each went up here.
+    Every site has the page (the main menu links it): with nothing yet, it says so."""
     issued = _issued(listed)
     rows = tuple((DOCUMENT_SECTIONS.label(key),
                   tuple((d, posted(d, listed)) for d in issued if d.section == key))

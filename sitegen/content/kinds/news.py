@@ -43,7 +43,7 @@ FIELDS = (
           example="27/06/2019 17:00"),
     Field("category", Text(120), "chuyên mục", example="Tin tổng hợp"),
     Field("categories", TextList(("Tin tổng hợp", "Chuyển đổi số"), max_items=10),
-          "nhiều chuyên mục (thay cho category)", default=()),
+          "chuyên mục khác (khi bài thuộc nhiều chuyên mục)", default=()),
     Field("author", Text(120), "tác giả", example="Thùy An"),
     Field("summary", Text(2000, multiline=True), "tóm tắt (bỏ trống thì lấy đoạn đầu)",
           example="6 tháng đầu năm 2019, UBND huyện ..."),
@@ -53,8 +53,9 @@ FIELDS = (
     Field("tags", TextList(("chuyển đổi số", "một cửa"), max_items=30, max_length=80), "từ khóa",
           default=()),
     Field("featured", Boolean(), "true: ghim lên trang chủ", default=False, example=False),
-    Field("to_parent", Boolean(), "true: hiện cả trên cổng cấp trên (trang xã)", default=False,
-          example=False),
+    Field("to_parent", Boolean(), "true: đưa bài lên cả mục \"Tin từ cơ sở\" của cổng cấp trên (chỉ dùng ở "
+          "trang cấp dưới, như trang xã)", default=False, example=False,
+          prefill=True, sub_sites_only=True),
     DRAFT,
     ALIASES,
     slug_field("tạo từ tiêu đề", "tinh-hinh-ung-dung-cntt"),
@@ -109,7 +110,7 @@ def make(entry: Entry, making: Making) -> Article | None:
         return None
     body = entry.body
     warn_if_empty(entry, making)
-    categories = values["categories"] or ((values["category"],) if values["category"] else ())
+    categories = _categories(values["category"], values["categories"])
     return Article(
         source=entry.path,
         slug=values["slug"] or slugify(values["title"]),
@@ -129,9 +130,17 @@ def make(entry: Entry, making: Making) -> Article | None:
     )
 
 
+def _categories(category: str | None, others: tuple[str, ...]) -> tuple[str, ...]:
+    """'category' and 'categories' together, the first one first, each once."""
+    found = [category] if category else []
+    found += [name for name in others if name.casefold() not in {f.casefold() for f in found}]
+    return tuple(found)
+
+
 # Pages --------------------------------------------------------------------
 
-CATEGORY_TAXONOMY = Taxonomy("categories", CATEGORIES, lambda a: a.categories)
+CATEGORY_TAXONOMY = Taxonomy("categories", CATEGORIES, lambda a: a.categories,
+                             chosen_in=("category", "categories"), listed=lambda config: config.categories)
 TAG_TAXONOMY = Taxonomy("tags", TAGS, lambda a: a.tags)
 SITE_FEED = FeedOf("", "feed_title_site")
 
@@ -245,6 +254,7 @@ def lead_pictures(view) -> None:
 
 NEWS = Kind(
     "news", "tin bài", "news", FIELDS, record=Article, make=make, body_help="nội dung bài viết",
+    body_required=True,
     reserved=RESERVED.fullmatch,
     order=lambda a: (a.date, a.source), newest_first=True,
     send_up=lambda a: a.to_parent,

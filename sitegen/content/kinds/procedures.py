@@ -15,6 +15,7 @@ from ...problems import Severity, problem
 from ...vietnamese import collation_key, fold, initial
 from ..kind import Crumb, Entry, Field, Inheritance, ItemPage, Kind, Listed, ListPage, Making, Publishing, Scaffold
 from ..listing import grouped
+from ..national import procedure_page
 from ..records import Body
 from ..nested import Mapping, MappingList
 from ..types import AssetPath, Choice, ProcedureCode, Text, TextList, Url, yaml_scalar
@@ -128,10 +129,17 @@ def catalogue(listed: Listed):
 
 
 def origin(procedure: Procedure, index: int, listed: Listed) -> dict:
-    """An inherited procedure names the parent that published it."""
+    """An inherited procedure names the parent that published it; every one links
+    its page on the National Public Service Portal, and where to track an application."""
     site = listed.site
     inherited = procedure.origin != site.slug and site.parent and site.parent.slug == procedure.origin
-    return {"origin": site.parent if inherited else None}
+    return {"origin": site.parent if inherited else None, "national_url": procedure_page(procedure.code),
+            "tracking_url": site.services.tracking_url}
+
+
+def home(listed: Listed) -> dict:
+    """The home page's procedures box, and the public services every home page links."""
+    return {"procedure_count": len(listed.items), "services": listed.site.services}
 
 
 def search(listed: Listed) -> dict:
@@ -161,6 +169,7 @@ def schema(procedure: Procedure, ld) -> list[dict]:
         data["audience"] = {"@type": "Audience", "audienceType": procedure.applicants}
     if procedure.result:
         data["serviceOutput"] = {"@type": "Thing", "name": procedure.result}
+    data["sameAs"] = procedure_page(procedure.code)  # its page in the national database
     if procedure.online_url:
         data["availableChannel"] = {"@type": "ServiceChannel", "serviceUrl": procedure.online_url,
                                     "name": wording["online_submit"]}
@@ -195,7 +204,7 @@ PROCEDURES = Kind(
         item=ItemPage("procedure.html", "procedure", "procedure",
                       description=lambda p: f"{p.code} · {p.field}", context=origin, dc_type="Service"),
         listings=(catalogue,), items_after=1, menu=3, schema=schema, search=search,
-        home=lambda listed: {"procedure_count": len(listed.items)},
+        home=home,
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"title": title, "code": free_code(taken),
                                                        "level": "commune", "online": "none"},

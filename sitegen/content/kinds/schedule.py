@@ -4,7 +4,9 @@ or schedule/*.yaml with a week's events under `events:`.
 Citizens see this week at lich-cong-tac/, every week with an event at
 lich-cong-tac/<year>-tuan-<nn>/, laid out by weekday, morning and afternoon,
 each event at lich-cong-tac/su-kien/<slug>/, and can subscribe to
-lich-cong-tac/lich.ics. A cancelled event stays, marked as such.
+lich-cong-tac/lich.ics. A cancelled event stays, marked as such. The
+sessions of citizen reception (`kind: reception`) also have their own page,
+tiep-cong-dan/, and calendar (reception.py).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from ..kind import Crumb, Entry, Field, ItemPage, Kind, Listed, ListPage, Making
 from ..records import Body
 from ..types import AssetPath, Boolean, Choice, DateTime, Reference, Text, TextList
 from ..vocabulary import EVENT_KINDS
+from . import reception
 from .common import DRAFT, slug_field, text
 
 SECTION = "lich-cong-tac/"
@@ -37,8 +40,8 @@ FIELDS = (
           example="Nguyễn Thành Mạnh - Chủ tịch UBND huyện"),
     Field("participants", TextList(("Lãnh đạo các phòng, ban", "Chủ tịch UBND các xã, thị trấn"),
                                    split=False), "thành phần", default=()),
-    Field("kind", Choice(EVENT_KINDS), "loại: meeting (mời họp) | work (lịch công tác)", default="work",
-          example="meeting"),
+    Field("kind", Choice(EVENT_KINDS), "loại: meeting (mời họp) | work (lịch công tác) | reception (tiếp "
+          "công dân: chair là người tiếp)", default="work", example="meeting"),
     Field("invitation", AssetPath("files", "files/giay-moi.pdf"), "giấy mời (tệp đính kèm)",
           example="files/giay-moi-25-11.pdf"),
     Field("cancelled", Boolean(), "true: đã hoãn/hủy (vẫn hiện, có ghi rõ)", default=False,
@@ -194,6 +197,13 @@ def next_week_starts(items: tuple, now: datetime):
     yield monday + timedelta(days=7)
 
 
+def changes(items: tuple, now: datetime):
+    """The moments the clock alone changes the schedule's pages: a new week, a
+    reception session's day ending."""
+    yield from next_week_starts(items, now)
+    yield from reception.changes(items, now)
+
+
 # The report ---------------------------------------------------------------
 
 def no_schedule(view) -> None:
@@ -228,19 +238,22 @@ SCHEDULE = Kind(
                       context=lambda event, index, listed: {
                           "week_path": week_path(monday_of(event.start.date()))},
                       folder=EVENTS, dc_type="Event"),
-        listings=(week_pages,), items_after=1, menu=4, schema=schema,
+        listings=(week_pages, reception.page), items_after=1, menu=4, schema=schema,
         home=lambda listed: {"week": current_week(listed),
-                             "week_events": current_week(listed).events[:HOME_EVENTS]},
-        data_files=lambda listed: ((CALENDAR, "calendar", {"events": listed.items}),),
-        paths={"calendar": CALENDAR},
+                             "week_events": current_week(listed).events[:HOME_EVENTS], **reception.home(listed)},
+        data_files=lambda listed: ((CALENDAR, "calendar", {"events": listed.items}), *reception.calendar(listed)),
+        also=(reception.SECTION,), menu_group=(reception.MENU,),
+        paths={"calendar": CALENDAR, "reception": reception.SECTION, "reception_calendar": reception.CALENDAR},
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"title": title, "start": f"{now:%d/%m/%Y} 08:00",
                                                        "end": f"{now:%d/%m/%Y} 11:00", "kind": "work",
                                                        "slug": ""},
                       dated=True),
-    changes=next_week_starts,
+    changes=changes,
     report_codes=(ReportCode("no-schedule-this-week", "Chưa có lịch tuần này", "No schedule this week",
-                             rank=20),),
-    report=(no_schedule,),
+                             rank=20),
+                  ReportCode("no-reception", "Chưa có lịch tiếp công dân", "No citizen reception scheduled",
+                             rank=21)),
+    report=(no_schedule, reception.no_reception),
     counts=counts,
 )

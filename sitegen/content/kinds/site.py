@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..kind import Field, Kind
+from ..national import Services
 from ..records import CmsConfig, CmsRepository, MenuItem, Notice, SiteConfig
 from ..nested import Mapping, MappingList
 from ..types import BaseUrl, Boolean, Choice, DateTime, Email, Text, TextList, Url
@@ -23,6 +24,18 @@ NOTICE = Mapping(
             "from: 2019-11-25 00:00, until: 2019-12-06 06:00}",
     from_text="text",
     labels={"text": "Nội dung thông báo", "from": "Hiện từ", "until": "Hiện đến"},
+)
+SERVICES = Mapping(
+    {"province_portal": Url("https://dichvucong.hoabinh.gov.vn/", site_paths=False),
+     "tracking": Url("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html", site_paths=False),
+     "feedback": Url("https://dichvucong.gov.vn/p/home/dvc-phan-anh-kien-nghi.html", site_paths=False)},
+    required=(),
+    example="\n  province_portal: https://dichvucong.hoabinh.gov.vn/\n"
+            "  tracking: https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html\n"
+            "  feedback: https://dichvucong.gov.vn/p/home/dvc-phan-anh-kien-nghi.html",
+    labels={"province_portal": "Cổng dịch vụ công của tỉnh", "tracking": "Tra cứu hồ sơ",
+            "feedback": "Phản ánh, kiến nghị"},
+    each_alone=True,
 )
 CMS_SITE = Mapping(
     {"site": Text(80), "repo": Text(200), "branch": Text(200)},
@@ -46,6 +59,8 @@ SITE = Kind(
         Field("name", Text(200), "tên đầy đủ, hiện ở đầu trang và tiêu đề", required=True,
               example="Cổng thông tin điện tử huyện Lạc Thủy"),
         Field("short_name", Text(80), "tên ngắn", example="Lạc Thủy"),
+        Field("name_en", Text(200), "tên tiếng Anh, hiện ở đầu các trang tiếng Anh (en/), thường là tên cơ quan",
+              example="People's Committee of Lac Thuy District"),
         Field("kind", Choice(SITE_KINDS), "loại: " + " | ".join(SITE_KINDS.keys), required=True,
               example="commune"),
         Field("parent", Text(80), "thư mục của trang cha (bỏ trống ở cổng gốc)", example="lac-thuy"),
@@ -61,12 +76,20 @@ SITE = Kind(
         Field("menu", MappingList(MENU_ITEM, "[{title: Giới thiệu, url: /gioi-thieu/}]", 20),
               "trình đơn chính (bỏ trống để dùng trình đơn mặc định)", default=(),
               example="\n  - {title: Giới thiệu, url: /gioi-thieu/}"),
+        Field("categories", TextList(("Tin tổng hợp", "Kinh tế - Xã hội", "Chuyển đổi số"), max_items=100,
+                                     max_length=120),
+              "chuyên mục tin bài của trang: trang quản trị cho chọn trong danh sách này (cùng các chuyên mục "
+              "bài đã đăng có dùng)", default=()),
         Field("allow_html", Boolean(), "true: xin cho phép viết mã HTML trong bài (chỉ có tác dụng khi "
               "cổng gốc cho phép trang này trong allow_html_sites)", default=False, example=False),
         Field("allow_html_sites", TextList(("chi-ne",), max_items=1000, max_length=80),
               "chỉ ở cổng gốc: thư mục các trang được phép viết mã HTML trong bài", default=()),
         Field("feedback_url", Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False, plain_host=True),
               "địa chỉ nhận ý kiến đánh giá của người dân", example="https://lacthuy.hoabinh.gov.vn/gop-y"),
+        Field("services", SERVICES, "dịch vụ công trên trang chủ: province_portal (cổng dịch vụ công của tỉnh), "
+              "tracking (tra cứu hồ sơ), feedback (phản ánh, kiến nghị); ghi ở cổng gốc, trang cấp dưới dùng "
+              "theo (hoặc ghi riêng); bỏ trống: dùng trang của Cổng Dịch vụ công quốc gia",
+              example=SERVICES.example),
         Field("notice", NOTICE, "thông báo (ví dụ tạm ngừng hoạt động), hiện trong khoảng from–until",
               example="\n  text: Cổng thông tin tạm ngừng hoạt động để nâng cấp từ 22:00 ngày 05/12.\n"
                       "  from: 2019-11-25 00:00\n  until: 2019-12-06 06:00"),
@@ -82,15 +105,18 @@ def site_config(slug: str, values: dict[str, Any]) -> SiteConfig:
     notice = values["notice"]
     return SiteConfig(
         slug=slug, name=values["name"], kind=values["kind"], short_name=text(values["short_name"]),
+        name_en=text(values["name_en"]),
         parent=values["parent"] or None, base_url=values["base_url"], owner=text(values["owner"]),
         responsible=text(values["responsible"]), licence=text(values["licence"]),
         address=text(values["address"]), phone=text(values["phone"]), email=text(values["email"]),
         menu=tuple(MenuItem(m["title"], m["url"]) for m in values["menu"]),
+        categories=values["categories"],
         allow_html=values["allow_html"], allow_html_sites=values["allow_html_sites"],
         feedback_url=text(values["feedback_url"]),
         notice=Notice(notice["text"], _moment(notice.get("from")), _moment(notice.get("until")))
         if notice else None,
         cms=_cms(values["cms"]),
+        services=Services(**{key: text(value) for key, value in (values["services"] or {}).items()}),
     )
 
 

@@ -4,6 +4,11 @@ Listed by unit at can-bo/ (the Party committee, People's Council, People's
 Committee and Fatherland Front first, as on every local portal), each person
 at can-bo/<slug>/. The rules ask a short biography and assigned duties of
 every leader (leader: true).
+
+Decree 42/2022 (Art. 7) asks the organisation and its officials' contacts in
+English too: position_en, unit_en and duties_en are what the site's English
+organisation page (en/organisation/) shows, the Vietnamese where they are
+missing (and the report names those).
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ from dataclasses import dataclass
 
 from ...problems import Severity, problem
 from ...vietnamese import collation_key, fold, person_key, slugify
+from .. import paths
 from ..kind import Crumb, Entry, Field, ItemPage, Kind, Listed, ListPage, Making, Publishing, ReportCode, Scaffold
 from ..records import Body
 from ..types import AssetPath, Boolean, Email, Integer, Text, TextList
@@ -36,6 +42,11 @@ FIELDS = (
     Field("email", Email(), "thư điện tử", example="manhnt@lacthuy.hoabinh.gov.vn"),
     Field("duties", TextList(("Lãnh đạo chung", "Phụ trách nội chính")),
           "phân công nhiệm vụ (nhiều việc thì cách nhau bằng dấu phẩy)", default=()),
+    Field("position_en", Text(200), "chức vụ bằng tiếng Anh (trang tiếng Anh en/organisation/)",
+          example="Chairman of the District People's Committee"),
+    Field("unit_en", Text(150), "tên đơn vị bằng tiếng Anh", example="People's Committee"),
+    Field("duties_en", TextList(("General leadership", "Internal affairs")),
+          "phân công nhiệm vụ bằng tiếng Anh", default=()),
     DRAFT,
     ALIASES,
     slug_field("tạo từ họ tên", "nguyen-thanh-manh"),
@@ -57,12 +68,39 @@ class Person:
     duties: tuple[str, ...]
     body: Body
     aliases: tuple[str, ...] = ()  # old addresses sent here (301)
+    position_en: str = ""  # in English, for the site's English pages ('' : not written)
+    unit_en: str = ""
+    duties_en: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Unit:
     name: str
     people: tuple[Person, ...]
+
+
+@dataclass(frozen=True)
+class Worded:
+    """A text of the English pages: the editor's English, or the Vietnamese shown instead."""
+
+    text: str | tuple[str, ...]
+    lang: str  # 'en', or 'vi' where the editor wrote no English
+
+
+@dataclass(frozen=True)
+class InEnglish:
+    """A person as the English organisation page shows them."""
+
+    person: Person
+    position: Worded
+    unit: Worded
+    duties: Worded
+
+
+@dataclass(frozen=True)
+class EnglishUnit:
+    name: Worded
+    people: tuple[InEnglish, ...]
 
 
 def make(entry: Entry, making: Making) -> Person:
@@ -72,6 +110,7 @@ def make(entry: Entry, making: Making) -> Person:
         position=values["position"], unit=text(values["unit"]), order=values["order"],
         leader=values["leader"], photo=values["photo"], phone=text(values["phone"]),
         email=text(values["email"]), duties=values["duties"], body=entry.body,
+        position_en=text(values["position_en"]), unit_en=text(values["unit_en"]), duties_en=values["duties_en"],
     )
 
 
@@ -121,6 +160,29 @@ def home(listed: Listed) -> dict:
     return {"leaders": tuple(p for p in protocol_order(listed.items) if p.leader)[:HOME_LEADERS]}
 
 
+def _worded(english, vietnamese) -> Worded:
+    return Worded(english, paths.ENGLISH) if english else Worded(vietnamese, paths.VIETNAMESE)
+
+
+def in_english(person: Person) -> InEnglish:
+    return InEnglish(person, _worded(person.position_en, person.position), _worded(person.unit_en, person.unit),
+                     _worded(person.duties_en, person.duties))
+
+
+def english(listed: Listed) -> dict:
+    """The organisation in English: the leaders in protocol order, then every other
+    person by unit (a unit named as the first of its people who wrote unit_en names it)."""
+    grouped = units(listed.items)
+    leaders = tuple(in_english(p) for unit in grouped for p in unit.people if p.leader)
+    others = []
+    for unit in grouped:
+        people = tuple(in_english(p) for p in unit.people if not p.leader)
+        if people:
+            named = next((p.unit_en for p in unit.people if p.unit_en), "")
+            others.append(EnglishUnit(_worded(named, unit.name), people))
+    return {"leaders": leaders, "units": tuple(others)}
+
+
 def staff_list(listed: Listed):
     yield ListPage(SECTION, "staff", "staff.html", title_key="staff", crumbs=(Crumb(SECTION, key="staff"),),
                    context={"units": units(listed.items)})
@@ -167,6 +229,23 @@ def leaders_check(wanted: str):
     return check
 
 
+def required_english(view, item) -> None:
+    """The officials' contacts in English (Decree 42/2022, Art. 7): each leader's
+    position and duties, a line each; the other staff without a position in English, one line."""
+    for person in (p for p in view.items if p.leader):
+        lacking = [key for key, written, vietnamese in (("position_en", person.position_en, person.position),
+                                                        ("duties_en", person.duties_en, person.duties))
+                   if vietnamese and not written]
+        if lacking:
+            view.missing(item, "report-leader-no-english", path=person.source,
+                         line=view.line(person.source, "position:"), name=person.name, position=person.position,
+                         keys=", ".join(lacking))
+    others = [p.name for p in view.items if not p.leader and not p.position_en]
+    if others:
+        view.missing(item, "report-staff-no-english", path=f"{view.site.folder}/{STAFF.folder}",
+                     count=len(others), names=", ".join(others[:5]) + (", …" if len(others) > 5 else ""))
+
+
 STAFF = Kind(
     "staff", "cán bộ, công chức", "staff", FIELDS, record=Person, make=make, body_help="lý lịch tóm tắt",
     checks=(check_leader,),
@@ -176,13 +255,14 @@ STAFF = Kind(
         item=ItemPage("person.html", "person", "person", title=lambda p: p.name,
                       description=lambda p: f"{p.position}", image=lambda p: p.photo),
         listings=(staff_list,), items_after=1, menu=5, schema=schema,
-        home=home,
+        home=home, english=english,
     ),
     scaffold=Scaffold(lambda title, now, slug, taken: {"name": title, "position": "Chức vụ", "slug": slug,
                                                        "order": 1},
                       body="Lý lịch tóm tắt: năm sinh, quê quán, trình độ chuyên môn, quá trình công tác.\n"),
     report_codes=(ReportCode("no-staff", "Chưa có danh sách cán bộ", "No staff list", rank=30),),
     report=(no_staff,),
-    required_checks={"leader-biography": leaders_check("biography"), "leader-duties": leaders_check("duties")},
+    required_checks={"leader-biography": leaders_check("biography"), "leader-duties": leaders_check("duties"),
+                     "english": required_english},
     counts=lambda items, site: {"staff": len(items), "leaders": sum(1 for p in items if p.leader)},
 )

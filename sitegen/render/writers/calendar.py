@@ -20,14 +20,16 @@ if TYPE_CHECKING:
 DEFAULT_LENGTH = timedelta(hours=1)
 
 
-def render_calendar(site: "Chrome", events: tuple, linker: "Linker", wording: dict[str, str]) -> bytes:
-    """The events as an iCalendar file (linker makes absolute URLs)."""
+def render_calendar(site: "Chrome", events: tuple, linker: "Linker", wording: dict[str, str],
+                    title_key: str = "schedule") -> bytes:
+    """The events as an iCalendar file (linker makes absolute URLs), named by
+    the wording's title_key (the schedule's, or the reception sessions')."""
     calendar = Calendar()
     calendar.add("prodid", "-//sitegen//lich-cong-tac//VI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", f"{wording['schedule']} - {site.config.name}")
+    calendar.add("x-wr-calname", f"{wording[title_key]} - {site.config.name}")
     calendar.add("x-wr-timezone", "Asia/Ho_Chi_Minh")
     host = linker.absolute(site.ref, "").split("//", 1)[-1].split("/", 1)[0]
     for event in events:
@@ -58,7 +60,7 @@ def _description(event, wording: dict[str, str]) -> str:
     if event.cancelled:
         lines.append(wording["cancelled_note"])
     if event.chair:
-        lines.append(f"{wording['chair']}: {event.chair}")
+        lines.append(f"{wording.get('chair_' + event.kind) or wording['chair']}: {event.chair}")
     if event.participants:
         lines.append(f"{wording['participants']}: {'; '.join(event.participants)}")
     return "\n".join(lines)

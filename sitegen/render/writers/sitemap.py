@@ -15,13 +15,20 @@ if TYPE_CHECKING:
 
 
 def render_sitemap(site: "Chrome", entries: tuple[tuple[str, datetime | None], ...],
-                   linker: "Linker") -> bytes:
-    """entries: (site-relative path, last change or None) of every page."""
+                   linker: "Linker", alternates: dict | None = None) -> bytes:
+    """entries: (site-relative path, last change or None) of every page; alternates: the
+    (language, path) of each page with a translation and of it, named too (xhtml:link)."""
+    alternates = alternates or {}
+    translated = any(path in alternates for path, _changed in entries)
     lines = ['<?xml version="1.0" encoding="UTF-8"?>',
-             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">']
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"'
+             + (' xmlns:xhtml="http://www.w3.org/1999/xhtml">' if translated else ">")]
     for path, changed in entries:
+        links = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" '
+                        f'href="{escape(linker.absolute(site.ref, other))}"/>'
+                        for lang, other in alternates.get(path, ()))
         lines.append(f"  <url><loc>{escape(linker.absolute(site.ref, path))}</loc>"
-                     + (f"<lastmod>{changed.isoformat()}</lastmod>" if changed else "") + "</url>")
+                     + (f"<lastmod>{changed.isoformat()}</lastmod>" if changed else "") + links + "</url>")
     lines.append("</urlset>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 

@@ -6,6 +6,12 @@
 // 2. Decap's Vietnamese wording lacks some phrases (they would show in English,
 //    e.g. "Add từ khóa"); they are added here, and a few awkward ones replaced.
 // 3. The preview beside the form uses the site's style sheet.
+// 4. The site's name where Decap would show its own logo alone (the login page) or the
+//    site's address (the top bar), and the lists' dates as 20/11/2026 09:30.
+// 5. After publishing, "Đã đăng. Xem trên trang": a link to the item's page.
+// 6. With the publishing service, a bar says whether the last change is live yet.
+// The dates of the form are sitegen-datetime.js's; the phone layout is sitegen-cms.css's;
+// sitegen-start.js holds Decap back until all of these are registered.
 (function () {
   'use strict';
   var CMS = window.CMS;
@@ -53,6 +59,9 @@
         confirmDelete: 'Xóa ghi chú này?', shortcut: 'Mẹo: bấm Ctrl+Enter để thêm ghi chú nhanh',
       },
       editorToolbar: {
+        // After saving: the item's page on the site (quan-tri/xem.html finds it, outputs/cms.py).
+        deployButtonLabel: 'Xem trên trang', deployPreviewButtonLabel: 'Xem trước',
+        deployPreviewPendingButtonLabel: 'Đang chờ trang cập nhật',
         status: 'Trạng thái: %{status}',
         statusInfoTooltipDraft: 'Mục đang ở trạng thái nháp. Để gửi duyệt, hãy chọn trạng thái "Đang xét duyệt".',
         statusInfoTooltipInReview: 'Mục đang được xét duyệt; bạn vẫn có thể sửa tiếp.',
@@ -81,6 +90,7 @@
         object: { expand: 'Mở ra', collapse: 'Thu gọn' },
       },
     },
+    workflow: { workflow: { dateFormat: 'DD/MM/YYYY' } },  // the board's cards: "7 December" in English
     mediaLibrary: {
       mediaLibraryCard: {
         copy: 'Chép', copyUrl: 'Chép địa chỉ', copyPath: 'Chép đường dẫn', copyName: 'Chép tên', copied: 'Đã chép',
@@ -118,7 +128,94 @@
   //    the admin page says which).
   if (script && script.dataset.previewStyle) CMS.registerPreviewStyle(script.dataset.previewStyle);
 
-  // 4. With the publishing service: a bar at the foot of the page says whether the last
+  // 4. The site's name: above the login button (under the site's emblem, config.yml's logo_url)
+  //    and in the top bar, whose link to the site Decap labels with its address
+  //    ('127.0.0.1:8741/an-binh/'). The lists' lines begin with the item's date (each
+  //    collection's summary), as the file writes it: '2026-11-20 09:30' is shown 20/11/2026 09:30.
+  var data = (script && script.dataset) || {};
+  var dates = window.sitegenDates;
+  var furnish = function () {
+    var login = document.querySelector('[class*="-StyledAuthenticationPage"]');
+    if (login && data.siteName && !login.querySelector('.sitegen-login-name')) {
+      var heading = document.createElement('h1');
+      heading.className = 'sitegen-login-name';
+      heading.textContent = data.siteName;
+      var title = document.createElement('span');
+      title.textContent = data.title || '';
+      heading.appendChild(title);
+      var logo = login.querySelector('img');
+      var after = logo ? logo.parentNode : null;
+      login.insertBefore(heading, after && after.parentNode === login ? after.nextSibling : login.firstChild);
+    }
+    Array.prototype.forEach.call(document.querySelectorAll('a[class*="-AppHeaderSiteLink"]'), function (link) {
+      if (data.shortName && link.textContent !== data.shortName) {
+        link.title = link.textContent;
+        link.textContent = data.shortName;
+      }
+    });
+    if (!dates) return;
+    Array.prototype.forEach.call(document.querySelectorAll('a[href*="/entries/"] h2'), function (line) {
+      var text = line.firstChild;
+      if (!text || text.nodeType !== 3) return;  // the line's text, before its icons
+      var parts = /^(.*?) — ([\s\S]*)$/.exec(text.nodeValue);
+      if (!parts) return;
+      var when = dates.read(parts[1]);
+      var shown = when ? dates.format(when, when.timed ? 'DD/MM/YYYY HH:mm' : 'DD/MM/YYYY') + ' — ' + parts[2]
+        : (parts[1].trim() ? text.nodeValue : parts[2]);  // a file without a date: its title alone
+      if (shown !== text.nodeValue) text.nodeValue = shown;
+    });
+  };
+  var pending = false;
+  new MutationObserver(function () {
+    if (pending) return;
+    pending = true;
+    window.requestAnimationFrame(function () { pending = false; furnish(); });
+  }).observe(document.documentElement, { childList: true, characterData: true, subtree: true });
+
+  // 5. After publishing, a link to the item's page, as Decap's "Xem trên trang" (each collection's
+  // preview_path) which Decap shows only once an entry is opened again, not after its first save.
+  // quan-tri/xem.html opens the page once the site has it. The entry's file name is in the
+  // address Decap goes to once it is saved (#/collections/news/entries/<file name>).
+  var notice = document.createElement('div');
+  notice.id = 'sitegen-published';
+  notice.setAttribute('role', 'status');
+  var showLink = function (collection, name) {
+    notice.textContent = 'Đã đăng. ';
+    var link = document.createElement('a');
+    link.href = 'xem.html#' + collection + '/' + encodeURIComponent(name);
+    link.target = '_blank';
+    link.rel = 'noopener';
+    link.textContent = 'Xem trên trang';
+    var close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', 'Đóng');
+    close.onclick = function () { notice.remove(); };
+    notice.appendChild(link);
+    notice.appendChild(close);
+    var bar = document.getElementById('sitegen-status');
+    notice.style.bottom = (bar ? bar.offsetHeight + 8 : 12) + 'px';
+    notice.dataset.route = location.hash;
+    document.body.appendChild(notice);
+  };
+  CMS.registerEventListener({
+    name: 'postPublish',
+    handler: function (event) {
+      var collection = event.entry.get('collection');
+      var tries = 0;
+      var find = function () {
+        var route = /^#\/collections\/([^/]+)\/entries\/([^?]+)/.exec(location.hash);
+        if (route && route[1] === collection) showLink(collection, decodeURIComponent(route[2]));
+        else if (++tries < 50) setTimeout(find, 200);
+      };
+      find();
+    },
+  });
+  window.addEventListener('hashchange', function () {  // gone once the editor opens something else
+    if (notice.parentNode && location.hash !== notice.dataset.route) notice.remove();
+  });
+
+  // 6. With the publishing service: a bar at the foot of the page says whether the last
   //    change is live yet, or why not (a file's mistake, by file and line), and links the
   //    site's publication history (where an approver can undo one).
   var service = script && script.dataset.service;
