@@ -13,7 +13,7 @@ in sitegen/content/kinds/, one module each, and gathered in a Registry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, Callable, Iterable
 
 from . import paths
@@ -186,6 +186,7 @@ class Making:
     owner: str = ""  # the site's owning body (cơ quan chủ quản)
     extract: Callable[[str], Any] | None = None  # a site file's text (content.extract.Extracted), cached
     display: str = ""  # the site's folder as problems name it ('sites/an-binh')
+    shift: timedelta = timedelta(0)  # a sample portal's dates moved to this week (portal.read.date_shift)
 
 
 @dataclass(frozen=True)

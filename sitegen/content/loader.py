@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
@@ -93,6 +93,7 @@ class _SiteReader:
     allow_html: bool = False
     level: str = "commune"  # the procedure level this site works at
     problems: list[Problem] = field(default_factory=list)
+    shift: timedelta = timedelta(0)  # a sample portal's dates moved to this week (portal.read.date_shift)
 
     def shown(self, relative: str) -> str:
         return f"{self.display}/{relative}"
@@ -108,7 +109,7 @@ class _SiteReader:
 
     def context_key(self) -> str:
         digest = hashlib.blake2b(digest_size=16)
-        for part in (self.display, self.slug, str(self.allow_html), self.level, self.kinds.signature(),
+        for part in (self.display, self.slug, str(self.allow_html), self.level, self.kinds.signature(), str(self.shift),
                      *sorted(self.files), "refused", *sorted(self.refused)):
             digest.update(part.encode("utf-8", "surrogateescape") + b"\0")
         return digest.hexdigest()
@@ -116,14 +117,15 @@ class _SiteReader:
 
 def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer,
               cache: dict[FileKey, FileResult] | None = None, kinds: Registry = DEFAULT,
-              html_allowed: bool = False, texts: dict | None = None) -> LoadResult:
+              html_allowed: bool = False, texts: dict | None = None,
+              shift: timedelta = timedelta(0)) -> LoadResult:
     """Read one site folder. display is the folder as the user named it;
     cache holds what an earlier build read (FileResults by file key), texts the
     attachments' texts it extracted; html_allowed: the root portal lets this site
-    write raw HTML (allow_html_sites)."""
+    write raw HTML (allow_html_sites); shift: every date moves by it (a sample portal)."""
     cache = cache or {}
     slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
-    reader = _SiteReader(folder, slug, display, renderer, kinds)
+    reader = _SiteReader(folder, slug, display, renderer, kinds, shift=shift)
     if folder.name != slug:
         reader.problems.append(problem(display, None, "bad-site-folder", folder=folder.name, slug=slug))
     all_files = _list_files(reader)
@@ -155,7 +157,7 @@ def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRende
             entries[kind.name].extend(result.entries)
     extracted = _Texts(folder, texts or {})
     making = Making(now, slug, config.level, reader.problems, held_back, [], folder, config.owner, extracted,
-                    display)
+                    display, shift)
     items = {kind.name: tuple(_unique(reader, kind, _made(kind, entries[kind.name], making)))
              for kind in kinds}
     content = SiteContent(
@@ -259,7 +261,8 @@ def _read_config(reader: _SiteReader) -> tuple[SiteConfig | None, dict[str, int]
     reader.problems.extend(problems)
     if mapping is None:
         return None, {}
-    values, lines, problems, usable = validate(reader.kinds.site, mapping, path, reader.files, reader.refused)
+    values, lines, problems, usable = validate(reader.kinds.site, mapping, path, reader.files, reader.refused,
+                                               reader.shift)
     reader.problems.extend(problems)
     if not usable:
         return None, lines
@@ -286,7 +289,7 @@ def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> Fil
     entries, drafts = [], []
     for document in documents:
         values, lines, found, usable = validate(kind, document.fields, document.path, reader.files,
-                                                reader.refused)
+                                                reader.refused, reader.shift)
         problems.extend(found)
         if values.get("draft"):
             problems.append(problem(document.path, lines.get("draft"), "draft", Severity.INFO))

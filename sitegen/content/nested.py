@@ -46,7 +46,8 @@ class Mapping(FieldType):
                 raise Invalid("unknown-key", key=f"{context.key} › {name}", kind=context.key, hint=extra)
             if item.data in (None, "", []):
                 continue  # an empty optional key, as forms (the admin page) may write it
-            sub = Context(context.path, f"{context.key} › {name}", context.site_files, context.refused)
+            sub = Context(context.path, f"{context.key} › {name}", context.site_files, context.refused,
+                          context.shift)
             try:
                 result[name] = self.fields[name].parse(item, sub)
             except Invalid as invalid:

@@ -105,6 +105,7 @@ class SiteConfig:
     categories: tuple[str, ...] = ()  # the news categories its admin page offers (besides those in use)
     allow_html: bool = False  # asked for; granted only by the root portal's allow_html_sites
     allow_html_sites: tuple[str, ...] = ()  # on the root portal: the sites that may write raw HTML
+    sample_dated: datetime | None = None  # on a sample portal's root: the day its dates were written as of
     feedback_url: str = ""
     notice: Notice | None = None
     cms: CmsConfig | None = None  # on the root portal: where the admin pages save

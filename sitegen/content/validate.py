@@ -7,6 +7,7 @@ is a warning with "did you mean". Messages name the file, line and column.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from ..problems import Problem, Severity, hint, problem
@@ -16,7 +17,7 @@ from .types import Context, Invalid, closest, yaml_scalar
 
 
 def validate(kind: Kind, fields: dict[str, Value], path: str,
-             site_files: frozenset[str], refused: frozenset[str] = frozenset()
+             site_files: frozenset[str], refused: frozenset[str] = frozenset(), shift: timedelta = timedelta(0)
              ) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
     """Check fields against a kind: values (defaults filled), lines, problems, usable.
 
@@ -35,7 +36,7 @@ def validate(kind: Kind, fields: dict[str, Value], path: str,
         if value.data in (None, "", []):
             continue
         try:
-            values[name] = declared.type.parse(value, Context(path, name, site_files, refused))
+            values[name] = declared.type.parse(value, Context(path, name, site_files, refused, shift))
         except Invalid as invalid:
             for found in (invalid, *invalid.also):
                 line, column = (found.line, found.column) if found.line else (value.line, value.column)

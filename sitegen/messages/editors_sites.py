@@ -21,6 +21,12 @@ SITES: dict[str, tuple[str, str]] = {
         "'allow_html_sites' nêu '{site}' nhưng không có trang nào có thư mục này. Các trang hiện có: {sites}.",
         "'allow_html_sites' names '{site}' but no site has that folder. The sites are: {sites}.",
     ),
+    "sample-dated-not-root": (
+        "'sample_dated' chỉ có tác dụng trong site.yaml của cổng gốc ('{root}') của một cổng mẫu; ở đây nó bị "
+        "bỏ qua: ngày tháng của trang này vẫn đúng như đã viết.",
+        "'sample_dated' counts only in a sample portal's root site.yaml ('{root}'); here it is ignored: this "
+        "site's dates stay as written.",
+    ),
     "cms-not-root": (
         "'cms' chỉ có tác dụng trong site.yaml của cổng gốc ('{root}'); ở đây nó bị bỏ qua. Trang quản trị "
         "của mọi trang lưu vào kho Git mà cổng gốc khai báo.",

@@ -188,6 +188,8 @@ def _check_html_grants(by_slug: dict[str, SiteContent], root: str, problems: lis
         if slug != root and granted:
             problems.append(problem(_site_yaml(content), None, "allow-html-sites-not-root", Severity.WARNING,
                                     root=root))
+        if slug != root and content.config.sample_dated:  # a commune cannot move the portal's dates
+            problems.append(problem(_site_yaml(content), None, "sample-dated-not-root", Severity.WARNING, root=root))
         elif slug == root:
             for name in granted:
                 if name not in by_slug:

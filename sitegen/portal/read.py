@@ -9,7 +9,7 @@ their bytes changed since the last build (the cache keeps each file's result).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Callable
 
@@ -28,7 +28,7 @@ def read_portal(sites: Trees, now: datetime, cache=None, workers: int | None = N
     from .model import build_portal
 
     contents, problems = read_sites(sites, now, cache, workers, progress, kinds=kinds,
-                                    grants=html_grants(sites, root, kinds))
+                                    grants=html_grants(sites, root, kinds), shift=date_shift(sites, now, root, kinds))
     portal, portal_problems = build_portal(contents, now, kinds, root)
     return portal, [p for found in problems.values() for p in found] + portal_problems
 
@@ -40,6 +40,7 @@ class _ReadJob:
     cache: object  # incremental.cache.BuildCache, or None
     kinds: Registry
     grants: frozenset[str]  # the folders of the sites the root lets write raw HTML
+    shift: timedelta = timedelta(0)  # every date moves by it (date_shift)
 
 
 def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT) -> frozenset[str]:
@@ -49,6 +50,24 @@ def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT
     root found as the portal will find it, and only its list counts, so a
     commune's editor cannot grant raw HTML to their own site.
     """
+    config = _root_config(sites, root, kinds)
+    return frozenset(config.allow_html_sites) if config else frozenset()
+
+
+def date_shift(sites: Trees, now: datetime, root: str | None = None, kinds: Registry = DEFAULT) -> timedelta:
+    """How far a sample portal's dates move: from the week of the root's
+    sample_dated to this week, in whole weeks (a Monday's events stay on a
+    Monday), never back. A real portal (no sample_dated) does not move."""
+    config = _root_config(sites, root, kinds)
+    dated = config.sample_dated if config else None
+    if dated is None:
+        return timedelta(0)
+    weeks = (now.astimezone(dated.tzinfo).date() - dated.date()).days // 7
+    return timedelta(weeks=max(0, weeks))
+
+
+def _root_config(sites: Trees, root: str | None, kinds: Registry):
+    """The root portal's site.yaml (None when there are no sites), found as the portal finds it."""
     from ..content.loader import read_site_config
     from .model import find_root
 
@@ -57,16 +76,15 @@ def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT
         config = read_site_config(folder, kinds)
         if config is not None:
             configs[config.slug] = config
-    if not configs:
-        return frozenset()
-    return frozenset(configs[find_root(configs, root)].allow_html_sites)
+    return configs[find_root(configs, root)] if configs else None
 
 
 def read_sites(sites: Trees, now: datetime, cache, workers: int | None, progress: Progress | None,
                skip: frozenset[str] = frozenset(), kinds: Registry = DEFAULT,
-               grants: frozenset[str] = frozenset()) -> tuple[list, dict[str, list[Problem]]]:
+               grants: frozenset[str] = frozenset(), shift: timedelta = timedelta(0)
+               ) -> tuple[list, dict[str, list[Problem]]]:
     """Read every site folder but those in skip: the contents, and the problems by
-    folder name; grants: the folders allowed raw HTML (html_grants)."""
+    folder name; grants: the folders allowed raw HTML (html_grants); shift: date_shift."""
     from ..content import portal_trees
     from ..parallel import run_all
     from ..problems import problem
@@ -77,7 +95,7 @@ def read_sites(sites: Trees, now: datetime, cache, workers: int | None, progress
         return [], {"": [problem(shown, None, "no-sites", folder=shown)]}
     folders = [f for f in folders if f.name not in skip]
     contents, problems = {}, {}
-    job = _ReadJob(sites, now, cache, kinds, grants)
+    job = _ReadJob(sites, now, cache, kinds, grants, shift)
     for done, (folder, loaded) in enumerate(run_all(_read_one_site, job, folders, workers), 1):
         content, found = loaded
         problems[folder.name] = found
@@ -95,7 +113,7 @@ def _read_one_site(job: _ReadJob, folder: Path):
     earlier = job.cache.site_files(folder.name) if job.cache else {}
     texts = job.cache.site_texts(folder.name) if job.cache else {}
     result = load_site(folder, str(folder), job.now, MarkdownRenderer(), earlier, job.kinds,
-                       html_allowed=folder.name in job.grants, texts=texts)
+                       html_allowed=folder.name in job.grants, texts=texts, shift=job.shift)
     if job.cache is not None and result.cache != earlier:
         job.cache.save_site_files(folder.name, result.cache)
     if job.cache is not None and result.texts != texts:

@@ -97,6 +97,9 @@ SITE = Kind(
               "backend: service là dịch vụ đăng bài của cổng (review: false để biên tập viên đăng không cần "
               "duyệt); gitea | forgejo | gitlab là kho Git (cần repo, app_id; {site} là thư mục của từng trang)",
               example=CMS.example),
+        Field("sample_dated", DateTime(), "chỉ ở cổng gốc của cổng mẫu hay cổng tập huấn: ngày viết các ngày tháng "
+              "của nội dung; mỗi lần dựng, mọi ngày tháng được dời tới theo từng tuần trọn cho tới tuần hiện tại "
+              "(lịch, tin mới luôn là của tuần này); cổng thật không bao giờ ghi khóa này", example="2026-11-23"),
     ), extensions=(".yaml",), has_body=False)
 
 
@@ -117,6 +120,7 @@ def site_config(slug: str, values: dict[str, Any]) -> SiteConfig:
         if notice else None,
         cms=_cms(values["cms"]),
         services=Services(**{key: text(value) for key, value in (values["services"] or {}).items()}),
+        sample_dated=_moment(values["sample_dated"]),
     )
 
 
