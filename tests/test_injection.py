@@ -408,7 +408,7 @@ def test_sitemaps_and_robots_hold_only_urls(built):
 def test_calendars_parse_and_hold_text(built):
     _base, out, *_rest = built
     calendars = list(out.rglob("*.ics"))
-    assert len(calendars) == len(VECTORS) + 1
+    assert len(calendars) == 2 * (len(VECTORS) + 1)  # each site's schedule and citizen-reception calendars
     for path in calendars:
         calendar = Calendar.from_ical(path.read_bytes())
         for event in calendar.walk("VEVENT"):

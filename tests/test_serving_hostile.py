@@ -282,7 +282,9 @@ def test_nothing_an_editor_wrote_reaches_the_configuration(hostile_addresses):
     assert hosts == {ROOT_HOST, GOOD_HOST, IDNA_HOST}, "no wildcard or catch-all host, the IDNA form used"
     names = set(re.findall(r"add_header (\S+)", config))
     assert names == {"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
-                     "Permissions-Policy", "Cache-Control"}
+                     "Permissions-Policy", "Cache-Control", "Access-Control-Allow-Origin"}
+    shared = re.findall(r"location (\S+) \{[^}]*Access-Control-Allow-Origin", config)
+    assert shared and all(path.endswith("/du-lieu/") for path in shared), "only the open data is shared"
     # Every variable is one of the configuration's own.
     unquoted = re.sub(r'"~[^"]*"', "", config)  # regular expressions end in '$'
     assert set(re.findall(r"\$\w+", unquoted)) <= {"$uri", "$sent_http_content_type", "$1",

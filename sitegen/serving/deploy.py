@@ -89,6 +89,7 @@ class Sent:
 class State:
     current: str | None  # the live release's name
     releases: tuple[str, ...]  # every release, oldest first
+    top: str = ""  # the destination folder's absolute path on its machine
 
 
 def _ssh() -> list[str]:
@@ -119,6 +120,7 @@ if [ ! -d "$1" ]; then
 fi
 cd "$1" || exit 1
 [ "$2" = make ] && { mkdir -p releases || exit 1; }
+printf 'top\t%s\n' "$(pwd -P)"
 printf 'current\t%s\n' "$(readlink current 2>/dev/null)"
 for found in releases/*; do
     [ -d "$found" ] && [ ! -L "$found" ] && printf 'release\t%s\n' "${found#releases/}"
@@ -155,14 +157,16 @@ for name in "$@"; do rm -rf -- "./$name"; done
 
 
 def state(dest: Destination, make: bool = False) -> State:
-    current, releases = None, []
+    current, releases, top = None, [], ""
     for line in _run(dest, _STATE, dest.path, "make" if make else "look").splitlines():
         kind, _, value = line.partition("\t")
-        if kind == "current" and value:
+        if kind == "top":
+            top = value
+        elif kind == "current" and value:
             current = value.rstrip("/").rsplit("/", 1)[-1]
         elif kind == "release" and _NAME.match(value):
             releases.append(value)
-    return State(current, tuple(sorted(releases, key=_order)))
+    return State(current, tuple(sorted(releases, key=_order)), top)
 
 
 def _order(name: str) -> tuple[int, str]:
@@ -205,7 +209,10 @@ def _send(rsync: str, out: Path, dest: Destination, keep: int) -> Sent:
     command = [rsync, "--recursive", "--links", "--hard-links", "--perms", "--times", "--chmod=D755,F644",
                "--delete", "--stats", "--no-human-readable"]
     if before.current in before.releases:
-        command.append(f"--link-dest=../{before.current}")
+        # Absolute: Debian's rsync since its CVE-2024-12086 fix refuses a basis path with '../'
+        # ("failed verification -- update discarded", RsyncProject/rsync#928).
+        command.append(f"--link-dest={posixpath_join(before.top, RELEASES)}/{before.current}"
+                       if before.top.startswith("/") else f"--link-dest=../{before.current}")
     if dest.host is not None:
         command += ["--rsh", " ".join(shlex.quote(part) for part in _ssh())]
     command += [str(out).rstrip("/") + "/", dest.rsync_path(f"{RELEASES}/{INCOMING}/")]
