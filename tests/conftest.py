@@ -3,6 +3,7 @@ what a build published (every page, every link)."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import textwrap
@@ -40,6 +41,25 @@ def need(present: object, what: str) -> None:
     if os.environ.get("CI"):
         pytest.fail(reason)
     pytest.skip(reason)
+
+
+@contextlib.contextmanager
+def playwright_browser():
+    """Debian's Chromium driven by Playwright (the test skipped, or failed under CI, when either is missing)."""
+    from tests.browser import sample_portal
+
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        need(False, "Playwright for Python (pip install playwright)")
+    chrome = sample_portal.chromium()
+    need(chrome, "Chromium (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chrome, args=sample_portal.PLAYWRIGHT_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
 
 
 def commune_site(name: str, parent: str = "huyen-mau", extra: str = "") -> str:

@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import need
+from conftest import need, playwright_browser
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
@@ -64,16 +64,8 @@ def pages(built) -> list[tuple[str, str]]:
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "Playwright for Python (pip install playwright)")
-    chrome = sample_portal.chromium()
-    need(chrome, "Chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chrome, args=sample_portal.PLAYWRIGHT_ARGS)
+    with playwright_browser() as browser:
         yield browser
-        browser.close()
 
 
 def _describe(violation: dict) -> str:

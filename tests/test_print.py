@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import need, strip_tags
+from conftest import need, playwright_browser, strip_tags
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
@@ -88,16 +88,8 @@ def test_the_other_pages_a_citizen_prints_have_it_too(built):
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "Playwright for Python (pip install playwright)")
-    chrome = sample_portal.chromium()
-    need(chrome, "Chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chrome, args=sample_portal.PLAYWRIGHT_ARGS)
+    with playwright_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="module")

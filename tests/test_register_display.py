@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT_SITE, front, need, strip_tags, write_tree
+from conftest import ROOT_SITE, front, playwright_browser, strip_tags, write_tree
 from sitegen.commands.build import BuildSettings, build
 from sitegen.content.dates import build_time
 
@@ -183,16 +183,8 @@ def test_the_posted_key_is_documented():
 
 @pytest.fixture(scope="module")
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "Playwright for Python (pip install playwright)")
-    chrome = sample_portal.chromium()
-    need(chrome, "Chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chrome, args=sample_portal.PLAYWRIGHT_ARGS)
+    with playwright_browser() as browser:
         yield browser
-        browser.close()
 
 
 def test_the_registers_filter_keeps_the_cards_and_the_replacing_number(built, browser):
