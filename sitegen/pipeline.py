@@ -87,7 +87,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
     started = time.perf_counter()
     shift = date_shift(settings.sites, settings.now, settings.root, settings.kinds)
     # A sample portal's dates move each week: what was read and made under another shift is stale.
-    increment = Increment.start(settings.sites, settings.out, f"{settings.kinds.signature()};{shift.days}",
+    increment = Increment.start(settings.sites, settings.out, f"{settings.kinds.signature()};{shift.by.days}",
                                 DEFAULT_THEME, settings.use_cache)
     if settings.workers is None and increment.inputs.count < SMALL_PORTAL_FILES:
         settings = replace(settings, workers=1)  # starting workers would cost more than it saves

@@ -4,6 +4,7 @@ publishing service as nginx would pass them on (tests of sitegen/service)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import urllib.error
@@ -29,13 +30,15 @@ def git(repo: Path, *args: str) -> str:
 
 
 def content_repository(where: Path, cms: str = "cms: {backend: service}") -> Path:
-    """where/repo with the sample portal in sites/, committed; the root's cms: block as given."""
+    """where/repo with the sample portal in sites/, committed, as a real portal (its dates as
+    written: no sample_dated, which moves them with the clock); the root's cms: block as given."""
     repo = where / "repo"
     shutil.copytree(SAMPLE, repo / "sites")
     root = repo / "sites" / "lac-thuy" / "site.yaml"
     text = root.read_text(encoding="utf-8")
     assert "cms: {backend: service}" in text  # the sample's own choice
-    root.write_text(text.replace("cms: {backend: service}", cms), encoding="utf-8")
+    text = re.sub(r"(?m)^sample_dated:.*\n", "", text.replace("cms: {backend: service}", cms))
+    root.write_text(text, encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Nội dung ban đầu")

@@ -31,6 +31,7 @@ def _portal(sample: bool) -> dict[str, str]:
                                           "location: Hội trường\nkind: meeting\n---\n",
         "xa-mot/site.yaml": commune_site("Một"),
         "xa-mot/news/2026-11-19-ra-quan.md": news("Ra quân làm đường", date="", to_parent="true"),
+        "xa-mot/news/tap-huan.md": news("Bài tập huấn của biên tập viên", "15/03/2027 09:00"),  # written today
     }
 
 
@@ -49,6 +50,8 @@ def test_a_samples_dates_move_to_the_week_it_is_built_in(tmp_path):
     week = _page(out, "lich-cong-tac")
     assert "Giao ban đầu tuần" in week and "15/03/2027" in week  # this Monday
     assert not (out / "tin-tuc" / "lich-nghi-tet").exists()  # 15/12/2026 moved to 06/04/2027: still to come
+    written_today = _page(out, "xa-mot", "tin-tuc", "bai-tap-huan-cua-bien-tap-vien")
+    assert "15/03/2027" in written_today and "16/03/2027" not in written_today  # this week's dates stay
     assert result.next_change is not None and result.next_change <= build_time("06/04/2027 09:00")
 
 

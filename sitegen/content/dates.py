@@ -75,6 +75,25 @@ def _fixed_offset(text: str) -> timezone:
     return timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:])))
 
 
+@dataclass(frozen=True)
+class DateShift:
+    """A sample portal's dates moved to the current week (portal.read.date_shift):
+    a date written before `before` (this week's Monday, in the sample's time) is
+    the sample's own and moves by `by`; one from this week on is an editor's,
+    written today, and stays as written."""
+
+    by: timedelta = timedelta(0)
+    before: datetime | None = None
+
+    def apply(self, when: When) -> When:
+        if not self.by or self.before is None or when.moment >= self.before:
+            return when
+        return When(when.moment + self.by, when.all_day)
+
+
+NO_SHIFT = DateShift()
+
+
 class ImpossibleDate(ValueError):
     def __init__(self, vi: str, en: str):
         super().__init__(en)

@@ -13,10 +13,11 @@ in sitegen/content/kinds/, one module each, and gathered in a Registry.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any, Callable, Iterable
 
 from . import paths
+from .dates import NO_SHIFT, DateShift
 from .types import FieldType
 
 MARKDOWN = (".md", ".markdown")
@@ -186,7 +187,7 @@ class Making:
     owner: str = ""  # the site's owning body (cơ quan chủ quản)
     extract: Callable[[str], Any] | None = None  # a site file's text (content.extract.Extracted), cached
     display: str = ""  # the site's folder as problems name it ('sites/an-binh')
-    shift: timedelta = timedelta(0)  # a sample portal's dates moved to this week (portal.read.date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.date_shift)
 
 
 @dataclass(frozen=True)

@@ -10,13 +10,14 @@ from __future__ import annotations
 import hashlib
 import os
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from ..problems import Problem, Severity, problem
 from ..vietnamese import slugify
 from . import paths
+from .dates import NO_SHIFT, DateShift
 from .kind import Entry, Kind, Making, Registry
 from .kinds import DEFAULT
 from .kinds.site import site_config
@@ -93,7 +94,7 @@ class _SiteReader:
     allow_html: bool = False
     level: str = "commune"  # the procedure level this site works at
     problems: list[Problem] = field(default_factory=list)
-    shift: timedelta = timedelta(0)  # a sample portal's dates moved to this week (portal.read.date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.date_shift)
 
     def shown(self, relative: str) -> str:
         return f"{self.display}/{relative}"
@@ -118,11 +119,11 @@ class _SiteReader:
 def load_site(folder: Path, display: str, now: datetime, renderer: MarkdownRenderer,
               cache: dict[FileKey, FileResult] | None = None, kinds: Registry = DEFAULT,
               html_allowed: bool = False, texts: dict | None = None,
-              shift: timedelta = timedelta(0)) -> LoadResult:
+              shift: DateShift = NO_SHIFT) -> LoadResult:
     """Read one site folder. display is the folder as the user named it;
     cache holds what an earlier build read (FileResults by file key), texts the
     attachments' texts it extracted; html_allowed: the root portal lets this site
-    write raw HTML (allow_html_sites); shift: every date moves by it (a sample portal)."""
+    write raw HTML (allow_html_sites); shift: a sample portal's dates moved (DateShift)."""
     cache = cache or {}
     slug = folder.name if SLUG.fullmatch(folder.name) else slugify(folder.name)
     reader = _SiteReader(folder, slug, display, renderer, kinds, shift=shift)

@@ -11,14 +11,13 @@ from __future__ import annotations
 import posixpath
 import re
 from dataclasses import dataclass
-from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from ..problems import Severity, hint
 from ..vietnamese import fold, slugify
 from .addresses import origin, web_address
-from .dates import ImpossibleDate, When, parse_when
+from .dates import NO_SHIFT, DateShift, ImpossibleDate, When, parse_when
 from .source import Value
 
 if TYPE_CHECKING:
@@ -48,7 +47,7 @@ class Context:
     key: str
     site_files: frozenset[str] = frozenset()
     refused: frozenset[str] = frozenset()  # files of the site that may not be published
-    shift: timedelta = timedelta(0)  # a sample portal's dates moved to this week (portal.read.date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.date_shift)
 
 
 class FieldType:
@@ -155,7 +154,7 @@ class DateTime(FieldType):
             raise Invalid("impossible-date", key=context.key, value=text, detail=error.words)
         except ValueError:
             raise Invalid("bad-date", key=context.key, value=text)
-        return When(when.moment + context.shift, when.all_day) if context.shift else when
+        return context.shift.apply(when)
 
 
 class Choice(FieldType):

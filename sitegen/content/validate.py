@@ -7,17 +7,17 @@ is a warning with "did you mean". Messages name the file, line and column.
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 
 from ..problems import Problem, Severity, hint, problem
+from .dates import NO_SHIFT, DateShift
 from .kind import Kind
 from .source import Value
 from .types import Context, Invalid, closest, yaml_scalar
 
 
 def validate(kind: Kind, fields: dict[str, Value], path: str,
-             site_files: frozenset[str], refused: frozenset[str] = frozenset(), shift: timedelta = timedelta(0)
+             site_files: frozenset[str], refused: frozenset[str] = frozenset(), shift: DateShift = NO_SHIFT
              ) -> tuple[dict[str, Any], dict[str, int], list[Problem], bool]:
     """Check fields against a kind: values (defaults filled), lines, problems, usable.
 

@@ -9,11 +9,12 @@ their bytes changed since the last build (the cache keeps each file's result).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Callable
 
 from ..content import Trees, site_folders
+from ..content.dates import NO_SHIFT, DateShift
 from ..content.kind import Registry
 from ..content.kinds import DEFAULT
 from ..problems import Problem
@@ -40,7 +41,7 @@ class _ReadJob:
     cache: object  # incremental.cache.BuildCache, or None
     kinds: Registry
     grants: frozenset[str]  # the folders of the sites the root lets write raw HTML
-    shift: timedelta = timedelta(0)  # every date moves by it (date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved (date_shift)
 
 
 def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT) -> frozenset[str]:
@@ -54,16 +55,20 @@ def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT
     return frozenset(config.allow_html_sites) if config else frozenset()
 
 
-def date_shift(sites: Trees, now: datetime, root: str | None = None, kinds: Registry = DEFAULT) -> timedelta:
-    """How far a sample portal's dates move: from the week of the root's
-    sample_dated to this week, in whole weeks (a Monday's events stay on a
-    Monday), never back. A real portal (no sample_dated) does not move."""
+def date_shift(sites: Trees, now: datetime, root: str | None = None, kinds: Registry = DEFAULT) -> DateShift:
+    """How a sample portal's dates move: from the week of the root's sample_dated
+    to this week, in whole weeks (a Monday's events stay on a Monday), never
+    back; only dates before this week's Monday move (an editor's new article,
+    dated today, stays). A real portal (no sample_dated) does not move."""
     config = _root_config(sites, root, kinds)
     dated = config.sample_dated if config else None
     if dated is None:
-        return timedelta(0)
-    weeks = (now.astimezone(dated.tzinfo).date() - dated.date()).days // 7
-    return timedelta(weeks=max(0, weeks))
+        return NO_SHIFT
+    monday = datetime.combine(dated.date() - timedelta(days=dated.weekday()), time(), dated.tzinfo)
+    weeks = (now.astimezone(dated.tzinfo).date() - monday.date()).days // 7
+    if weeks <= 0:
+        return NO_SHIFT
+    return DateShift(timedelta(weeks=weeks), monday + timedelta(weeks=weeks))
 
 
 def _root_config(sites: Trees, root: str | None, kinds: Registry):
@@ -81,7 +86,7 @@ def _root_config(sites: Trees, root: str | None, kinds: Registry):
 
 def read_sites(sites: Trees, now: datetime, cache, workers: int | None, progress: Progress | None,
                skip: frozenset[str] = frozenset(), kinds: Registry = DEFAULT,
-               grants: frozenset[str] = frozenset(), shift: timedelta = timedelta(0)
+               grants: frozenset[str] = frozenset(), shift: DateShift = NO_SHIFT
                ) -> tuple[list, dict[str, list[Problem]]]:
     """Read every site folder but those in skip: the contents, and the problems by
     folder name; grants: the folders allowed raw HTML (html_grants); shift: date_shift."""

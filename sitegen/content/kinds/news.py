@@ -15,7 +15,7 @@ from datetime import datetime, timedelta
 
 from ...problems import Severity, problem
 from ...vietnamese import format_date, slugify
-from ..dates import When, parse_when
+from ..dates import parse_when
 from ..kind import (
     Crumb, Entry, FeedOf, Field, ItemPage, Kind, Listed, Making, Publishing, ReportCode, Scaffold,
     Taxonomy,
@@ -90,7 +90,7 @@ def make(entry: Entry, making: Making) -> Article | None:
     if when is None and dated:
         try:
             when = parse_when(dated.group(1))
-            when = When(when.moment + making.shift, when.all_day)
+            when = making.shift.apply(when)
         except ValueError:
             when = None
         if when is not None and "date" in entry.lines:  # its 'date' is not a date: say which one is used
