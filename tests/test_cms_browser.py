@@ -12,7 +12,6 @@ skipped without them, except under CI, where that is a failure.
 
 from __future__ import annotations
 
-import os
 import sys
 import unicodedata
 from pathlib import Path
@@ -20,7 +19,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import ROOT_SITE, commune_site, front, need, news, write_tree
+from conftest import ROOT_SITE, commune_site, front, news, playwright_browser, write_tree
 from sitegen.cli import main
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
@@ -35,15 +34,8 @@ DOCUMENT = "Về việc ban hành Kế hoạch chuyển đổi số năm 2027 c�
 
 @pytest.fixture
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "Playwright for Python (pip install playwright)")
-    need(os.access(cms_editor.CHROMIUM, os.X_OK), "Chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = cms_editor.launch(playwright)
+    with playwright_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

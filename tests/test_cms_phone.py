@@ -13,14 +13,13 @@ skipped without them, except under CI, where that is a failure.
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT_SITE, commune_site, news, write_tree
+from conftest import ROOT_SITE, commune_site, news, playwright_browser, write_tree
 
 sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 
@@ -34,17 +33,8 @@ SLUG = "xa-an-binh-ra-quan-don-ve-sinh-moi-truong-huong-ung-ngay-chu-nhat-xanh"
 
 @pytest.fixture
 def browser():
-    from conftest import need
-
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "Playwright for Python (pip install playwright)")
-    need(os.access(cms_editor.CHROMIUM, os.X_OK), "Chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = cms_editor.launch(playwright)
+    with playwright_browser() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture

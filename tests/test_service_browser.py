@@ -40,7 +40,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import need
+from conftest import need, playwright_browser
 from nginx_server import NGINX, free_port, nginx
 from service_helpers import content_repository, git
 
@@ -161,15 +161,8 @@ def portal(tmp_path):
 
 @pytest.fixture
 def browser():
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        need(False, "Playwright for Python (pip install playwright)")
-    need(os.access(cms_editor.CHROMIUM, os.X_OK), "Chromium (apt-get install chromium)")
-    with sync_playwright() as playwright:
-        browser = cms_editor.launch(playwright)
+    with playwright_browser() as browser:
         yield browser
-        browser.close()
 
 
 def _signed_in(browser, portal: Portal, blocked: list[str], refused: list[str], user: str, password: str):
