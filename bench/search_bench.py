@@ -73,7 +73,7 @@ def make_corpus(work: Path, sites: int, articles: int, with_items: bool) -> Path
                        check=True, stdout=subprocess.DEVNULL)
         if with_items:
             for kind in ("procedures", "pages", "staff"):
-                shutil.copytree(ROOT / "sites" / "lac-thuy" / kind, corpus / "sites" / "huyen-mau" / kind)
+                shutil.copytree(ROOT / "sites" / "phu-tho" / kind, corpus / "sites" / "huyen-mau" / kind)
     return corpus / "sites"
 
 

@@ -113,7 +113,7 @@ def fold(text: str) -> str:
 
 
 def latin(text: str) -> str:
-    """A name as English writes it, without diacritics, case kept: 'Lạc Thủy' → 'Lac Thuy'."""
+    """A name as English writes it, without diacritics, case kept: 'Phú Thọ' → 'Phu Tho'."""
     text = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
     return "".join(c for c in text if not unicodedata.combining(c))
 

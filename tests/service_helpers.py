@@ -16,8 +16,8 @@ from sitegen.serving.identity import KEY_HEADER, USER_HEADER
 SAMPLE = Path(__file__).resolve().parent.parent / "sites"
 EDITORS = """\
 users:
-  bien-tap-dongtam: {sites: [dong-tam], role: editor}
-  duyet-dongtam: {sites: [dong-tam], role: approver}
+  bien-tap-hoabinh: {sites: [hoa-binh], role: editor}
+  duyet-hoabinh: {sites: [hoa-binh], role: approver}
   bien-tap-anbinh: {sites: [an-binh], role: editor}
   duyet-anbinh: {sites: [an-binh], role: approver}
   bbt-tinh: {sites: ["*"], role: approver}
@@ -34,7 +34,7 @@ def content_repository(where: Path, cms: str = "cms: {backend: service}") -> Pat
     written: no sample_dated, which moves them with the clock); the root's cms: block as given."""
     repo = where / "repo"
     shutil.copytree(SAMPLE, repo / "sites")
-    root = repo / "sites" / "lac-thuy" / "site.yaml"
+    root = repo / "sites" / "phu-tho" / "site.yaml"
     text = root.read_text(encoding="utf-8")
     assert "cms: {backend: service}" in text  # the sample's own choice
     text = re.sub(r"(?m)^sample_dated:.*\n", "", text.replace("cms: {backend: service}", cms))

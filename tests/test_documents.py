@@ -20,7 +20,7 @@ from sitegen.commands.build import BuildSettings, build
 from sitegen.content.dates import build_time
 
 REPO = Path(__file__).resolve().parent.parent
-PDF = (REPO / "sites/lac-thuy/files/1856-qd-ubnd-ke-hoach-chuyen-doi-so-2027.pdf").read_bytes()
+PDF = (REPO / "sites/phu-tho/files/1856-qd-ubnd-ke-hoach-chuyen-doi-so-2027.pdf").read_bytes()
 NOW = "22/11/2026 10:00"
 
 
@@ -68,7 +68,7 @@ PORTAL = {
         "number": "88/TB-UBND", "type": "Thông báo", "title": "Tuyển dụng công chức", "issued": "15/11/2026",
         "section": "tuyển dụng", "period": "Năm 2026"}),
     "xa-an/documents/quy-hoach.md": front({
-        "number": "45/QĐ-UBND", "type": "Quyết định", "title": "Phê duyệt quy hoạch chi tiết khu dân cư Đồng Tâm",
+        "number": "45/QĐ-UBND", "type": "Quyết định", "title": "Phê duyệt quy hoạch chi tiết khu dân cư Hòa Bình",
         "issued": "02/11/2026", "effective": "02/11/2026", "section": "planning"}),
     "xa-an/documents/quy-hoach-cu.md": front({
         "number": "12/QĐ-UBND", "type": "Quyết định", "title": "Quy hoạch khu dân cư (cũ)",
@@ -103,7 +103,7 @@ def test_a_document_page_says_what_it_is_and_its_state_in_words(built):
     for words in ("Quyết định", "Về việc ban hành Kế hoạch chuyển đổi số năm 2027", "Còn hiệu lực",
                   "Số, ký hiệu: 1856/QĐ-UBND", "Cơ quan ban hành: Ủy ban nhân dân huyện Mẫu",
                   "Người ký: Nguyễn Văn A – Chủ tịch", "Ngày ban hành: 12/11/2026", "Ngày có hiệu lực: 12/11/2026",
-                  "Lĩnh vực: Chuyển đổi số", "1856.pdf (PDF, 29 KB)", "Số hóa toàn bộ hồ sơ một cửa."):
+                  "Lĩnh vực: Chuyển đổi số", "1856.pdf (PDF, 33 KB)", "Số hóa toàn bộ hồ sơ một cửa."):
         assert words in shown, words
     assert "Hết hiệu lực" in text(root, "van-ban/12-kh-ubnd")
     assert "Chưa có hiệu lực" in text(root, "van-ban/1790-qd-ubnd")

@@ -761,7 +761,7 @@ def test_two_builds_of_one_portal_are_byte_identical(tmp_path):
     processes = []
     for number, seed in ((1, "0"), (2, "4242")):
         sites = tmp_path / f"run-{number}" / "sites"
-        for site in ("lac-thuy", "an-binh", "dong-tam"):
+        for site in ("phu-tho", "an-binh", "hoa-binh"):
             _copy_shuffled(REPO / "sites" / site, sites / site, seed=number)
         out = tmp_path / f"run-{number}" / "out"
         outputs.append(out)

@@ -32,7 +32,7 @@ from tests.nukeviet_sample import UPLOADS, execute, load
 
 REPO = Path(__file__).resolve().parent.parent
 NOW = "07/12/2026 10:00"
-HOST = "lacthuy.hoabinh.gov.vn"  # the root portal's host; an-binh is served under /an-binh/
+HOST = "phutho.gov.vn"  # the root portal's host; an-binh is served under /an-binh/
 PASSWORD = "mat-khau-bi-mat"
 
 
@@ -67,7 +67,7 @@ CHANGES = (
     f"UPDATE xaab_vi_opinions_row SET end_comm_time={stamp('2037-06-30 17:00')} WHERE id=6",  # open for comment
     "UPDATE xaab_vi_co_cau_to_chuc_person SET active=0 WHERE personid=17",
     "UPDATE xaab_vi_co_cau_to_chuc_person SET email='bbt(at)mysite.com' WHERE personid=16",
-    f"UPDATE xaab_vi_co_cau_to_chuc_person SET birthday={stamp('1965-05-01 00:00')}, place_birth='Lạc Thủy', "
+    f"UPDATE xaab_vi_co_cau_to_chuc_person SET birthday={stamp('1965-05-01 00:00')}, place_birth='Phú Thọ', "
     "photo='2017_09/le-van-t.jpg', description='<p>Quá trình công tác: Bí thư Thành ủy từ 2015.</p>' "
     "WHERE personid=10",
 )
@@ -339,7 +339,7 @@ def _check_the_files(site: Path) -> None:
     assert "file: files/demo.pdf" in both and "- [2132.pdf](https://vanban.chinhphu.vn/van-ban/2132.pdf)" in both
     assert not [p for p in (site / "documents").glob("*.md") if "43/2011/NĐ-CP" in p.read_text(encoding="utf-8")]
     person = front(site, "staff", "name: Lê Văn T").read_text(encoding="utf-8")
-    assert "- Ngày sinh: 01/05/1965\n- Nơi sinh: Lạc Thủy\n" in person and "Bí thư Thành ủy từ 2015" in person
+    assert "- Ngày sinh: 01/05/1965\n- Nơi sinh: Phú Thọ\n" in person and "Bí thư Thành ủy từ 2015" in person
     assert "photo:" not in person  # not in --uploads: listed in the summary
     assert "email:" not in front(site, "staff", "name: Phạm Văn M").read_text(encoding="utf-8")
     assert "draft: true" in front(site, "staff", "name: Nguyễn Thị Minh P").read_text(encoding="utf-8")

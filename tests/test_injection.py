@@ -128,7 +128,7 @@ def commune(number: int, vector: str) -> dict[str, str | bytes]:
     email = EMAILS[number % len(EMAILS)]
     name = FILE_VECTORS[number % len(FILE_VECTORS)]
     other = VECTORS[(number + 1) % len(VECTORS)]
-    photo = (REPO / "sites" / "lac-thuy" / "images" / "nguyen-thanh-manh.jpg").read_bytes()
+    photo = (REPO / "sites" / "phu-tho" / "images" / "nguyen-thanh-manh.jpg").read_bytes()
     v = q(vector)
     base_url = f"base_url: {q(passing if passing.startswith('https') else 'https://xa.example.vn/')}\n" \
         if number % 4 == 0 else ""

@@ -30,7 +30,7 @@ NATIONAL = "https://dichvucong.gov.vn/"
 TRACKING = "https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html"
 FEEDBACK = "https://dichvucong.gov.vn/p/home/dvc-phan-anh-kien-nghi.html"
 PROCEDURE_PAGE = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
-PROVINCE = "https://dichvucong.hoabinh.gov.vn/"  # sites/lac-thuy/site.yaml
+PROVINCE = "https://dichvucong.phutho.gov.vn/"  # sites/phu-tho/site.yaml
 
 
 @pytest.fixture(scope="module")

@@ -30,8 +30,8 @@ from sitegen.serving.nginx import (  # noqa: E402
     ConfigError, Options, ServedSite, configuration, content_security_policy, mounts,
 )
 
-ROOT_HOST = "lacthuy.hoabinh.gov.vn"  # sites/lac-thuy/site.yaml
-COMMUNE_HOST = "chine.lacthuy.hoabinh.gov.vn"  # sites/chi-ne/site.yaml: a commune on its own host
+ROOT_HOST = "phutho.gov.vn"  # sites/phu-tho/site.yaml
+COMMUNE_HOST = "lacthuy.phutho.gov.vn"  # sites/lac-thuy/site.yaml: a commune on its own host
 STYLE = "assets/" + Theme.load().assets["style.css"]  # the theme's files are named by their content
 
 
@@ -60,15 +60,15 @@ def test_root_and_commune_answer_on_their_own_hosts(served):
     status, _headers, body = get(port, ROOT_HOST, "/an-binh/tin-tuc/")
     assert status == 200 and body == (out / "an-binh" / "tin-tuc" / "index.html").read_bytes()
     status, _headers, body = get(port, COMMUNE_HOST, "/")
-    assert status == 200 and body == (out / "chi-ne" / "index.html").read_bytes()
+    assert status == 200 and body == (out / "lac-thuy" / "index.html").read_bytes()
     status, _headers, body = get(port, COMMUNE_HOST, "/tin-tuc/")
-    assert status == 200 and body == (out / "chi-ne" / "tin-tuc" / "index.html").read_bytes()
+    assert status == 200 and body == (out / "lac-thuy" / "tin-tuc" / "index.html").read_bytes()
     # A commune with a host of its own has one address: the root's path to it leads there ...
-    status, headers, _body = get(port, ROOT_HOST, "/chi-ne/tin-tuc/?trang=2")
+    status, headers, _body = get(port, ROOT_HOST, "/lac-thuy/tin-tuc/?trang=2")
     assert status == 301 and headers["location"] == f"https://{COMMUNE_HOST}/tin-tuc/?trang=2"
     # ... but its search index stays where the root's search page merges it from.
-    status, _headers, body = get(port, ROOT_HOST, "/chi-ne/pagefind/pagefind-entry.json")
-    assert status == 200 and body == (out / "chi-ne" / "pagefind" / "pagefind-entry.json").read_bytes()
+    status, _headers, body = get(port, ROOT_HOST, "/lac-thuy/pagefind/pagefind-entry.json")
+    assert status == 200 and body == (out / "lac-thuy" / "pagefind" / "pagefind-entry.json").read_bytes()
     status, headers, _body = get(port, ROOT_HOST, "/an-binh/tin-tuc")
     assert status == 301 and headers["location"] == "/an-binh/tin-tuc/", "no host or scheme guessed"
 
@@ -77,7 +77,7 @@ def test_each_site_answers_a_missing_page_with_its_own_404(served):
     port, out, _brotli = served
     for host, path, page in ((ROOT_HOST, "/khong-co/", out / "404.html"),
                              (ROOT_HOST, "/an-binh/khong-co/", out / "an-binh" / "404.html"),
-                             (COMMUNE_HOST, "/khong-co/", out / "chi-ne" / "404.html")):
+                             (COMMUNE_HOST, "/khong-co/", out / "lac-thuy" / "404.html")):
         status, headers, body = get(port, host, path)
         assert (status, body) == (404, page.read_bytes()), path
         assert "content-security-policy" in headers and headers["cache-control"] == "no-cache"
@@ -120,7 +120,7 @@ def test_pages_carry_the_security_headers_and_a_policy_of_what_they_use(served):
         assert headers["referrer-policy"] == "strict-origin-when-cross-origin"
         assert "camera=()" in headers["permissions-policy"] and "geolocation=()" in headers["permissions-policy"]
         assert "server" not in headers or headers["server"] == "nginx", "no version given away"
-    assert "form-action 'self' https://lacthuy.hoabinh.gov.vn" in root["content-security-policy"], \
+    assert "form-action 'self' https://phutho.gov.vn" in root["content-security-policy"], \
         "the root's feedback form posts to its feedback_url"
     assert "form-action 'self';" in commune["content-security-policy"] + ";"
     _status, pdf, _body = get(port, ROOT_HOST, "/files/giay-moi-tap-huan-17-11-2026.pdf")
@@ -268,7 +268,7 @@ def test_search_works_under_the_policy(served, browser):
     assert "Đăng ký khai sinh" in results, "the root's search, its sub-sites' indexes merged in"
     results = _search(tab, f"http://{ROOT_HOST}:{port}/tim-kiem/", "chi ne")
     links = tab.page.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")
-    assert any(f"{ROOT_HOST}:{port}/chi-ne/" in link for link in links), \
+    assert any(f"{ROOT_HOST}:{port}/lac-thuy/" in link for link in links), \
         "the commune on its own host is searched from the root too"
     results = _search(tab, f"http://{COMMUNE_HOST}:{port}/tim-kiem/", "dang ky khai sinh")
     assert "Đăng ký khai sinh" in results

@@ -17,7 +17,7 @@ jsonschema = pytest.importorskip("jsonschema")
 from sitegen.cli import main  # noqa: E402
 
 REPO = Path(__file__).resolve().parent.parent
-ROOT_URL = "https://lacthuy.hoabinh.gov.vn/"
+ROOT_URL = "https://phutho.gov.vn/"
 
 
 @pytest.fixture(scope="module")
@@ -145,10 +145,10 @@ def test_other_state_systems_pages_may_read_the_open_data_through_nginx(built, t
     assert made.returncode == 0, made.stderr
     (tmp_path / "nginx").mkdir()
     with nginx(tmp_path / "nginx", made.stdout, port):
-        for host, path in (("lacthuy.hoabinh.gov.vn", "/du-lieu/index.json"),
-                           ("lacthuy.hoabinh.gov.vn", "/an-binh/du-lieu/tin-bai.json")):
+        for host, path in (("phutho.gov.vn", "/du-lieu/index.json"),
+                           ("phutho.gov.vn", "/an-binh/du-lieu/tin-bai.json")):
             status, headers, body = get(port, host, path, Origin="https://data.gov.vn")
             assert status == 200 and headers.get("access-control-allow-origin") == "*", path
             assert json.loads(body) and headers.get("x-content-type-options") == "nosniff"
-        status, headers, _body = get(port, "lacthuy.hoabinh.gov.vn", "/an-binh/", Origin="https://data.gov.vn")
+        status, headers, _body = get(port, "phutho.gov.vn", "/an-binh/", Origin="https://data.gov.vn")
         assert status == 200 and "access-control-allow-origin" not in headers

@@ -275,5 +275,5 @@ def test_a_pages_menu_title_leaves_out_the_sites_own_name():
                          short_name="An Bình")
     assert _menu_title("Giới thiệu xã An Bình", commune) == "Giới thiệu"
     assert _menu_title("Liên hệ - An Bình", commune) == "Liên hệ"
-    assert _menu_title("Giới thiệu xã Đồng Tâm", commune) == "Giới thiệu xã Đồng Tâm"
+    assert _menu_title("Giới thiệu phường Hòa Bình", commune) == "Giới thiệu phường Hòa Bình"
     assert _menu_title("xã An Bình", commune) == "xã An Bình" and _menu_title("An Bình", commune) == "An Bình"

@@ -241,6 +241,22 @@ def test_sample_portal_builds_cleanly(tmp_path, capsys):
     assert broken_links(tmp_path / "out") == []
 
 
+def test_the_sample_is_a_province_with_communes_and_a_ward_and_its_build_warns_of_nothing(tmp_path):
+    """The README's sample, built as the README builds it (today's date), is what local government
+    has been since 1 July 2025: a province over communes and wards, no district, no town."""
+    out, report = tmp_path / "out", tmp_path / "report"
+    done = subprocess.run([sys.executable, "build.py", "build", "--out", str(out), "--report", str(report)],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert done.returncode == 0, done.stderr
+    assert "0 cảnh báo, 0 lỗi" in done.stdout + done.stderr, done.stderr
+    sites = json.loads((report / "report.json").read_text(encoding="utf-8"))["sites"]
+    kinds = {site["slug"]: site["kind"] for site in sites}
+    assert kinds.pop("phu-tho") == "province", kinds  # the root
+    assert {"commune", "ward"} <= set(kinds.values()) and not {"district", "town"} & set(kinds.values()), kinds
+    catalogue = (out / "thu-tuc" / "index.html").read_text(encoding="utf-8")
+    assert "Cấp tỉnh" in catalogue and "Cấp huyện" not in catalogue
+
+
 def test_a_province_with_a_ward_and_a_special_zone_builds_without_a_warning(tmp_path):
     """Since 1 July 2025: a province, then communes, wards and special zones (đặc khu)."""
     from conftest import NOW, write_tree

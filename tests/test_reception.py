@@ -6,7 +6,7 @@ calendar of its own; a site with none says so, and the report names it.
 The sample portal is built as the README says (python build.py build), at
 the tests' clock (Sunday 22/11/2026): xã An Bình held a session on Thursday
 19/11 and holds the next on Thursday 26/11; the district's is on 24/11;
-xã Đồng Tâm has published none.
+phường Hòa Bình has published none.
 """
 
 from __future__ import annotations
@@ -75,20 +75,20 @@ def test_the_page_lists_sessions_to_come_and_those_held_with_who_when_and_where(
 
 def test_only_reception_sessions_are_listed(sample):
     main = _text(_main(_html(sample, "tiep-cong-dan")))
-    assert "Thứ Ba, 24/11/2026 14:00" in main and "Trụ sở Tiếp công dân huyện" in main
-    assert "Nguyễn Thành Mạnh - Chủ tịch UBND huyện" in main
+    assert "Thứ Ba, 24/11/2026 14:00" in main and "Trụ sở Tiếp công dân tỉnh" in main
+    assert "Nguyễn Thành Mạnh - Chủ tịch UBND tỉnh" in main
     assert "Giao ban" not in main and "Hội nghị" not in main
 
 
 def test_a_site_without_sessions_says_so_and_the_report_names_it(sample):
-    main = _text(_main(_html(sample, "dong-tam/tiep-cong-dan")))
+    main = _text(_main(_html(sample, "hoa-binh/tiep-cong-dan")))
     assert "chưa đăng lịch tiếp công dân nào" in main
     assert "Người tiếp" not in main
     report = json.loads((sample.parent / "report" / "report.json").read_text(encoding="utf-8"))
     codes = {site["slug"]: {p["code"] for p in site["problems"]} for site in report["sites"]}
-    assert "no-reception" in codes["dong-tam"]
-    assert "no-reception" not in codes[COMMUNE] and "no-reception" not in codes["lac-thuy"]
-    problem = next(p for site in report["sites"] if site["slug"] == "dong-tam" for p in site["problems"]
+    assert "no-reception" in codes["hoa-binh"]
+    assert "no-reception" not in codes[COMMUNE] and "no-reception" not in codes["phu-tho"]
+    problem = next(p for site in report["sites"] if site["slug"] == "hoa-binh" for p in site["problems"]
                    if p["code"] == "no-reception")
     assert "kind: reception" in problem["message"]
 
@@ -101,7 +101,7 @@ def test_every_page_reaches_it_from_the_main_menu_beside_the_public_information_
     """On every site, its home and its other pages: one group of the main menu
     holds the three, each leading to a published page."""
     checked = 0
-    for prefix in ("", f"{COMMUNE}/", "dong-tam/", "chi-ne/", "phu-thanh/"):
+    for prefix in ("", f"{COMMUNE}/", "hoa-binh/", "lac-thuy/", "phu-thanh/"):
         for path in ("", "tin-tuc/", "thu-tuc/"):
             page = sample / prefix / path / "index.html"
             group = re.search(r'<li class="menu-group"><details><summary>Công dân</summary>(.*?)</details>',
@@ -132,7 +132,7 @@ def _calendar(path: Path) -> str:
 
 def test_it_is_in_the_sitemap_the_search_and_a_calendar_of_its_own(sample):
     sitemap = (sample / COMMUNE / "sitemap.xml").read_text(encoding="utf-8")
-    assert "<loc>https://lacthuy.hoabinh.gov.vn/an-binh/tiep-cong-dan/</loc>" in sitemap
+    assert "<loc>https://phutho.gov.vn/an-binh/tiep-cong-dan/</loc>" in sitemap
     assert "data-pagefind-body" in _html(sample, f"{COMMUNE}/tiep-cong-dan")
     unfolded = _calendar(sample / COMMUNE / "tiep-cong-dan" / "lich.ics")
     assert unfolded.count("BEGIN:VEVENT") == 2 and "DTSTART;TZID=Asia/Ho_Chi_Minh:20261126T073000" in unfolded

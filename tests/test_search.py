@@ -67,7 +67,7 @@ def test_words_inside_a_documents_pdf_find_the_document(phone, site_url):
     """The phrase is only in the PDF of decision 1856, not in its Markdown."""
     base, _out = site_url
     results = _search(phone, base + "tim-kiem/", "thiet bi bay khong nguoi lai")
-    assert "Kế hoạch chuyển đổi số huyện Lạc Thủy năm 2027" in results.split("\n")[0]
+    assert "Kế hoạch chuyển đổi số tỉnh Phú Thọ năm 2027" in results.split("\n")[0]
     links = phone.eval_on_selector_all("#search-results a", "links => links.map(a => a.href)")
     assert any("/van-ban/1856-qd-ubnd/" in link for link in links), links
 
@@ -91,11 +91,12 @@ def test_procedures_can_be_filtered_by_field_and_level(phone, site_url):
     phone.wait_for_timeout(300)
     civil = phone.inner_text("#search-results")
     assert "Đăng ký khai sinh" in civil and "hộ kinh doanh" not in civil.lower()
-    phone.select_option("#loc-linh-vuc", index=0)
-    phone.select_option("#loc-cap", label="Cấp huyện")
+    attesting = _search(phone, base + "tim-kiem/", "chung thuc")  # one by a Sở, one by the commune
+    assert "chữ ký người dịch" in attesting and "bản sao" in attesting
+    phone.select_option("#loc-cap", label="Cấp tỉnh")
     phone.wait_for_timeout(800)
-    district = phone.inner_text("#search-results")
-    assert "hộ kinh doanh" in district.lower() and "Đăng ký khai sinh" not in district
+    province = phone.inner_text("#search-results")
+    assert "chữ ký người dịch" in province and "bản sao" not in province
 
 
 def test_without_javascript_the_page_lists_procedures_a_to_z(site_url):

@@ -5,7 +5,7 @@ certificate, passwords made with `openssl passwd -apr1`) run by the real
 nginx, and Decap CMS (the theme's copy) in Debian's Chromium, every request
 leaving 127.0.0.1 aborted.
 
-A commune's editor writes an article with a picture on dong-tam's admin
+A commune's editor writes an article with a picture on hoa-binh's admin
 page and sends it for review: it lives on its own branch and nowhere on the
 portal. The commune's approver, in a browser of their own, finds it on the
 editorial workflow board, makes it ready and publishes it: within seconds
@@ -49,14 +49,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent / "browser"))
 import cms_editor  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
-SITE = "dong-tam"
-EDITOR, EDITOR_PASSWORD = "bien-tap-dongtam", "mat-khau-bien-tap"
-APPROVER, APPROVER_PASSWORD = "duyet-dongtam", "mat-khau-duyet"
-TITLE = "Chợ phiên nông sản sạch đầu tiên của xã Đồng Tâm"
-SLUG = "cho-phien-nong-san-sach-dau-tien-cua-xa-dong-tam"
+SITE = "hoa-binh"
+EDITOR, EDITOR_PASSWORD = "bien-tap-hoabinh", "mat-khau-bien-tap"
+APPROVER, APPROVER_PASSWORD = "duyet-hoabinh", "mat-khau-duyet"
+TITLE = "Chợ phiên nông sản sạch đầu tiên của phường Hòa Bình"
+SLUG = "cho-phien-nong-san-sach-dau-tien-cua-phuong-hoa-binh"
 BODY = "Sáng nay, chợ phiên nông sản sạch đầu tiên của xã đã khai mạc tại nhà văn hóa thôn Đồi Bô."
-PICTURE = "Chợ phiên Đồng Tâm.jpg"  # as it comes off a phone
-PICTURE_NAME = "cho-phien-dong-tam.jpg"  # as the admin page names it
+PICTURE = "Chợ phiên Hòa Bình.jpg"  # as it comes off a phone
+PICTURE_NAME = "cho-phien-hoa-binh.jpg"  # as the admin page names it
 VIETNAM = timezone(timedelta(hours=7))
 LIVE_WITHIN = 30.0  # seconds from the approver's publish to the page served by nginx
 

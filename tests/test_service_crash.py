@@ -30,7 +30,7 @@ def service(where: Path, repo: Path, port: int, *more: str) -> subprocess.Popen:
         if process.poll() is not None:
             raise AssertionError(process.stdout.read().decode())
         try:
-            if client.call("duyet-dongtam", "dong-tam", "info")[0] == 200:
+            if client.call("duyet-hoabinh", "hoa-binh", "info")[0] == 200:
                 return process
         except OSError:
             pass
@@ -59,7 +59,7 @@ def test_kill_9_during_a_burst_of_saves_loses_no_acknowledged_save(tmp_path):
             n += 2
 
     threads = [threading.Thread(target=burst, args=args) for args in
-               (("bien-tap-dongtam", "dong-tam", 0), ("bien-tap-anbinh", "an-binh", 1))]
+               (("bien-tap-hoabinh", "hoa-binh", 0), ("bien-tap-anbinh", "an-binh", 1))]
     for thread in threads:
         thread.start()
     while len(acknowledged) < 8:
@@ -76,7 +76,7 @@ def test_kill_9_during_a_burst_of_saves_loses_no_acknowledged_save(tmp_path):
         assert f"Bản lưu {slug.rsplit('-', 1)[1]}" in git(repo, "show", f"cms/{site}/news/{slug}:sites/{site}/news/{slug}.md")
 
     again = service(tmp_path, repo, port)  # starts over what the kill left
-    assert client.save("bien-tap-dongtam", "dong-tam", "2026-12-06-sau-khi-chet", news("x", "Sau"))[0] == 200
+    assert client.save("bien-tap-hoabinh", "hoa-binh", "2026-12-06-sau-khi-chet", news("x", "Sau"))[0] == 200
     again.send_signal(signal.SIGTERM)
     assert again.wait(60) == 0
 
@@ -87,23 +87,23 @@ def test_with_review_off_an_editor_publishes_it_is_deployed_and_sigterm_exits_cl
     server = tmp_path / "may-chu"  # a deploy destination (a folder here; host:path over ssh alike)
     process = service(tmp_path, repo, port, "--deploy-to", str(server))
     client = Client(port, key(tmp_path / "service.key"))
-    assert client.call("bien-tap-dongtam", "dong-tam", "info")[1]["publish_modes"][0] == "simple"
+    assert client.call("bien-tap-hoabinh", "hoa-binh", "info")[1]["publish_modes"][0] == "simple"
     slug = "2026-12-01-dang-thang"
-    assert client.save("bien-tap-dongtam", "dong-tam", slug, news(slug, "Đăng thẳng"), workflow=False)[0] == 200
-    page = tmp_path / "out/dong-tam/tin-tuc/dang-thang/index.html"
+    assert client.save("bien-tap-hoabinh", "hoa-binh", slug, news(slug, "Đăng thẳng"), workflow=False)[0] == 200
+    page = tmp_path / "out/hoa-binh/tin-tuc/dang-thang/index.html"
     for _ in range(300):
         if page.is_file():
             break
         time.sleep(0.1)
     assert page.is_file()
-    assert git(repo, "log", "-1", "--format=%an", "main").strip() == "bien-tap-dongtam"
-    deployed = server / "current/dong-tam/tin-tuc/dang-thang/index.html"
+    assert git(repo, "log", "-1", "--format=%an", "main").strip() == "bien-tap-hoabinh"
+    deployed = server / "current/hoa-binh/tin-tuc/dang-thang/index.html"
     for _ in range(300):
         if deployed.is_file():
             break
         time.sleep(0.1)
     assert deployed.is_file(), "sent on to the server after the publication"
-    config = (tmp_path / "out/dong-tam/quan-tri/config.yml").read_text(encoding="utf-8")
-    assert "/__sitegen/service/dong-tam" in config and "editorial_workflow" not in config
+    config = (tmp_path / "out/hoa-binh/quan-tri/config.yml").read_text(encoding="utf-8")
+    assert "/__sitegen/service/hoa-binh" in config and "editorial_workflow" not in config
     process.send_signal(signal.SIGTERM)
     assert process.wait(60) == 0

@@ -71,7 +71,7 @@ HOSTILE = {
 ALLOWED = {
     "bieu-mau.html.zip": _zip("trang.html", PAGE),  # a ZIP of forms: a download, whatever it holds
     "ghi-chu.txt": b"Ghi chu: <script>window.__ran=true</script> la van ban thuong.",
-    "danh-sach.csv": b"ho ten,thon\nNguyen Van A,Dong Tam\n",
+    "danh-sach.csv": b"ho ten,thon\nNguyen Van A,Hoa Binh\n",
     "quyet-dinh.pdf": b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n",
 }
 

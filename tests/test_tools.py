@@ -72,7 +72,7 @@ def repository(tmp_path):
     repo = tmp_path / "cong-thong-tin"
     repo.mkdir()
     _git(repo, "init", "-q", "-b", "main")
-    _commit(repo, {"sites/an-binh/site.yaml": "name: An Bình\n", "sites/chi-ne/site.yaml": "name: Chi Nê\n",
+    _commit(repo, {"sites/an-binh/site.yaml": "name: An Bình\n", "sites/lac-thuy/site.yaml": "name: Lạc Thủy\n",
                    "README.md": "cổng\n"}, "đầu tiên")
     _git(repo, "checkout", "-q", "-b", "bien-tap/an-binh")
     return repo
@@ -91,10 +91,10 @@ def test_a_branch_that_stays_in_its_sites_folder_passes(repository):
 
 
 def test_a_branch_that_touches_another_site_or_the_repository_fails_naming_them(repository):
-    _commit(repository, {"sites/an-binh/news/a.md": "a", "sites/chi-ne/news/b.md": "b", "README.md": "sửa\n"}, "x")
+    _commit(repository, {"sites/an-binh/news/a.md": "a", "sites/lac-thuy/news/b.md": "b", "README.md": "sửa\n"}, "x")
     result = _check(repository, "--branch", "bien-tap/an-binh")
     assert result.returncode == 1
-    assert "sites/chi-ne/news/b.md" in result.stderr and "README.md" in result.stderr
+    assert "sites/lac-thuy/news/b.md" in result.stderr and "README.md" in result.stderr
     assert "sites/an-binh/news/a.md" not in result.stderr
 
 
@@ -103,17 +103,17 @@ def test_a_rename_out_of_the_site_counts_on_both_sides(repository):
     _git(repository, "checkout", "-q", "main")
     _git(repository, "merge", "-q", "bien-tap/an-binh")
     _git(repository, "checkout", "-q", "bien-tap/an-binh")
-    _git(repository, "mv", "sites/an-binh/news/a.md", "sites/chi-ne/a.md")
+    _git(repository, "mv", "sites/an-binh/news/a.md", "sites/lac-thuy/a.md")
     _git(repository, "commit", "-q", "-m", "chuyển")
     result = _check(repository, "--site", "an-binh")
-    assert result.returncode == 1 and "sites/chi-ne/a.md" in result.stderr
+    assert result.returncode == 1 and "sites/lac-thuy/a.md" in result.stderr
 
 
 def test_a_branch_not_named_as_a_sites_fails(repository):
-    _commit(repository, {"sites/chi-ne/news/b.md": "b"}, "b")
-    for branch in ("sua-chi-ne", "bien-tap/../chi-ne", "bien-tap/chi-ne/x", "khac/chi-ne"):
+    _commit(repository, {"sites/lac-thuy/news/b.md": "b"}, "b")
+    for branch in ("sua-lac-thuy", "bien-tap/../lac-thuy", "bien-tap/lac-thuy/x", "khac/lac-thuy"):
         result = _check(repository, "--branch", branch)
         assert result.returncode == 1 and "không phải nhánh biên tập" in result.stderr, branch
-    assert _check(repository, "--branch", "bien-tap/chi-ne").returncode == 0
-    assert _check(repository, "--branch", "xa/chi-ne", "--pattern", "xa/{site}").returncode == 0
+    assert _check(repository, "--branch", "bien-tap/lac-thuy").returncode == 0
+    assert _check(repository, "--branch", "xa/lac-thuy", "--pattern", "xa/{site}").returncode == 0
     assert _check(repository).returncode == 2

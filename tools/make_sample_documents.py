@@ -29,80 +29,81 @@ FONT = Path("/usr/share/fonts/truetype/dejavu")
 MOMENT = datetime(2026, 11, 20, tzinfo=timezone.utc)
 
 HEAD = {
-    "lac-thuy": ("ỦY BAN NHÂN DÂN", "HUYỆN LẠC THỦY", "Lạc Thủy"),
+    "phu-tho": ("ỦY BAN NHÂN DÂN", "TỈNH PHÚ THỌ", "Phú Thọ"),
     "an-binh": ("ỦY BAN NHÂN DÂN", "XÃ AN BÌNH", "An Bình"),
-    "chi-ne": ("ỦY BAN NHÂN DÂN", "THỊ TRẤN CHI NÊ", "Chi Nê"),
+    "lac-thuy": ("ỦY BAN NHÂN DÂN", "XÃ LẠC THỦY", "Lạc Thủy"),
 }
 
 DOCUMENTS = {
-    "lac-thuy/files/1856-qd-ubnd-ke-hoach-chuyen-doi-so-2027.pdf": (
-        "lac-thuy", "Số: 1856/QĐ-UBND", "12 tháng 11 năm 2026", "QUYẾT ĐỊNH",
-        "Về việc ban hành Kế hoạch chuyển đổi số huyện Lạc Thủy năm 2027",
+    "phu-tho/files/1856-qd-ubnd-ke-hoach-chuyen-doi-so-2027.pdf": (
+        "phu-tho", "Số: 1856/QĐ-UBND", "12 tháng 11 năm 2026", "QUYẾT ĐỊNH",
+        "Về việc ban hành Kế hoạch chuyển đổi số tỉnh Phú Thọ năm 2027",
         ["Căn cứ Luật Tổ chức chính quyền địa phương năm 2025;",
-         "Xét đề nghị của Trưởng phòng Văn hóa, Khoa học và Thông tin huyện,",
-         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số huyện Lạc Thủy năm 2027.",
+         "Xét đề nghị của Giám đốc Sở Khoa học và Công nghệ,",
+         "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch chuyển đổi số tỉnh Phú Thọ năm 2027.",
          "Điều 2. Kế hoạch gồm các nhiệm vụ chính: số hóa 100% hồ sơ thủ tục hành chính tiếp nhận tại "
-         "Bộ phận Một cửa; đưa dịch vụ công trực tuyến toàn trình đến từng thôn, xóm; thí điểm dùng thiết "
+         "Trung tâm Phục vụ hành chính công tỉnh và Bộ phận Một cửa cấp xã; đưa dịch vụ công trực tuyến "
+         "toàn trình đến từng thôn, tổ dân phố; thí điểm dùng thiết "
          "bị bay không người lái để kiểm tra cháy rừng và theo dõi diện tích cây ăn quả có múi.",
-         "Điều 3. Kinh phí thực hiện từ ngân sách huyện năm 2027 và các nguồn hợp pháp khác.",
-         "Điều 4. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng HĐND và UBND huyện, Thủ trưởng các "
-         "cơ quan, đơn vị và Chủ tịch UBND các xã, thị trấn chịu trách nhiệm thi hành Quyết định này."],
+         "Điều 3. Kinh phí thực hiện từ ngân sách tỉnh năm 2027 và các nguồn hợp pháp khác.",
+         "Điều 4. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng UBND tỉnh, Giám đốc các sở, Thủ "
+         "trưởng các cơ quan, đơn vị và Chủ tịch UBND các xã, phường chịu trách nhiệm thi hành Quyết định này."],
         "CHỦ TỊCH", "Nguyễn Thành Mạnh"),
-    "lac-thuy/files/245-kh-ubnd-de-an-06-nam-2027.pdf": (
-        "lac-thuy", "Số: 245/KH-UBND", "20 tháng 11 năm 2026", "KẾ HOẠCH",
+    "phu-tho/files/245-kh-ubnd-de-an-06-nam-2027.pdf": (
+        "phu-tho", "Số: 245/KH-UBND", "20 tháng 11 năm 2026", "KẾ HOẠCH",
         "Triển khai Đề án 06 về ứng dụng dữ liệu dân cư, định danh và xác thực điện tử năm 2027",
         ["I. MỤC ĐÍCH, YÊU CẦU",
          "Đẩy mạnh khai thác dữ liệu dân cư trong giải quyết thủ tục hành chính, giảm giấy tờ công dân "
          "phải nộp; 100% cán bộ, công chức cấp xã sử dụng tài khoản định danh điện tử mức 2.",
          "II. NHIỆM VỤ",
          "1. Làm sạch dữ liệu hộ tịch, cư trú trên địa bàn; 2. Hướng dẫn người dân kích hoạt tài khoản "
-         "VNeID tại nhà văn hóa thôn; 3. Kết nối phần mềm một cửa với Cơ sở dữ liệu quốc gia về dân cư.",
+         "VNeID tại nhà văn hóa thôn, tổ dân phố; 3. Kết nối phần mềm một cửa với Cơ sở dữ liệu quốc gia về dân cư.",
          "III. TỔ CHỨC THỰC HIỆN",
-         "Công an huyện chủ trì, phối hợp với Văn phòng HĐND và UBND huyện theo dõi, báo cáo hằng tháng."],
+         "Công an tỉnh chủ trì, phối hợp với Văn phòng UBND tỉnh theo dõi, báo cáo hằng tháng."],
         "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH", "Nguyễn Thúy Hằng"),
-    "lac-thuy/files/05-ct-ubnd-phong-chay-rung.pdf": (
-        "lac-thuy", "Số: 05/CT-UBND", "01 tháng 11 năm 2026", "CHỈ THỊ",
+    "phu-tho/files/05-ct-ubnd-phong-chay-rung.pdf": (
+        "phu-tho", "Số: 05/CT-UBND", "01 tháng 11 năm 2026", "CHỈ THỊ",
         "Về tăng cường công tác phòng cháy, chữa cháy rừng mùa khô 2026 - 2027",
         ["Mùa khô năm nay dự báo kéo dài, nguy cơ cháy rừng ở các xã vùng cao rất lớn. Chủ tịch UBND "
-         "huyện yêu cầu:",
-         "1. UBND các xã, thị trấn kiện toàn Ban chỉ huy phòng cháy, chữa cháy rừng, trực 24/24 giờ trong "
-         "những ngày nắng nóng; 2. Hạt Kiểm lâm hướng dẫn người dân đốt thực bì đúng quy định; 3. Lực "
+         "tỉnh yêu cầu:",
+         "1. UBND các xã, phường kiện toàn Ban chỉ huy phòng cháy, chữa cháy rừng, trực 24/24 giờ trong "
+         "những ngày nắng nóng; 2. Chi cục Kiểm lâm hướng dẫn người dân đốt thực bì đúng quy định; 3. Lực "
          "lượng dân quân sẵn sàng phương tiện, dụng cụ chữa cháy tại chỗ."],
         "CHỦ TỊCH", "Nguyễn Thành Mạnh"),
-    "lac-thuy/files/1120-qd-ubnd-quy-che-cong-thong-tin-2024.pdf": (
-        "lac-thuy", "Số: 1120/QĐ-UBND", "15 tháng 6 năm 2024", "QUYẾT ĐỊNH",
-        "Về việc ban hành Quy chế quản lý, vận hành Cổng thông tin điện tử huyện Lạc Thủy",
-        ["Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý, vận hành Cổng thông tin điện tử huyện.",
+    "phu-tho/files/1120-qd-ubnd-quy-che-cong-thong-tin-2024.pdf": (
+        "phu-tho", "Số: 1120/QĐ-UBND", "15 tháng 6 năm 2024", "QUYẾT ĐỊNH",
+        "Về việc ban hành Quy chế quản lý, vận hành Cổng thông tin điện tử tỉnh Phú Thọ",
+        ["Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý, vận hành Cổng thông tin điện tử tỉnh.",
          "Điều 2. Quyết định có hiệu lực kể từ ngày ký."],
         "CHỦ TỊCH", "Nguyễn Thành Mạnh"),
-    "lac-thuy/files/1790-qd-ubnd-quy-che-cong-thong-tin-2026.pdf": (
-        "lac-thuy", "Số: 1790/QĐ-UBND", "30 tháng 10 năm 2026", "QUYẾT ĐỊNH",
-        "Về việc ban hành Quy chế quản lý, vận hành Cổng thông tin điện tử huyện và các trang thông tin "
+    "phu-tho/files/1790-qd-ubnd-quy-che-cong-thong-tin-2026.pdf": (
+        "phu-tho", "Số: 1790/QĐ-UBND", "30 tháng 10 năm 2026", "QUYẾT ĐỊNH",
+        "Về việc ban hành Quy chế quản lý, vận hành Cổng thông tin điện tử tỉnh và các trang thông tin "
         "điện tử thành phần",
-        ["Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý, vận hành Cổng thông tin điện tử huyện "
-         "Lạc Thủy và các trang thông tin điện tử thành phần của các xã, thị trấn.",
+        ["Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý, vận hành Cổng thông tin điện tử tỉnh "
+         "Phú Thọ và các trang thông tin điện tử thành phần của các xã, phường.",
          "Điều 2. Quyết định có hiệu lực từ ngày 10 tháng 11 năm 2026 và thay thế Quyết định số "
-         "1120/QĐ-UBND ngày 15/6/2024 của UBND huyện.",
-         "Điều 3. Mỗi xã, thị trấn phân công một biên tập viên, cập nhật tin bài ít nhất hai lần mỗi tuần "
+         "1120/QĐ-UBND ngày 15/6/2024 của UBND tỉnh.",
+         "Điều 3. Mỗi xã, phường phân công một biên tập viên, cập nhật tin bài ít nhất hai lần mỗi tuần "
          "và công khai lịch công tác trước thứ Hai hằng tuần."],
         "CHỦ TỊCH", "Nguyễn Thành Mạnh"),
-    "lac-thuy/files/du-thao-quy-dinh-quan-ly-cho.pdf": (
-        "lac-thuy", "DỰ THẢO", "tháng 11 năm 2026", "QUYẾT ĐỊNH",
-        "Ban hành Quy định về quản lý, khai thác chợ trên địa bàn huyện Lạc Thủy",
-        ["Điều 1. Phạm vi điều chỉnh: các chợ hạng 2, hạng 3 và chợ nông thôn trên địa bàn huyện.",
+    "phu-tho/files/du-thao-quy-dinh-quan-ly-cho.pdf": (
+        "phu-tho", "DỰ THẢO", "tháng 11 năm 2026", "QUYẾT ĐỊNH",
+        "Ban hành Quy định về quản lý, khai thác chợ trên địa bàn tỉnh Phú Thọ",
+        ["Điều 1. Phạm vi điều chỉnh: các chợ hạng 2, hạng 3 và chợ nông thôn trên địa bàn tỉnh.",
          "Điều 2. Ban quản lý chợ niêm yết giá thuê điểm kinh doanh công khai tại cổng chợ; tiểu thương "
          "được ưu tiên gia hạn hợp đồng khi không vi phạm nội quy chợ.",
          "Điều 3. Khu vực bán thực phẩm tươi sống bố trí riêng, có nguồn nước sạch và hệ thống thu gom "
          "nước thải."],
         "", ""),
-    "lac-thuy/files/du-thao-ke-hoach-du-lich-doi-bo.pdf": (
-        "lac-thuy", "DỰ THẢO", "tháng 10 năm 2026", "KẾ HOẠCH",
+    "phu-tho/files/du-thao-ke-hoach-du-lich-doi-bo.pdf": (
+        "phu-tho", "DỰ THẢO", "tháng 10 năm 2026", "KẾ HOẠCH",
         "Phát triển du lịch sinh thái hồ Đồi Bô giai đoạn 2026 - 2030",
         ["Mục tiêu: đón 30.000 lượt khách mỗi năm vào năm 2030; hình thành 5 điểm du lịch cộng đồng "
          "do hộ dân quản lý; xây dựng đường dạo quanh hồ dài 4 km."],
         "", ""),
-    "lac-thuy/files/tong-hop-y-kien-du-lich-doi-bo.pdf": (
-        "lac-thuy", "Số: 212/BC-UBND", "10 tháng 11 năm 2026", "BÁO CÁO",
+    "phu-tho/files/tong-hop-y-kien-du-lich-doi-bo.pdf": (
+        "phu-tho", "Số: 212/BC-UBND", "10 tháng 11 năm 2026", "BÁO CÁO",
         "Tổng hợp, tiếp thu, giải trình ý kiến góp ý dự thảo Kế hoạch phát triển du lịch hồ Đồi Bô",
         ["Đã nhận 47 ý kiến của người dân và doanh nghiệp qua Cổng thông tin điện tử và hộp thư góp ý.",
          "Tiếp thu: bổ sung bãi đỗ xe tại đầu đập, quy định giữ vệ sinh lòng hồ; giải trình: chưa mở rộng "
@@ -112,7 +113,7 @@ DOCUMENTS = {
         "an-binh", "Số: 88/TB-UBND", "15 tháng 11 năm 2026", "THÔNG BÁO",
         "Tuyển dụng công chức cấp xã năm 2026",
         ["UBND xã An Bình thông báo tuyển dụng 02 công chức: 01 Tư pháp - Hộ tịch, 01 Địa chính - Xây "
-         "dựng. Người dự tuyển có bằng đại học chuyên ngành phù hợp, thường trú tại tỉnh Hòa Bình.",
+         "dựng. Người dự tuyển có bằng đại học chuyên ngành phù hợp, thường trú tại tỉnh Phú Thọ.",
          "Hồ sơ nộp tại Bộ phận Một cửa xã từ ngày 16/11 đến hết ngày 16/12/2026, trong giờ hành chính."],
         "CHỦ TỊCH", "Đinh Văn Thành"),
     "an-binh/files/125-bc-ubnd-cong-khai-ngan-sach-quy-3-2026.pdf": (
@@ -122,9 +123,9 @@ DOCUMENTS = {
          "triệu đồng, bằng 71,2% dự toán, trong đó chi đầu tư phát triển 1.120 triệu đồng cho đường giao "
          "thông thôn Bãi Lạng."],
         "CHỦ TỊCH", "Đinh Văn Thành"),
-    "chi-ne/files/62-bc-ubnd-cong-khai-ngan-sach-quy-2-2026.pdf": (
-        "chi-ne", "Số: 62/BC-UBND", "12 tháng 7 năm 2026", "BÁO CÁO",
-        "Công khai tình hình thực hiện dự toán ngân sách thị trấn quý II năm 2026",
+    "lac-thuy/files/62-bc-ubnd-cong-khai-ngan-sach-quy-2-2026.pdf": (
+        "lac-thuy", "Số: 62/BC-UBND", "12 tháng 7 năm 2026", "BÁO CÁO",
+        "Công khai tình hình thực hiện dự toán ngân sách xã quý II năm 2026",
         ["Tổng thu ngân sách 6 tháng đạt 3.080 triệu đồng, bằng 52% dự toán năm; tổng chi 2.760 triệu "
          "đồng, bằng 47% dự toán."],
         "CHỦ TỊCH", "Lê Quang Vinh"),
@@ -134,7 +135,7 @@ SPREADSHEETS = {
     "an-binh/files/125-bc-ubnd-bieu-thu-chi-quy-3-2026.xlsx": [
         ["Nội dung", "Dự toán năm (triệu đồng)", "Thực hiện 9 tháng (triệu đồng)", "Tỷ lệ (%)"],
         ["Tổng thu ngân sách xã", "5.376", "4.215", "78,4"],
-        ["Thu bổ sung cân đối từ ngân sách huyện", "3.900", "2.925", "75,0"],
+        ["Thu bổ sung cân đối từ ngân sách tỉnh", "3.900", "2.925", "75,0"],
         ["Tổng chi ngân sách xã", "5.463", "3.890", "71,2"],
         ["Chi đầu tư đường giao thông thôn Bãi Lạng", "1.500", "1.120", "74,7"],
     ],

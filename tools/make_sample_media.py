@@ -13,7 +13,7 @@ What is made:
 
 * news pictures: JPEG 1200x800, drawn scenes (sky, hills, rooms, people) with
   a short Vietnamese label and the mark "Ảnh minh họa"; quality 70, < 120 KB.
-  One of them (lac-thuy/images/dien-tap-phong-thu.jpg) is stored rotated with
+  One of them (phu-tho/images/dien-tap-phong-thu.jpg) is stored rotated with
   EXIF Orientation = 6, to test that the generator honours the tag;
 * staff portraits: JPEG 400x500, a silhouette on a coloured background, < 30 KB;
 * administrative maps: PNG (palette), regions with names, roads, river, < 150 KB;
@@ -74,23 +74,23 @@ def rng_for(name: str) -> random.Random:
 # What to make. Keys are paths under sites/.
 # --------------------------------------------------------------------------
 NEWS = {
+    # phu-tho
+    "phu-tho/images/trung-tam-phuc-vu-hanh-chinh-cong.jpg": ("office", "Trung tâm Phục vụ hành chính công tỉnh"),
+    "phu-tho/images/khai-giang-nam-hoc.jpg": ("school", "Khai giảng năm học 2026 - 2027"),
+    "phu-tho/images/hoc-sinh-chao-co.jpg": ("school_flag", "Giờ chào cờ đầu năm học"),
+    "phu-tho/images/canh-dong-phu-tho.jpg": ("fields", "Cánh đồng lúa vụ mùa"),
+    "phu-tho/images/dien-tap-phong-thu.jpg": ("forest_fire", "Diễn tập chữa cháy rừng"),
+    "phu-tho/images/trao-khen-dien-tap.jpg": ("hall_award", "Trao giấy khen diễn tập"),
+    "phu-tho/images/hoi-nghi-cai-cach-hanh-chinh.jpg": ("hall", "Hội nghị cải cách hành chính"),
+    "phu-tho/images/so-hoa-ho-so.jpg": ("office", "Số hóa hồ sơ thủ tục hành chính"),
+    "phu-tho/images/may-quet-ho-so.jpg": ("scanner", "Máy quét hồ sơ tốc độ cao"),
+    "phu-tho/images/ngay-hoi-dai-doan-ket.jpg": ("festival", "Ngày hội Đại đoàn kết"),
+    "phu-tho/images/trao-nha-dai-doan-ket.jpg": ("house", "Trao nhà Đại đoàn kết"),
     # lac-thuy
-    "lac-thuy/images/bo-phan-mot-cua-huyen.jpg": ("office", "Bộ phận Một cửa huyện Lạc Thủy"),
-    "lac-thuy/images/khai-giang-nam-hoc.jpg": ("school", "Khai giảng năm học 2026 - 2027"),
-    "lac-thuy/images/hoc-sinh-chao-co.jpg": ("school_flag", "Giờ chào cờ đầu năm học"),
-    "lac-thuy/images/canh-dong-lac-thuy.jpg": ("fields", "Cánh đồng lúa vụ mùa"),
-    "lac-thuy/images/dien-tap-phong-thu.jpg": ("forest_fire", "Diễn tập chữa cháy rừng"),
-    "lac-thuy/images/trao-khen-dien-tap.jpg": ("hall_award", "Trao giấy khen diễn tập"),
-    "lac-thuy/images/hoi-nghi-cai-cach-hanh-chinh.jpg": ("hall", "Hội nghị cải cách hành chính"),
-    "lac-thuy/images/so-hoa-ho-so.jpg": ("office", "Số hóa hồ sơ tại Bộ phận Một cửa"),
-    "lac-thuy/images/may-quet-ho-so.jpg": ("scanner", "Máy quét hồ sơ tốc độ cao"),
-    "lac-thuy/images/ngay-hoi-dai-doan-ket.jpg": ("festival", "Ngày hội Đại đoàn kết"),
-    "lac-thuy/images/trao-nha-dai-doan-ket.jpg": ("house", "Trao nhà Đại đoàn kết"),
-    # chi-ne
-    "chi-ne/images/tuyen-pho-van-minh.jpg": ("street", "Tuyến phố văn minh, sạch đẹp"),
-    "chi-ne/images/trung-thu-chi-ne.jpg": ("night_lanterns", "Đêm hội trăng rằm"),
-    "chi-ne/images/pha-co-trung-thu.jpg": ("night_feast", "Phá cỗ trông trăng"),
-    "chi-ne/images/to-cong-nghe-so-chi-ne.jpg": ("digital", "Tổ công nghệ số cộng đồng"),
+    "lac-thuy/images/tuyen-pho-van-minh.jpg": ("street", "Tuyến phố văn minh, sạch đẹp"),
+    "lac-thuy/images/trung-thu-lac-thuy.jpg": ("night_lanterns", "Đêm hội trăng rằm"),
+    "lac-thuy/images/pha-co-trung-thu.jpg": ("night_feast", "Phá cỗ trông trăng"),
+    "lac-thuy/images/to-cong-nghe-so-lac-thuy.jpg": ("digital", "Tổ công nghệ số cộng đồng"),
     # an-binh
     "an-binh/images/lam-duong-bai-lang.jpg": ("road", "Làm đường liên thôn Bãi Lạng"),
     "an-binh/images/tap-huan-ky-nang-so.jpg": ("digital", "Tập huấn kỹ năng số"),
@@ -98,63 +98,63 @@ NEWS = {
     "an-binh/images/phoi-thoc.jpg": ("drying", "Phơi thóc sau thu hoạch"),
     "an-binh/images/camera-an-ninh.jpg": ("camera", "Mô hình Camera an ninh"),
     "an-binh/images/ngay-hoi-bai-lang.jpg": ("festival", "Cồng chiêng thôn Bãi Lạng"),
-    # dong-tam
-    "dong-tam/images/ho-doi-bo.jpg": ("lake", "Hồ đồi Bô, xã Đồng Tâm"),
-    "dong-tam/images/dien-tap-dong-tam.jpg": ("forest_fire", "Diễn tập phòng thủ xã Đồng Tâm"),
-    "dong-tam/images/vuon-cam-dong-tam.jpg": ("orchard", "Vườn cam VietGAP"),
-    "dong-tam/images/phan-loai-cam.jpg": ("sorting", "Phân loại cam"),
-    "dong-tam/images/nha-van-hoa-roc-dong.jpg": ("house", "Nhà văn hóa thôn Rộc Dong"),
+    # hoa-binh
+    "hoa-binh/images/ho-doi-bo.jpg": ("lake", "Hồ đồi Bô, phường Hòa Bình"),
+    "hoa-binh/images/dien-tap-hoa-binh.jpg": ("forest_fire", "Diễn tập phòng thủ phường Hòa Bình"),
+    "hoa-binh/images/vuon-cam-hoa-binh.jpg": ("orchard", "Vườn cam VietGAP"),
+    "hoa-binh/images/phan-loai-cam.jpg": ("sorting", "Phân loại cam"),
+    "hoa-binh/images/nha-van-hoa-roc-dong.jpg": ("house", "Nhà văn hóa tổ dân phố Rộc Dong"),
 }
 
 # The one picture stored rotated, with EXIF Orientation 6.
-EXIF_ROTATED = {"lac-thuy/images/dien-tap-phong-thu.jpg"}
+EXIF_ROTATED = {"phu-tho/images/dien-tap-phong-thu.jpg"}
 
 PORTRAITS = {
-    "lac-thuy": ["bui-van-thang", "quach-thi-lan", "dinh-cong-hieu", "nguyen-thi-thu-trang",
+    "phu-tho": ["bui-van-thang", "quach-thi-lan", "dinh-cong-hieu", "nguyen-thi-thu-trang",
                  "nguyen-thanh-manh", "nguyen-thuy-hang", "hoang-minh-tuan"],
-    "chi-ne": ["dinh-van-khai", "nguyen-thi-mai-phuong", "le-quang-vinh", "bach-thi-ngoc"],
+    "lac-thuy": ["dinh-van-khai", "nguyen-thi-mai-phuong", "le-quang-vinh", "bach-thi-ngoc"],
     "an-binh": ["quach-van-dung", "bui-thi-huong", "dinh-van-thanh", "nguyen-van-cuong"],
-    "dong-tam": ["bui-duc-thinh", "quach-thi-hanh", "truong-van-son", "le-thi-thanh-thuy"],
+    "hoa-binh": ["bui-duc-thinh", "quach-thi-hanh", "truong-van-son", "le-thi-thanh-thuy"],
 }
 WOMEN = {"nguyen-thuy-hang"}  # names without "Thị" that are women's
 
 MAPS = {
-    "lac-thuy/images/ban-do-hanh-chinh-huyen-lac-thuy.png": {
-        "title": "BẢN ĐỒ HÀNH CHÍNH HUYỆN LẠC THỦY",
-        "subtitle": "Tỉnh Hòa Bình",
-        "regions": [  # name, x, y (0..1 inside the map frame), is_town
-            ("TT. Ba Hàng Đồi", 0.50, 0.12, True),
-            ("Xã Phú Thành", 0.27, 0.20, False),
-            ("Xã Thống Nhất", 0.73, 0.18, False),
-            ("Xã Hưng Thi", 0.14, 0.45, False),
-            ("Xã Đồng Tâm", 0.36, 0.42, False),
-            ("TT. Chi Nê", 0.55, 0.47, True),
-            ("Xã Phú Nghĩa", 0.80, 0.40, False),
-            ("Xã Khoan Dụ", 0.74, 0.64, False),
-            ("Xã An Bình", 0.50, 0.74, False),
-            ("Xã Yên Bồng", 0.27, 0.74, False),
+    "phu-tho/images/ban-do-hanh-chinh-tinh-phu-tho.png": {
+        "title": "BẢN ĐỒ HÀNH CHÍNH TỈNH PHÚ THỌ",
+        "subtitle": "148 xã, phường (từ 01/7/2025)",
+        "regions": [  # name, x, y (0..1 inside the map frame), is_town (here: a ward)
+            ("Phường Phú Thọ", 0.50, 0.12, True),
+            ("Xã Thanh Sơn", 0.22, 0.20, False),
+            ("Phường Vĩnh Yên", 0.76, 0.18, True),
+            ("Xã Tam Đảo", 0.86, 0.34, False),
+            ("Phường Việt Trì", 0.58, 0.32, True),
+            ("Xã Kim Bôi", 0.16, 0.50, False),
+            ("Phường Hòa Bình", 0.36, 0.45, True),
+            ("Xã Phú Thành", 0.30, 0.66, False),
+            ("Xã Lạc Thủy", 0.55, 0.62, False),
+            ("Xã An Bình", 0.52, 0.80, False),
         ],
-        "neighbours": [("Huyện Kim Bôi", "n"), ("Tỉnh Hà Nam", "e"),
-                       ("Tỉnh Ninh Bình", "s"), ("Huyện Yên Thủy", "w")],
+        "neighbours": [("Tỉnh Tuyên Quang", "n"), ("Thành phố Hà Nội", "e"),
+                       ("Tỉnh Ninh Bình", "s"), ("Tỉnh Sơn La", "w")],
         "river": [(0.05, 0.30), (0.22, 0.35), (0.38, 0.55), (0.47, 0.62), (0.62, 0.78), (0.70, 0.98)],
-        "river_name": "Sông Bôi",
+        "river_name": "Sông Đà",
         "roads": [
             ("QL 21A", (200, 40, 40), [(0.98, 0.30), (0.75, 0.40), (0.55, 0.47), (0.40, 0.60), (0.30, 0.98)]),
             ("Đường Hồ Chí Minh", (230, 140, 20), [(0.10, 0.02), (0.35, 0.10), (0.55, 0.12), (0.95, 0.05)]),
         ],
         "seed": 7,
     },
-    "chi-ne/images/ban-do-thi-tran-chi-ne.png": {
-        "title": "BẢN ĐỒ HÀNH CHÍNH THỊ TRẤN CHI NÊ",
-        "subtitle": "Huyện Lạc Thủy, tỉnh Hòa Bình",
+    "lac-thuy/images/ban-do-xa-lac-thuy.png": {
+        "title": "BẢN ĐỒ HÀNH CHÍNH XÃ LẠC THỦY",
+        "subtitle": "Tỉnh Phú Thọ",
         "regions": [
             ("Khu 1", 0.22, 0.20, False), ("Khu 2", 0.45, 0.15, False), ("Khu 3", 0.70, 0.20, False),
             ("Khu 4", 0.30, 0.40, False), ("Khu 5", 0.52, 0.38, True), ("Khu 6", 0.75, 0.42, False),
             ("Khu 7", 0.18, 0.60, False), ("Khu 8", 0.42, 0.60, False), ("Khu 9", 0.66, 0.63, False),
             ("Khu 10", 0.84, 0.66, False), ("Khu 11", 0.32, 0.82, False), ("Khu 12", 0.58, 0.84, False),
         ],
-        "neighbours": [("Xã Đồng Tâm", "n"), ("Xã Khoan Dụ", "e"),
-                       ("Xã An Bình", "s"), ("Xã Đồng Tâm", "w")],
+        "neighbours": [("Phường Hòa Bình", "n"), ("Xã Khoan Dụ", "e"),
+                       ("Xã An Bình", "s"), ("Xã Phú Thành", "w")],
         "river": [],
         "river_name": "",
         "roads": [
@@ -164,15 +164,15 @@ MAPS = {
     },
     "an-binh/images/ban-do-xa-an-binh.png": {
         "title": "BẢN ĐỒ HÀNH CHÍNH XÃ AN BÌNH",
-        "subtitle": "Huyện Lạc Thủy, tỉnh Hòa Bình",
+        "subtitle": "Tỉnh Phú Thọ",
         "regions": [
             ("Thôn Bãi Lạng", 0.50, 0.25, True), ("Thôn Đồi Sim", 0.76, 0.28, False),
             ("Thôn Đồng Bầu", 0.25, 0.30, False), ("Thôn Khả Thượng", 0.22, 0.62, False),
             ("Thôn Khả Hạ", 0.45, 0.60, False), ("Thôn Suối Đù", 0.62, 0.80, False),
             ("Thôn Vôi", 0.78, 0.57, False),
         ],
-        "neighbours": [("TT. Chi Nê", "n"), ("Xã Khoan Dụ", "e"),
-                       ("Tỉnh Ninh Bình", "s"), ("Xã Đồng Tâm", "w")],
+        "neighbours": [("Xã Lạc Thủy", "n"), ("Xã Khoan Dụ", "e"),
+                       ("Tỉnh Ninh Bình", "s"), ("Phường Hòa Bình", "w")],
         "river": [(0.30, 0.99), (0.42, 0.80), (0.55, 0.72), (0.72, 0.74), (0.99, 0.90)],
         "river_name": "Suối Đù",
         "roads": [
@@ -188,7 +188,7 @@ A_INVITE = "invitation"
 A_LIST = "list"
 
 ATTACHMENTS = {
-    "lac-thuy/files/to-khai-dang-ky-khai-sinh.pdf": (A_FORM, {
+    "phu-tho/files/to-khai-dang-ky-khai-sinh.pdf": (A_FORM, {
         "title": "TỜ KHAI ĐĂNG KÝ KHAI SINH",
         "to": "Kính gửi: Ủy ban nhân dân ................................",
         "fields": [
@@ -211,7 +211,7 @@ ATTACHMENTS = {
                   "và chịu trách nhiệm trước pháp luật về cam đoan của mình.",
         "sign": "Người yêu cầu",
     }),
-    "lac-thuy/files/to-khai-dang-ky-ket-hon.pdf": (A_FORM, {
+    "phu-tho/files/to-khai-dang-ky-ket-hon.pdf": (A_FORM, {
         "title": "TỜ KHAI ĐĂNG KÝ KẾT HÔN",
         "to": "Kính gửi: ................................................................",
         "fields": [
@@ -228,7 +228,7 @@ ATTACHMENTS = {
                   "của chúng tôi là tự nguyện, không vi phạm quy định của Luật Hôn nhân và gia đình.",
         "sign": "Bên nữ                                          Bên nam",
     }),
-    "lac-thuy/files/to-khai-dang-ky-khai-tu.pdf": (A_FORM, {
+    "phu-tho/files/to-khai-dang-ky-khai-tu.pdf": (A_FORM, {
         "title": "TỜ KHAI ĐĂNG KÝ KHAI TỬ",
         "to": "Kính gửi: Ủy ban nhân dân ................................",
         "fields": [
@@ -251,7 +251,7 @@ ATTACHMENTS = {
                   "và chịu trách nhiệm trước pháp luật về cam đoan của mình.",
         "sign": "Người yêu cầu",
     }),
-    "lac-thuy/files/to-khai-xac-nhan-tinh-trang-hon-nhan.pdf": (A_FORM, {
+    "phu-tho/files/to-khai-xac-nhan-tinh-trang-hon-nhan.pdf": (A_FORM, {
         "title": "TỜ KHAI CẤP GIẤY XÁC NHẬN TÌNH TRẠNG HÔN NHÂN",
         "to": "Kính gửi: Ủy ban nhân dân ................................",
         "fields": [
@@ -271,9 +271,9 @@ ATTACHMENTS = {
                   "nhiệm trước pháp luật về cam đoan của mình.",
         "sign": "Người yêu cầu",
     }),
-    "lac-thuy/files/giay-de-nghi-dang-ky-ho-kinh-doanh.pdf": (A_FORM, {
+    "phu-tho/files/giay-de-nghi-dang-ky-ho-kinh-doanh.pdf": (A_FORM, {
         "title": "GIẤY ĐỀ NGHỊ ĐĂNG KÝ HỘ KINH DOANH",
-        "to": "Kính gửi: Phòng Tài chính - Kế hoạch huyện Lạc Thủy",
+        "to": "Kính gửi: Ủy ban nhân dân xã, phường ...............",
         "fields": [
             "Tôi là (ghi họ tên bằng chữ in hoa):",
             "Số định danh cá nhân:",
@@ -291,7 +291,7 @@ ATTACHMENTS = {
                   "chịu trách nhiệm về tính hợp pháp, chính xác của nội dung kê khai.",
         "sign": "Chủ hộ kinh doanh",
     }),
-    "lac-thuy/files/to-khai-de-nghi-tro-giup-xa-hoi.pdf": (A_FORM, {
+    "phu-tho/files/to-khai-de-nghi-tro-giup-xa-hoi.pdf": (A_FORM, {
         "title": "TỜ KHAI ĐỀ NGHỊ TRỢ GIÚP XÃ HỘI",
         "subtitle": "(Áp dụng đối với đối tượng quy định tại Nghị định số 20/2021/NĐ-CP)",
         "to": "Kính gửi: Ủy ban nhân dân ................................",
@@ -312,8 +312,8 @@ ATTACHMENTS = {
                   "không đúng tôi xin chịu trách nhiệm hoàn toàn.",
         "sign": "Người khai",
     }),
-    "lac-thuy/files/danh-sach-cong-tac-vien-dich-thuat.pdf": (A_LIST, {
-        "agency": ["UBND HUYỆN LẠC THỦY", "PHÒNG TƯ PHÁP"],
+    "phu-tho/files/danh-sach-cong-tac-vien-dich-thuat.pdf": (A_LIST, {
+        "agency": ["UBND TỈNH PHÚ THỌ", "SỞ TƯ PHÁP"],
         "title": "DANH SÁCH CỘNG TÁC VIÊN DỊCH THUẬT",
         "subtitle": "(Cập nhật tháng 10/2026)",
         "header": ["TT", "Họ và tên", "Ngôn ngữ dịch", "Điện thoại"],
@@ -327,62 +327,62 @@ ATTACHMENTS = {
         ],
         "note": "Người yêu cầu liên hệ trực tiếp cộng tác viên hoặc Phòng Tư pháp: 0218 3 863 031.",
     }),
-    "lac-thuy/files/giay-moi-hoi-nghi-24-11-2026.pdf": (A_INVITE, {
-        "agency": ["UBND HUYỆN LẠC THỦY", "VĂN PHÒNG HĐND VÀ UBND"],
+    "phu-tho/files/giay-moi-hoi-nghi-24-11-2026.pdf": (A_INVITE, {
+        "agency": ["UBND TỈNH PHÚ THỌ", "VĂN PHÒNG UBND TỈNH"],
         "number": "Số: 412/GM-VP",
-        "place_date": "Lạc Thủy, ngày 19 tháng 11 năm 2026",
+        "place_date": "Việt Trì, ngày 19 tháng 11 năm 2026",
         "subject": "Hội nghị triển khai kế hoạch phát triển kinh tế - xã hội "
                    "và dự toán ngân sách năm 2027",
         "body": [
-            "Thừa lệnh Chủ tịch UBND huyện, Văn phòng HĐND và UBND huyện trân trọng kính mời:",
-            "- Lãnh đạo các phòng, ban, đơn vị thuộc UBND huyện;",
-            "- Chủ tịch UBND các xã, thị trấn;",
-            "- Kế toán ngân sách các xã, thị trấn.",
+            "Thừa lệnh Chủ tịch UBND tỉnh, Văn phòng UBND tỉnh trân trọng kính mời:",
+            "- Lãnh đạo các sở, ban, ngành thuộc UBND tỉnh;",
+            "- Chủ tịch UBND các xã, phường;",
+            "- Kế toán ngân sách các xã, phường.",
             "Dự Hội nghị triển khai kế hoạch phát triển kinh tế - xã hội và dự toán",
-            "ngân sách năm 2027 do đồng chí Nguyễn Thành Mạnh, Chủ tịch UBND huyện chủ trì.",
+            "ngân sách năm 2027 do đồng chí Nguyễn Thành Mạnh, Chủ tịch UBND tỉnh chủ trì.",
             "Thời gian: 08 giờ 00, thứ Ba, ngày 24/11/2026.",
-            "Địa điểm: Hội trường UBND huyện, thị trấn Chi Nê.",
+            "Địa điểm: Hội trường UBND tỉnh, phường Việt Trì.",
             "Phòng Tài chính - Kế hoạch chuẩn bị tài liệu hội nghị.",
             "Rất mong các đại biểu tham dự đúng thời gian./.",
         ],
         "sign": ["TL. CHỦ TỊCH", "CHÁNH VĂN PHÒNG", "", "", "Trần Đức Long"],
     }),
-    "lac-thuy/files/giay-moi-tap-huan-17-11-2026.pdf": (A_INVITE, {
-        "agency": ["UBND HUYỆN LẠC THỦY", "PHÒNG VĂN HÓA, KHOA HỌC", "VÀ THÔNG TIN"],
+    "phu-tho/files/giay-moi-tap-huan-17-11-2026.pdf": (A_INVITE, {
+        "agency": ["UBND TỈNH PHÚ THỌ", "SỞ KHOA HỌC", "VÀ CÔNG NGHỆ"],
         "number": "Số: 57/GM-VHKHTT",
-        "place_date": "Lạc Thủy, ngày 11 tháng 11 năm 2026",
+        "place_date": "Việt Trì, ngày 11 tháng 11 năm 2026",
         "subject": "Tập huấn cập nhật trang thông tin điện tử thành phần",
         "body": [
-            "Phòng Văn hóa, Khoa học và Thông tin huyện trân trọng kính mời:",
-            "- Biên tập viên trang thông tin điện tử các xã, thị trấn;",
-            "- Công chức Văn phòng - Thống kê các xã, thị trấn.",
+            "Sở Khoa học và Công nghệ trân trọng kính mời:",
+            "- Biên tập viên trang thông tin điện tử các xã, phường;",
+            "- Công chức Văn phòng - Thống kê các xã, phường.",
             "Tham dự lớp tập huấn cập nhật tin bài, lịch công tác, giấy mời họp,",
             "thông tin cán bộ lãnh đạo và thủ tục hành chính trên trang thông tin.",
             "Thời gian: cả ngày thứ Ba, 17/11/2026 (sáng từ 08 giờ 00).",
-            "Địa điểm: Phòng họp trực tuyến, UBND huyện.",
+            "Địa điểm: Phòng họp trực tuyến, UBND tỉnh.",
             "Đề nghị học viên mang theo máy tính xách tay.",
         ],
         "sign": ["TRƯỞNG PHÒNG", "", "", "Phạm Thu Hà"],
     }),
-    "chi-ne/files/giay-moi-hop-xet-duyet-tro-cap-26-11-2026.pdf": (A_INVITE, {
-        "agency": ["UBND THỊ TRẤN CHI NÊ"],
+    "lac-thuy/files/giay-moi-hop-xet-duyet-tro-cap-26-11-2026.pdf": (A_INVITE, {
+        "agency": ["UBND XÃ LẠC THỦY"],
         "number": "Số: 96/GM-UBND",
-        "place_date": "Chi Nê, ngày 20 tháng 11 năm 2026",
+        "place_date": "Lạc Thủy, ngày 20 tháng 11 năm 2026",
         "subject": "Họp Hội đồng xét duyệt trợ cấp xã hội tháng 11/2026",
         "body": [
-            "UBND thị trấn Chi Nê trân trọng kính mời:",
-            "- Các thành viên Hội đồng xét duyệt trợ cấp xã hội thị trấn;",
+            "UBND xã Lạc Thủy trân trọng kính mời:",
+            "- Các thành viên Hội đồng xét duyệt trợ cấp xã hội xã;",
             "- Trưởng các khu có hồ sơ đề nghị.",
             "Dự họp xét duyệt hồ sơ đề nghị trợ cấp xã hội hằng tháng.",
             "Thời gian: 08 giờ 00, thứ Năm, ngày 26/11/2026.",
-            "Địa điểm: Phòng họp UBND thị trấn.",
+            "Địa điểm: Phòng họp UBND xã.",
             "Công chức Văn hóa - Xã hội chuẩn bị hồ sơ, danh sách đối tượng.",
         ],
         "sign": ["TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Bạch Thị Ngọc"],
     }),
-    "chi-ne/files/don-de-nghi-xac-dinh-muc-do-khuyet-tat.pdf": (A_FORM, {
+    "lac-thuy/files/don-de-nghi-xac-dinh-muc-do-khuyet-tat.pdf": (A_FORM, {
         "title": "ĐƠN ĐỀ NGHỊ XÁC ĐỊNH, XÁC ĐỊNH LẠI MỨC ĐỘ KHUYẾT TẬT",
-        "to": "Kính gửi: Chủ tịch UBND thị trấn Chi Nê",
+        "to": "Kính gửi: Chủ tịch UBND xã Lạc Thủy",
         "fields": [
             "Họ, chữ đệm, tên người đề nghị:",
             "Ngày, tháng, năm sinh:                  Giới tính:",
@@ -397,7 +397,7 @@ ATTACHMENTS = {
         "pledge": "Tôi xin cam đoan những lời khai trên là đúng sự thật.",
         "sign": "Người viết đơn",
     }),
-    "an-binh/files/to-khai-dang-ky-khai-sinh.pdf": ("copy", "lac-thuy/files/to-khai-dang-ky-khai-sinh.pdf"),
+    "an-binh/files/to-khai-dang-ky-khai-sinh.pdf": ("copy", "phu-tho/files/to-khai-dang-ky-khai-sinh.pdf"),
     "an-binh/files/huong-dan-khai-sinh-truc-tuyen-an-binh.pdf": (A_LIST, {
         "agency": ["UBND XÃ AN BÌNH", "BỘ PHẬN MỘT CỬA"],
         "title": "HƯỚNG DẪN ĐĂNG KÝ KHAI SINH TRỰC TUYẾN",
@@ -417,14 +417,14 @@ ATTACHMENTS = {
         "agency": ["UBND XÃ AN BÌNH"],
         "number": "Số: 71/GM-UBND",
         "place_date": "An Bình, ngày 19 tháng 11 năm 2026",
-        "subject": "Làm việc với Đoàn kiểm tra chuyển đổi số của UBND huyện",
+        "subject": "Làm việc với Đoàn kiểm tra chuyển đổi số của UBND tỉnh",
         "body": [
             "UBND xã An Bình trân trọng kính mời:",
             "- Phó Chủ tịch UBND xã phụ trách văn hóa - xã hội;",
             "- Công chức Văn phòng - Thống kê, Tư pháp - Hộ tịch;",
             "- Tổ trưởng tổ công nghệ số cộng đồng các thôn.",
             "Dự buổi làm việc với Đoàn kiểm tra công tác chuyển đổi số và",
-            "Bộ phận Một cửa của UBND huyện.",
+            "Bộ phận Một cửa của UBND tỉnh.",
             "Thời gian: 14 giờ 00, thứ Hai, ngày 23/11/2026.",
             "Địa điểm: Hội trường UBND xã An Bình.",
         ],
@@ -727,7 +727,7 @@ def scene_hall(rnd, award=False):
     img, d = indoor_base(rnd)
     d.rectangle([150, 60, 1050, 330], fill=(170, 25, 30))
     banner(d, (220, 90, 980, 150), "HỘI NGHỊ" if not award else "LỄ TRAO KHEN THƯỞNG", font(40, True))
-    d.text((330, 190), "Lạc Thủy, năm 2026", font=font(34), fill=(255, 230, 120))
+    d.text((330, 190), "Phú Thọ, năm 2026", font=font(34), fill=(255, 230, 120))
     d.rectangle([150, 330, 1050, 380], fill=(120, 80, 50))
     if award:
         for i in range(5):

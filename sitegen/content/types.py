@@ -343,7 +343,7 @@ class BaseUrl(Url):
     IDNA form; pages' addresses are made by adding paths to it."""
 
     def __init__(self):
-        super().__init__("https://lacthuy.hoabinh.gov.vn/", site_paths=False)
+        super().__init__("https://phutho.gov.vn/", site_paths=False)
 
     def parse(self, value: Value, context: Context) -> str:
         text = _text_of(value, context, self.example)
@@ -357,7 +357,7 @@ EMAIL = re.compile(r"[^@\s<>\"']+@[^@\s<>\"']+\.[^@\s<>\"']+")
 
 
 class Email(FieldType):
-    example = "bbt@lacthuy.hoabinh.gov.vn"
+    example = "bbt@phutho.gov.vn"
 
     def parse(self, value: Value, context: Context) -> str:
         text = _text_of(value, context, self.example).strip()

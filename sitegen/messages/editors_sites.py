@@ -66,9 +66,9 @@ SITES: dict[str, tuple[str, str]] = {
         "'parent: {parent}' names no site. The sites are: {sites}.",
     ),
     "parent-not-allowed": (
-        "'parent: {parent}' là một xã, phường hoặc thị trấn, không thể là trang cha; trang này được "
+        "'parent: {parent}' là một xã, phường, đặc khu hoặc thị trấn, không thể là trang cha; trang này được "
         "đặt dưới cổng gốc '{root}'. Hãy ghi 'parent: {root}'.",
-        "'parent: {parent}' is a commune, ward or town and cannot be a parent; this site is put under "
+        "'parent: {parent}' is a commune, ward, special zone or town and cannot be a parent; this site is put under "
         "the root portal '{root}'. Write 'parent: {root}'.",
     ),
     "parent-cycle": (
@@ -76,8 +76,8 @@ SITES: dict[str, tuple[str, str]] = {
         "The parents form a cycle: {cycle}. Fix the 'parent:' of one of these sites.",
     ),
     "no-root": (
-        "Không có cổng gốc: đúng một trang (huyện hoặc tỉnh) phải bỏ trống 'parent:'.",
-        "There is no root portal: exactly one site (the district or province) must have no 'parent:'.",
+        "Không có cổng gốc: đúng một trang (tỉnh, hoặc huyện cũ) phải bỏ trống 'parent:'.",
+        "There is no root portal: exactly one site (the province, or a former district) must have no 'parent:'.",
     ),
     "several-roots": (
         "Trang này không có 'parent:' nhưng cổng gốc là '{root}'. Hãy thêm 'parent: {root}'.",
@@ -85,9 +85,9 @@ SITES: dict[str, tuple[str, str]] = {
     ),
     "no-base-url": (
         "Cổng gốc cần 'base_url' (địa chỉ của cổng) để tạo RSS, sơ đồ trang và liên kết chuẩn, "
-        "ví dụ: base_url: https://lacthuy.hoabinh.gov.vn/",
+        "ví dụ: base_url: https://phutho.gov.vn/",
         "The root portal needs 'base_url' for feeds, the sitemap and canonical links, "
-        "e.g. base_url: https://lacthuy.hoabinh.gov.vn/",
+        "e.g. base_url: https://phutho.gov.vn/",
     ),
     "no-sites": (
         "Không tìm thấy trang nào trong '{folder}': mỗi trang là một thư mục con có tệp site.yaml.",

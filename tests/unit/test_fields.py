@@ -30,7 +30,7 @@ def test_a_missing_required_field_makes_the_item_unusable_and_says_what_to_write
     values, _lines, problems, usable = check("staff", name="Nguyễn Văn A")
     assert not usable
     assert codes(problems) == [("missing-field", 2)]
-    assert "position: Chủ tịch UBND huyện" in problems[0].message()
+    assert "position: Chủ tịch UBND tỉnh" in problems[0].message()
 
 
 def test_an_unknown_key_is_a_warning_with_did_you_mean():

@@ -40,10 +40,10 @@ ATTACHMENT = Mapping(
     labels={"title": "Tên tệp (ví dụ Phụ lục)", "file": "Tệp"},
 )
 CONSULTATION = Mapping(
-    {"until": DateTime(), "feedback_url": Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False),
+    {"until": DateTime(), "feedback_url": Url("https://phutho.gov.vn/gop-y", site_paths=False),
      "email": Email(), "result": AssetPath("files", "files/tong-hop-y-kien.pdf")},
     required=("until",),
-    example="\n  until: 15/12/2026 17:00\n  email: gopy@lacthuy.hoabinh.gov.vn",
+    example="\n  until: 15/12/2026 17:00\n  email: gopy@phutho.gov.vn",
     labels={"until": "Hạn góp ý", "feedback_url": "Địa chỉ góp ý trực tuyến", "email": "Thư điện tử nhận góp ý",
             "result": "Tệp tổng hợp ý kiến (khi đã có)"},
 )
@@ -61,7 +61,7 @@ FIELDS = (
     Field("expires", DateTime(), "ngày hết hiệu lực", example="31/12/2027", label="Ngày hết hiệu lực"),
     Field("replaced_by", Text(100), "số, ký hiệu của văn bản thay thế văn bản này", example="2345/QĐ-UBND"),
     Field("issuer", Text(300), "cơ quan ban hành (bỏ trống: cơ quan chủ quản của trang)",
-          example="UBND huyện Lạc Thủy", label="Cơ quan ban hành"),
+          example="UBND tỉnh Phú Thọ", label="Cơ quan ban hành"),
     Field("signer", Text(200), "người ký", example="Nguyễn Thành Mạnh", label="Người ký"),
     Field("signer_title", Text(200), "chức vụ người ký", example="Chủ tịch"),
     Field("field", Text(150), "lĩnh vực", example="Thông tin và Truyền thông", label="Lĩnh vực"),
@@ -80,7 +80,7 @@ FIELDS = (
           example="[files/1234-qd-ubnd.pdf]"),
     Field("consultation", CONSULTATION, "lấy ý kiến dự thảo: until (hạn góp ý), feedback_url hoặc email "
           "(nơi gửi ý kiến), result (tệp tổng hợp ý kiến, khi đã có)",
-          example="\n  until: 15/12/2026 17:00\n  email: gopy@lacthuy.hoabinh.gov.vn"),
+          example="\n  until: 15/12/2026 17:00\n  email: gopy@phutho.gov.vn"),
     DRAFT,
     ALIASES,
 )

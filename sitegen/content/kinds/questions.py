@@ -33,7 +33,7 @@ FIELDS = (
     Field("title", Text(300), "câu hỏi, viết ngắn gọn", required=True,
           example="Thủ tục đăng ký khai sinh cho con khi bố mẹ chưa đăng ký kết hôn?"),
     Field("asked_by", Text(200), "người hỏi, như họ đồng ý được nêu tên (không ghi số điện thoại, thư điện tử)",
-          example="Anh N.V.A, thôn Đồng Tâm", label="Người hỏi"),
+          example="Anh N.V.A, thôn Hòa Bình", label="Người hỏi"),
     Field("asked", DateTime(), "ngày hỏi", required=True, example="03/11/2026", label="Ngày hỏi"),
     Field("field", Text(150), "lĩnh vực", example="Hộ tịch", label="Lĩnh vực"),
     Field("answered_by", Text(300), "người, cơ quan trả lời", example="Công chức Tư pháp - Hộ tịch xã An Lạc",

@@ -34,11 +34,11 @@ FIELDS = (
           example="Hội nghị triển khai nhiệm vụ xây dựng chính quyền điện tử"),
     Field("start", DateTime(), "bắt đầu", required=True, example="25/11/2019 08:00"),
     Field("end", DateTime(), "kết thúc", example="25/11/2019 11:00"),
-    Field("location", Text(300), "địa điểm", example="Hội trường UBND huyện"),
+    Field("location", Text(300), "địa điểm", example="Hội trường UBND tỉnh"),
     # Chosen on the admin page among the site's staff, as 'Họ tên - Chức vụ'; any text in a file.
     Field("chair", Reference("staff", "{name} - {position}"), "chủ trì",
-          example="Nguyễn Thành Mạnh - Chủ tịch UBND huyện"),
-    Field("participants", TextList(("Lãnh đạo các phòng, ban", "Chủ tịch UBND các xã, thị trấn"),
+          example="Nguyễn Thành Mạnh - Chủ tịch UBND tỉnh"),
+    Field("participants", TextList(("Lãnh đạo các phòng, ban", "Chủ tịch UBND các xã, phường"),
                                    split=False), "thành phần", default=()),
     Field("kind", Choice(EVENT_KINDS), "loại: meeting (mời họp) | work (lịch công tác) | reception (tiếp "
           "công dân: chair là người tiếp)", default="work", example="meeting"),

@@ -26,11 +26,11 @@ NOTICE = Mapping(
     labels={"text": "Nội dung thông báo", "from": "Hiện từ", "until": "Hiện đến"},
 )
 SERVICES = Mapping(
-    {"province_portal": Url("https://dichvucong.hoabinh.gov.vn/", site_paths=False),
+    {"province_portal": Url("https://dichvucong.phutho.gov.vn/", site_paths=False),
      "tracking": Url("https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html", site_paths=False),
      "feedback": Url("https://dichvucong.gov.vn/p/home/dvc-phan-anh-kien-nghi.html", site_paths=False)},
     required=(),
-    example="\n  province_portal: https://dichvucong.hoabinh.gov.vn/\n"
+    example="\n  province_portal: https://dichvucong.phutho.gov.vn/\n"
             "  tracking: https://dichvucong.gov.vn/p/home/dvc-tra-cuu-ho-so.html\n"
             "  feedback: https://dichvucong.gov.vn/p/home/dvc-phan-anh-kien-nghi.html",
     labels={"province_portal": "Cổng dịch vụ công của tỉnh", "tracking": "Tra cứu hồ sơ",
@@ -44,35 +44,35 @@ CMS_SITE = Mapping(
     labels={"site": "Thư mục của trang", "repo": "Kho", "branch": "Nhánh"},
 )
 CMS = Mapping(
-    {"backend": Choice(FORGES), "base_url": BaseUrl(), "api_root": Url("https://git.lacthuy.gov.vn/api/v1",
+    {"backend": Choice(FORGES), "base_url": BaseUrl(), "api_root": Url("https://git.phutho.gov.vn/api/v1",
                                                                        site_paths=False, plain_host=True),
      "repo": Text(200), "branch": Text(200), "app_id": Text(200),
      "sites": MappingList(CMS_SITE, "[{site: an-binh, repo: xa-an-binh/noi-dung}]", max_items=1000),
      "review": Boolean()},
     required=("backend",),
-    example="\n  backend: gitea\n  base_url: https://git.lacthuy.gov.vn/\n  repo: lac-thuy/cong-thong-tin\n"
+    example="\n  backend: gitea\n  base_url: https://git.phutho.gov.vn/\n  repo: phu-tho/cong-thong-tin\n"
             "  branch: bien-tap/{site}\n  app_id: 5b0f6c1e-2d1a-4c55-9a57-0a3f7d9e2b41",
 )
 
 SITE = Kind(
     "site", "thông tin trang (site.yaml)", "", (
         Field("name", Text(200), "tên đầy đủ, hiện ở đầu trang và tiêu đề", required=True,
-              example="Cổng thông tin điện tử huyện Lạc Thủy"),
-        Field("short_name", Text(80), "tên ngắn", example="Lạc Thủy"),
+              example="Cổng thông tin điện tử tỉnh Phú Thọ"),
+        Field("short_name", Text(80), "tên ngắn", example="Phú Thọ"),
         Field("name_en", Text(200), "tên tiếng Anh, hiện ở đầu các trang tiếng Anh (en/), thường là tên cơ quan",
-              example="People's Committee of Lac Thuy District"),
+              example="People's Committee of Phu Tho Province"),
         Field("kind", Choice(SITE_KINDS), "loại: " + " | ".join(SITE_KINDS.keys), required=True,
               example="commune"),
-        Field("parent", Text(80), "thư mục của trang cha (bỏ trống ở cổng gốc)", example="lac-thuy"),
+        Field("parent", Text(80), "thư mục của trang cha (bỏ trống ở cổng gốc)", example="phu-tho"),
         Field("base_url", BaseUrl(), "địa chỉ riêng của trang (nếu có tên miền riêng)",
-              example="https://lacthuy.hoabinh.gov.vn/"),
-        Field("owner", Text(200), "cơ quan chủ quản", example="Ủy ban nhân dân huyện Lạc Thủy"),
+              example="https://phutho.gov.vn/"),
+        Field("owner", Text(200), "cơ quan chủ quản", example="Ủy ban nhân dân tỉnh Phú Thọ"),
         Field("responsible", Text(200), "người chịu trách nhiệm nội dung",
-              example="Nguyễn Thúy Hằng - Phó Chủ tịch UBND huyện"),
+              example="Nguyễn Thúy Hằng - Phó Chủ tịch UBND tỉnh"),
         Field("licence", Text(200), "giấy phép", example="Giấy phép số 12/GP-TTĐT ngày 01/03/2019"),
-        Field("address", Text(300), "địa chỉ", example="Thị trấn Chi Nê, huyện Lạc Thủy, tỉnh Hòa Bình"),
+        Field("address", Text(300), "địa chỉ", example="Số 1 đường Trần Phú, phường Việt Trì, tỉnh Phú Thọ"),
         Field("phone", Text(60), "điện thoại", example="0218 3 863 123"),
-        Field("email", Email(), "thư điện tử của ban biên tập", example="bbt@lacthuy.hoabinh.gov.vn"),
+        Field("email", Email(), "thư điện tử của ban biên tập", example="bbt@phutho.gov.vn"),
         Field("menu", MappingList(MENU_ITEM, "[{title: Giới thiệu, url: /gioi-thieu/}]", 20),
               "trình đơn chính (bỏ trống để dùng trình đơn mặc định)", default=(),
               example="\n  - {title: Giới thiệu, url: /gioi-thieu/}"),
@@ -82,10 +82,10 @@ SITE = Kind(
               "bài đã đăng có dùng)", default=()),
         Field("allow_html", Boolean(), "true: xin cho phép viết mã HTML trong bài (chỉ có tác dụng khi "
               "cổng gốc cho phép trang này trong allow_html_sites)", default=False, example=False),
-        Field("allow_html_sites", TextList(("chi-ne",), max_items=1000, max_length=80),
+        Field("allow_html_sites", TextList(("lac-thuy",), max_items=1000, max_length=80),
               "chỉ ở cổng gốc: thư mục các trang được phép viết mã HTML trong bài", default=()),
-        Field("feedback_url", Url("https://lacthuy.hoabinh.gov.vn/gop-y", site_paths=False, plain_host=True),
-              "địa chỉ nhận ý kiến đánh giá của người dân", example="https://lacthuy.hoabinh.gov.vn/gop-y"),
+        Field("feedback_url", Url("https://phutho.gov.vn/gop-y", site_paths=False, plain_host=True),
+              "địa chỉ nhận ý kiến đánh giá của người dân", example="https://phutho.gov.vn/gop-y"),
         Field("services", SERVICES, "dịch vụ công trên trang chủ: province_portal (cổng dịch vụ công của tỉnh), "
               "tracking (tra cứu hồ sơ), feedback (phản ánh, kiến nghị); ghi ở cổng gốc, trang cấp dưới dùng "
               "theo (hoặc ghi riêng); bỏ trống: dùng trang của Cổng Dịch vụ công quốc gia",

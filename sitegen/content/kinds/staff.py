@@ -30,7 +30,7 @@ HOME_LEADERS = 4
 
 FIELDS = (
     Field("name", Text(120), "họ và tên", required=True, example="Nguyễn Thành Mạnh"),
-    Field("position", Text(200), "chức vụ", required=True, example="Chủ tịch UBND huyện"),
+    Field("position", Text(200), "chức vụ", required=True, example="Chủ tịch UBND tỉnh"),
     Field("unit", Text(150), "đơn vị: Đảng ủy | HĐND | UBND | MTTQ | phòng, ban ...",
           example="Ủy ban nhân dân"),
     Field("order", Integer(), "thứ tự trong đơn vị", default=100, example=1),
@@ -39,11 +39,11 @@ FIELDS = (
     Field("photo", AssetPath("images", "images/nguyen-thanh-manh.jpg"), "ảnh chân dung",
           example="images/nguyen-thanh-manh.jpg"),
     Field("phone", Text(60), "điện thoại", example="0218 3 863 001"),
-    Field("email", Email(), "thư điện tử", example="manhnt@lacthuy.hoabinh.gov.vn"),
+    Field("email", Email(), "thư điện tử", example="manhnt@phutho.gov.vn"),
     Field("duties", TextList(("Lãnh đạo chung", "Phụ trách nội chính")),
           "phân công nhiệm vụ (nhiều việc thì cách nhau bằng dấu phẩy)", default=()),
     Field("position_en", Text(200), "chức vụ bằng tiếng Anh (trang tiếng Anh en/organisation/)",
-          example="Chairman of the District People's Committee"),
+          example="Chairman of the Provincial People's Committee"),
     Field("unit_en", Text(150), "tên đơn vị bằng tiếng Anh", example="People's Committee"),
     Field("duties_en", TextList(("General leadership", "Internal affairs")),
           "phân công nhiệm vụ bằng tiếng Anh", default=()),
