@@ -82,12 +82,12 @@ class BuildResult:
 
 
 def build(settings: BuildSettings, progress: Progress | None = None) -> BuildResult:
-    from .portal.read import date_shift
+    from .portal.read import root_rules
 
     started = time.perf_counter()
-    shift = date_shift(settings.sites, settings.now, settings.root, settings.kinds)
+    rules = root_rules(settings.sites, settings.now, settings.root, settings.kinds)
     # A sample portal's dates move each week: what was read and made under another shift is stale.
-    increment = Increment.start(settings.sites, settings.out, f"{settings.kinds.signature()};{shift.by.days}",
+    increment = Increment.start(settings.sites, settings.out, f"{settings.kinds.signature()};{rules.shift.by.days}",
                                 DEFAULT_THEME, settings.use_cache)
     if settings.workers is None and increment.inputs.count < SMALL_PORTAL_FILES:
         settings = replace(settings, workers=1)  # starting workers would cost more than it saves
@@ -96,7 +96,7 @@ def build(settings: BuildSettings, progress: Progress | None = None) -> BuildRes
         return _as_published(settings, increment.cache, earlier, started)
     result = BuildResult()
     with collector_paused():
-        sources = _read(settings, increment, progress, shift)  # 2. read
+        sources = _read(settings, increment, progress, rules)  # 2. read
         portal, ledger = _portal(settings, sources, result)  # 3. portal
         gc.freeze()  # all that lives until the build ends: later passes of the collector skip it
     try:
@@ -127,14 +127,14 @@ def _as_published(settings: BuildSettings, cache, earlier: dict, started: float)
     return result
 
 
-def _read(settings: BuildSettings, increment: Increment, progress: Progress | None, shift) -> Sources:
+def _read(settings: BuildSettings, increment: Increment, progress: Progress | None, rules) -> Sources:
     """Every site's content: read from its folder, or as last published when that still holds."""
-    from .portal.read import html_grants, read_sites
+    from .portal.read import read_sites
 
-    grants = html_grants(settings.sites, settings.root, settings.kinds)
-    kept = increment.not_to_read(settings.now, settings.only, grants)
+    kept = increment.not_to_read(settings.now, settings.only, rules.grants)
     contents, problems = read_sites(settings.sites, settings.now, increment.cache, settings.workers, progress,
-                                    skip=frozenset(kept), kinds=settings.kinds, grants=grants, shift=shift)
+                                    skip=frozenset(kept), kinds=settings.kinds, grants=rules.grants,
+                                    shift=rules.shift)
     for name, snapshot in kept.items():
         contents.append(snapshot.content)
         problems[name] = list(snapshot.problems)

@@ -77,7 +77,7 @@ def _fixed_offset(text: str) -> timezone:
 
 @dataclass(frozen=True)
 class DateShift:
-    """A sample portal's dates moved to the current week (portal.read.date_shift):
+    """A sample portal's dates moved to the current week (portal.read.root_rules):
     a date written before `before` (this week's Monday, in the sample's time) is
     the sample's own and moves by `by`; one from this week on is an editor's,
     written today, and stays as written."""

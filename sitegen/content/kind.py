@@ -187,7 +187,7 @@ class Making:
     owner: str = ""  # the site's owning body (cơ quan chủ quản)
     extract: Callable[[str], Any] | None = None  # a site file's text (content.extract.Extracted), cached
     display: str = ""  # the site's folder as problems name it ('sites/an-binh')
-    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.root_rules)
 
 
 @dataclass(frozen=True)

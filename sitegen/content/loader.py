@@ -94,7 +94,7 @@ class _SiteReader:
     allow_html: bool = False
     level: str = "commune"  # the procedure level this site works at
     problems: list[Problem] = field(default_factory=list)
-    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.root_rules)
 
     def shown(self, relative: str) -> str:
         return f"{self.display}/{relative}"

@@ -47,7 +47,7 @@ class Context:
     key: str
     site_files: frozenset[str] = frozenset()
     refused: frozenset[str] = frozenset()  # files of the site that may not be published
-    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved to this week (portal.read.root_rules)
 
 
 class FieldType:

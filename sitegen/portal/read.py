@@ -28,8 +28,9 @@ def read_portal(sites: Trees, now: datetime, cache=None, workers: int | None = N
     root portal's folder when the webmaster names it (--root)."""
     from .model import build_portal
 
+    rules = root_rules(sites, now, root, kinds)
     contents, problems = read_sites(sites, now, cache, workers, progress, kinds=kinds,
-                                    grants=html_grants(sites, root, kinds), shift=date_shift(sites, now, root, kinds))
+                                    grants=rules.grants, shift=rules.shift)
     portal, portal_problems = build_portal(contents, now, kinds, root)
     return portal, [p for found in problems.values() for p in found] + portal_problems
 
@@ -41,27 +42,31 @@ class _ReadJob:
     cache: object  # incremental.cache.BuildCache, or None
     kinds: Registry
     grants: frozenset[str]  # the folders of the sites the root lets write raw HTML
-    shift: DateShift = NO_SHIFT  # a sample portal's dates moved (date_shift)
+    shift: DateShift = NO_SHIFT  # a sample portal's dates moved (root_rules)
 
 
-def html_grants(sites: Trees, root: str | None = None, kinds: Registry = DEFAULT) -> frozenset[str]:
-    """The site folders the root portal lets write raw HTML (its allow_html_sites).
+@dataclass(frozen=True)
+class RootRules:
+    """What the root portal's site.yaml decides for every site before any site is read."""
+    grants: frozenset[str] = frozenset()  # the folders allowed raw HTML (its allow_html_sites)
+    shift: DateShift = NO_SHIFT  # how a sample portal's dates move (its sample_dated)
 
-    Known before any site's Markdown is read: every site.yaml is read first, the
-    root found as the portal will find it, and only its list counts, so a
-    commune's editor cannot grant raw HTML to their own site.
-    """
+
+def root_rules(sites: Trees, now: datetime, root: str | None = None, kinds: Registry = DEFAULT) -> RootRules:
+    """The root's rules, from one reading of every site.yaml, the root found as the
+    portal will find it. Only the root's allow_html_sites counts, so a commune's
+    editor cannot grant raw HTML to their own site."""
     config = _root_config(sites, root, kinds)
-    return frozenset(config.allow_html_sites) if config else frozenset()
+    if config is None:
+        return RootRules()
+    return RootRules(frozenset(config.allow_html_sites), _date_shift(config.sample_dated, now))
 
 
-def date_shift(sites: Trees, now: datetime, root: str | None = None, kinds: Registry = DEFAULT) -> DateShift:
+def _date_shift(dated: datetime | None, now: datetime) -> DateShift:
     """How a sample portal's dates move: from the week of the root's sample_dated
     to this week, in whole weeks (a Monday's events stay on a Monday), never
     back; only dates before this week's Monday move (an editor's new article,
     dated today, stays). A real portal (no sample_dated) does not move."""
-    config = _root_config(sites, root, kinds)
-    dated = config.sample_dated if config else None
     if dated is None:
         return NO_SHIFT
     monday = datetime.combine(dated.date() - timedelta(days=dated.weekday()), time(), dated.tzinfo)
@@ -89,7 +94,7 @@ def read_sites(sites: Trees, now: datetime, cache, workers: int | None, progress
                grants: frozenset[str] = frozenset(), shift: DateShift = NO_SHIFT
                ) -> tuple[list, dict[str, list[Problem]]]:
     """Read every site folder but those in skip: the contents, and the problems by
-    folder name; grants: the folders allowed raw HTML (html_grants); shift: date_shift."""
+    folder name; grants and shift: the root's rules (root_rules)."""
     from ..content import portal_trees
     from ..parallel import run_all
     from ..problems import problem
