@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 from ..problems import Words
@@ -77,18 +77,48 @@ def _fixed_offset(text: str) -> timezone:
 
 @dataclass(frozen=True)
 class DateShift:
-    """A sample portal's dates moved to the current week (portal.read.root_rules):
-    a date written before `before` (this week's Monday, in the sample's time) is
-    the sample's own and moves by `by`; one from this week on is an editor's,
-    written today, and stays as written."""
+    """A sample portal's dates moved to the current week (portal.read.root_rules).
+
+    The sample's own items are those with a date before `before`, the Monday
+    after the week the sample was written for: such an item moves whole, by
+    `by`, its later dates too (a draft's deadline stays after its issue date).
+    An item with no date that early is an editor's, written in the sample or a
+    training portal since, and keeps its dates: it never jumps into the future."""
 
     by: timedelta = timedelta(0)
-    before: datetime | None = None
+    before: datetime | None = None  # None: every date moves (an item found to be the sample's)
 
     def apply(self, when: When) -> When:
-        if not self.by or self.before is None or when.moment >= self.before:
+        if not self.by or (self.before is not None and when.moment >= self.before):
             return when
         return When(when.moment + self.by, when.all_day)
+
+    def for_item(self, values: object, named: str = "") -> "DateShift":
+        """The shift of one item, from its raw values (and the date its file name
+        starts with, 'named'): all of it moves, or none of it."""
+        if not self.by or self.before is None:
+            return self
+        if any(when.moment < self.before for when in _dates_in([values, named[:10]])):
+            return DateShift(self.by)
+        return NO_SHIFT
+
+
+def _dates_in(data: object):
+    """Every date written anywhere in raw front matter (Value, dict, list, text, YAML date)."""
+    data = getattr(data, "data", data)
+    if isinstance(data, dict):
+        for value in data.values():
+            yield from _dates_in(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _dates_in(value)
+    elif isinstance(data, (str, date)):
+        text = data if isinstance(data, str) else data.isoformat()
+        if 8 <= len(text) <= 40:  # a date, not a title or a body
+            try:
+                yield parse_when(text)
+            except ValueError:
+                pass
 
 
 NO_SHIFT = DateShift()

@@ -263,7 +263,7 @@ def _read_config(reader: _SiteReader) -> tuple[SiteConfig | None, dict[str, int]
     if mapping is None:
         return None, {}
     values, lines, problems, usable = validate(reader.kinds.site, mapping, path, reader.files, reader.refused,
-                                               reader.shift)
+                                               reader.shift.for_item(mapping))
     reader.problems.extend(problems)
     if not usable:
         return None, lines
@@ -289,8 +289,9 @@ def read_file(reader: _SiteReader, kind: Kind, relative: str, raw: bytes) -> Fil
         documents = [document] if document.ok else []
     entries, drafts = [], []
     for document in documents:
+        shift = reader.shift.for_item(document.fields, Path(relative).name)
         values, lines, found, usable = validate(kind, document.fields, document.path, reader.files,
-                                                reader.refused, reader.shift)
+                                                reader.refused, shift)
         problems.extend(found)
         if values.get("draft"):
             problems.append(problem(document.path, lines.get("draft"), "draft", Severity.INFO))

@@ -65,15 +65,16 @@ def root_rules(sites: Trees, now: datetime, root: str | None = None, kinds: Regi
 def _date_shift(dated: datetime | None, now: datetime) -> DateShift:
     """How a sample portal's dates move: from the week of the root's sample_dated
     to this week, in whole weeks (a Monday's events stay on a Monday), never
-    back; only dates before this week's Monday move (an editor's new article,
-    dated today, stays). A real portal (no sample_dated) does not move."""
+    back; only the items the sample wrote (a date before the Monday after its
+    week) move: what an editor writes in it since keeps its dates (DateShift).
+    A real portal (no sample_dated) does not move."""
     if dated is None:
         return NO_SHIFT
     monday = datetime.combine(dated.date() - timedelta(days=dated.weekday()), time(), dated.tzinfo)
     weeks = (now.astimezone(dated.tzinfo).date() - monday.date()).days // 7
     if weeks <= 0:
         return NO_SHIFT
-    return DateShift(timedelta(weeks=weeks), monday + timedelta(weeks=weeks))
+    return DateShift(timedelta(weeks=weeks), monday + timedelta(weeks=1))
 
 
 def _root_config(sites: Trees, root: str | None, kinds: Registry):

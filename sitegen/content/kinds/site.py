@@ -98,8 +98,8 @@ SITE = Kind(
               "duyệt); gitea | forgejo | gitlab là kho Git (cần repo, app_id; {site} là thư mục của từng trang)",
               example=CMS.example),
         Field("sample_dated", DateTime(), "chỉ ở cổng gốc của cổng mẫu hay cổng tập huấn: ngày viết các ngày tháng "
-              "của nội dung; mỗi lần dựng, mọi ngày tháng được dời tới theo từng tuần trọn cho tới tuần hiện tại "
-              "(lịch, tin mới luôn là của tuần này); cổng thật không bao giờ ghi khóa này", example="2026-11-23"),
+              "của nội dung; mỗi lần dựng, ngày tháng của nội dung mẫu được dời tới theo từng tuần trọn cho tới tuần "
+              "hiện tại (lịch, tin mới luôn là của tuần này); cổng thật không bao giờ ghi khóa này", example="2026-11-23"),
     ), extensions=(".yaml",), has_body=False)
 
 
