@@ -67,13 +67,14 @@ class Vocabulary:
 
 
 SITE_KINDS = Vocabulary("site_kinds", (
-    SiteKind("province", "Tỉnh", "Province", ("tỉnh", "thành phố trực thuộc trung ương"),
+    # Since 1 July 2025 a "thành phố" is a centrally governed city, one level with a province.
+    SiteKind("province", "Tỉnh", "Province", ("tỉnh", "thành phố", "thành phố trực thuộc trung ương"),
              level="province", may_have_sub_sites=True),
     SiteKind("district", "Huyện", "District", ("huyện", "quận", "thị xã", "thành phố thuộc tỉnh"),
              level="district", may_have_sub_sites=True),
     SiteKind("commune", "Xã", "Commune", ("xã",)),
     SiteKind("ward", "Phường", "Ward", ("phường",)),
-    SiteKind("special-zone", "Đặc khu", "Special zone", ("đặc khu", "special zone", "special_zone")),
+    SiteKind("special-zone", "Đặc khu", "Special zone", ("đặc khu", "đặc-khu", "special zone", "special_zone")),
     SiteKind("town", "Thị trấn", "Town", ("thị trấn",)),  # gone since 1 July 2025: old portals still build
 ))
 

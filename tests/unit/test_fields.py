@@ -56,6 +56,17 @@ def test_closed_lists_take_their_vietnamese_names(kind, key, written, expected):
     assert values[key] == expected and problems == []
 
 
+@pytest.mark.parametrize("written, expected", [
+    ("Phường", "ward"), ("dac-khu", "special-zone"), ("Đặc khu", "special-zone"),
+    ("Thành phố", "province"),  # since 1 July 2025 a city is a province's peer
+    ("thành phố thuộc tỉnh", "district"), ("Thị trấn", "town"),  # portals not yet moved
+])
+def test_a_site_kind_may_be_written_in_vietnamese(written, expected):
+    values, _lines, problems, _usable = validate(DEFAULT.site, fields(name="Trang", kind=written), "xa/site.yaml",
+                                                 FILES)
+    assert values["kind"] == expected and problems == []
+
+
 def test_a_word_not_in_the_list_gets_did_you_mean():
     _values, _lines, problems, _usable = check("procedure", code="1.001193", title="Thủ tục", level="comune")
     assert codes(problems) == [("bad-choice", 4)]
