@@ -255,6 +255,8 @@ def test_the_sample_is_a_province_with_communes_and_a_ward_and_its_build_warns_o
     assert {"commune", "ward"} <= set(kinds.values()) and not {"district", "town"} & set(kinds.values()), kinds
     catalogue = (out / "thu-tuc" / "index.html").read_text(encoding="utf-8")
     assert "Cấp tỉnh" in catalogue and "Cấp huyện" not in catalogue
+    units = (out / "don-vi" / "index.html").read_text(encoding="utf-8")
+    assert "thành phần của các xã, phường." in units and "thị trấn" not in units  # what its sub-sites are
 
 
 def test_a_province_with_a_ward_and_a_special_zone_builds_without_a_warning(tmp_path):
@@ -275,6 +277,7 @@ def test_a_province_with_a_ward_and_a_special_zone_builds_without_a_warning(tmp_
     assert [p.message() for p in result.problems if p.severity != Severity.INFO and "report" not in p.code] == []
     for folder in ("phuong-a", "dac-khu"):
         assert (tmp_path / "out" / folder / "thu-tuc" / "1-001193" / "index.html").is_file(), folder
+    assert "của các phường, đặc khu." in (tmp_path / "out" / "don-vi" / "index.html").read_text(encoding="utf-8")
     report = json.loads((tmp_path / "report" / "report.json").read_text(encoding="utf-8"))
     kinds = {site["slug"]: site["kind"] for site in report["sites"]}
     assert kinds["dac-khu"] == "special-zone" and kinds["phuong-a"] == "ward"

@@ -20,6 +20,7 @@ from ..content.kind import Crumb, Kind, Listed, ListPage, Registry
 from ..content.kinds import DEFAULT
 from ..content.listing import ChildItem
 from ..content.records import SiteConfig
+from ..content.vocabulary import SITE_KINDS
 from ..portal.model import MenuLink, Site, SiteRef
 from ..search.shards import SearchShards
 from ..content.listing import FeedEntry
@@ -111,6 +112,12 @@ class Chrome:
     def short_name(self) -> str:
         """The site's name after a page's title: its short name (in English, its English name)."""
         return self.config.short_name or self.name if self.lang == paths.VIETNAMESE else self.name
+
+    @property
+    def sub_site_units(self) -> str:
+        """What its sub-sites are, in the list's order: 'xã, phường' (a province's 'các xã, phường')."""
+        present = {child.kind for child in self.children}
+        return ", ".join(SITE_KINDS.label(kind).lower() for kind in SITE_KINDS.keys if kind in present)
 
 
 @dataclass(frozen=True)

@@ -141,7 +141,7 @@ _OPTIONS = dict(
 
 def email_breaks(address: str) -> Markup:
     """An e-mail address a narrow line may break only after its '@' or a dot
-    (<wbr>), never in the middle of a name: 'manhnt@|lacthuy.|hoabinh.|gov.|vn'."""
+    (<wbr>), never in the middle of a name: 'manhnt@|phutho.|gov.|vn'."""
     return Markup(re.sub(r"([@.])", r"\1<wbr>", str(escape(address))))
 
 
