@@ -62,6 +62,18 @@ def playwright_browser():
             browser.close()
 
 
+def copy_sample_as_real_portal(dest: Path) -> Path:
+    """The sample portal (sites/) copied to dest as a real portal: its dates as written, without
+    the root's sample_dated, which moves them with the clock (tests/test_sample_dates.py)."""
+    import shutil
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "sites", dest)
+    for config in dest.glob("*/site.yaml"):
+        text = config.read_text(encoding="utf-8")
+        config.write_text(re.sub(r"(?m)^sample_dated:.*\n", "", text), encoding="utf-8")
+    return dest
+
+
 def commune_site(name: str, parent: str = "huyen-mau", extra: str = "") -> str:
     return f"name: Trang thông tin điện tử xã {name}\nshort_name: {name}\nkind: commune\nparent: {parent}\n" \
            f"owner: Ủy ban nhân dân xã {name}\n{extra}"

@@ -4,16 +4,15 @@ publishing service as nginx would pass them on (tests of sitegen/service)."""
 from __future__ import annotations
 
 import json
-import re
-import shutil
 import subprocess
 import urllib.error
 import urllib.request
 from pathlib import Path
 
+from conftest import copy_sample_as_real_portal
+
 from sitegen.serving.identity import KEY_HEADER, USER_HEADER
 
-SAMPLE = Path(__file__).resolve().parent.parent / "sites"
 EDITORS = """\
 users:
   bien-tap-hoabinh: {sites: [hoa-binh], role: editor}
@@ -33,12 +32,11 @@ def content_repository(where: Path, cms: str = "cms: {backend: service}") -> Pat
     """where/repo with the sample portal in sites/, committed, as a real portal (its dates as
     written: no sample_dated, which moves them with the clock); the root's cms: block as given."""
     repo = where / "repo"
-    shutil.copytree(SAMPLE, repo / "sites")
+    copy_sample_as_real_portal(repo / "sites")
     root = repo / "sites" / "phu-tho" / "site.yaml"
     text = root.read_text(encoding="utf-8")
     assert "cms: {backend: service}" in text  # the sample's own choice
-    text = re.sub(r"(?m)^sample_dated:.*\n", "", text.replace("cms: {backend: service}", cms))
-    root.write_text(text, encoding="utf-8")
+    root.write_text(text.replace("cms: {backend: service}", cms), encoding="utf-8")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "Nội dung ban đầu")

@@ -5,12 +5,12 @@ answered with a 301 through the real nginx."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from conftest import copy_sample_as_real_portal
 
 from sitegen.cli import main
 from tests.nginx_server import NGINX, free_port, get, nginx
@@ -42,8 +42,7 @@ def sheet(path: Path, rows=ROWS) -> Path:
 
 @pytest.fixture
 def sites(tmp_path):
-    shutil.copytree(REPO / "sites", tmp_path / "sites")
-    return tmp_path / "sites"
+    return copy_sample_as_real_portal(tmp_path / "sites")
 
 
 def run(*args: str) -> int:

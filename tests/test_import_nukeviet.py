@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import shutil
 import subprocess
 import sys
 from collections import Counter
@@ -19,6 +18,7 @@ from pathlib import Path
 
 import pymysql
 import pytest
+from conftest import copy_sample_as_real_portal
 
 from sitegen.cli import main
 from sitegen.content.dates import LOCAL_TZ, build_time
@@ -219,8 +219,7 @@ def test_every_note_and_reason_is_worded_in_both_languages(sample, server):
 
 @pytest.fixture
 def sites(tmp_path):
-    shutil.copytree(REPO / "sites", tmp_path / "sites")
-    return tmp_path / "sites"
+    return copy_sample_as_real_portal(tmp_path / "sites")
 
 
 def tree(folder: Path) -> dict[str, str]:

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from conftest import copy_sample_as_real_portal
 
 from sitegen.importing.html import to_markdown
 from sitegen.importing.model import SourceError
@@ -370,7 +371,7 @@ def test_written_into_a_site_and_built(tmp_path, unit_test, commune):
     from sitegen.problems import Severity
 
     sites = tmp_path / "sites"
-    shutil.copytree(SITES, sites)
+    copy_sample_as_real_portal(sites)
     site = sites / "an-binh"
     uploads = tmp_path / "uploads"  # the old site's wp-content/uploads, for the commune's export
     (uploads / "2019" / "06").mkdir(parents=True)
@@ -417,7 +418,7 @@ def test_two_former_communes_exports_merged_into_one_site_keep_apart(tmp_path, c
     from sitegen.importing.summary import write_summary
 
     sites = tmp_path / "sites"
-    shutil.copytree(SITES, sites)
+    copy_sample_as_real_portal(sites)
     site = sites / "an-binh"
     other = tmp_path / "xa-an-phu.xml"
     text = COMMUNE.read_text(encoding="utf-8").replace("anbinh.lacthuy.gov.vn", "anphu.lacthuy.gov.vn")
@@ -452,7 +453,7 @@ def test_the_old_sites_categories_the_site_lacks_are_named_with_the_close_one(tm
     from sitegen.importing.summary import summary_text
 
     sites = tmp_path / "sites"
-    shutil.copytree(SITES, sites)
+    copy_sample_as_real_portal(sites)
     site = sites / "an-binh"
     for attempt in range(2):  # the second import writes nothing, and still says so
         outcome = Writer(site, commune, uploads=None).write()
